@@ -1,0 +1,283 @@
+/*
+ * fazhi.h — the C ABI of fazhi (法治), a library that keeps the records of
+ * rule-of-law government construction (法治政府建设), enforces the statutory
+ * procedure rules on them and computes the indicators that annual reports quote.
+ *
+ * C99; includes only <stdint.h> and <stddef.h>. Usable from C++, Python ctypes,
+ * C# P/Invoke and any other FFI.
+ *
+ * Conventions, stated once and kept by every function below:
+ *
+ *  - Every function returns an fz_status. FZ_OK is 0; the error codes are stable
+ *    and never renumbered.
+ *  - On failure, out-parameters are left untouched (a char* stays NULL) and
+ *    fz_last_error() returns a UTF-8 message on the calling thread that names the
+ *    field or the rule. A rule message cites its source, e.g.
+ *    "重大行政决策程序暂行条例 第二十八条".
+ *  - A failed call changes nothing in the database: each call runs in its own
+ *    transaction (or savepoint, inside a host transaction opened with fz_begin).
+ *  - Strings passed in are UTF-8 and NUL-terminated unless a length is given;
+ *    invalid UTF-8 is refused with FZ_E_ARGUMENT.
+ *  - Every string fazhi returns through an out-parameter is owned by the caller
+ *    and released with fz_free(). Strings returned as `const char *` by
+ *    fz_version() and fz_last_error() are owned by the library.
+ *  - Records cross the boundary as JSON documents in the interchange format of
+ *    the domain documentation; exact numbers (ids, money in fen) are integers.
+ *  - Any number of threads may share an fz_db: calls on one handle are
+ *    serialised. Separate handles on one file work across threads and processes.
+ *  - No C++ exception crosses this boundary.
+ *
+ * Released prototypes keep their signature and meaning; functions and enum
+ * values are only ever added.
+ */
+#ifndef FAZHI_H
+#define FAZHI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#  if defined(FAZHI_BUILDING)
+#    define FZ_API __declspec(dllexport)
+#  else
+#    define FZ_API __declspec(dllimport)
+#  endif
+#else
+#  define FZ_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One open database. Opaque; created by fz_open, released by fz_close. */
+typedef struct fz_db fz_db;
+
+/** Result of every call: FZ_OK (0) or one of the FZ_E_* codes. */
+typedef int32_t fz_status;
+
+enum {
+  FZ_OK = 0,
+  FZ_E_ARGUMENT = 1,  /* malformed call or record: null pointer, bad JSON, unknown
+                         field, wrong type, invalid UTF-8, unknown kind or code   */
+  FZ_E_NOT_FOUND = 2, /* no record with that key                                 */
+  FZ_E_RULE = 3,      /* a statutory or domain rule forbids it (message cites it) */
+  FZ_E_CONFLICT = 4,  /* duplicate key, reference still in use, closed record     */
+  FZ_E_BUSY = 5,      /* database locked longer than the busy timeout            */
+  FZ_E_IO = 6,        /* file cannot be opened, read or written                  */
+  FZ_E_CORRUPT = 7,   /* not a fazhi database, or damaged                        */
+  FZ_E_VERSION = 8,   /* made by a newer fazhi                                   */
+  FZ_E_NOMEM = 9,
+  FZ_E_INTERNAL = 10
+};
+
+#define FZ_VERSION_MAJOR 0
+#define FZ_VERSION_MINOR 1
+#define FZ_VERSION_PATCH 0
+#define FZ_VERSION_NUMBER \
+  (FZ_VERSION_MAJOR * 1000000 + FZ_VERSION_MINOR * 1000 + FZ_VERSION_PATCH)
+
+/** "MAJOR.MINOR.PATCH" of the loaded library. Static storage. */
+FZ_API const char *fz_version(void);
+
+/** FZ_VERSION_NUMBER of the loaded library; bindings compare it with the
+ *  version they were written for. */
+FZ_API int32_t fz_version_number(void);
+
+/** Message of the last failed call on this thread, UTF-8; "" when the last
+ *  call succeeded. Valid until the next fazhi call on this thread. */
+FZ_API const char *fz_last_error(void);
+
+/** Frees any string fazhi returned through an out-parameter. NULL is a no-op. */
+FZ_API void fz_free(void *p);
+
+/* ------------------------------------------------------------------------ */
+/* Opening and closing                                                       */
+
+/**
+ * Opens (and creates, unless {"create": false}) a fazhi database.
+ *
+ * path          a file name, or ":memory:" for a private in-memory database.
+ * options_json  NULL or a JSON object:
+ *                 "create"          bool, default true
+ *                 "read_only"       bool, default false
+ *                 "busy_timeout_ms" int,  default 5000
+ *                 "actor"           string recorded in the journal for changes
+ *                                   made through this handle (default "fazhi")
+ *                 "mode"            "strict" (default) | "historical"
+ * out_db        receives the handle.
+ *
+ * Files use WAL journaling, foreign keys and a busy timeout. An older fazhi
+ * file is migrated in one transaction. Errors: FZ_E_VERSION (made by a newer
+ * fazhi), FZ_E_CORRUPT (not a fazhi database, or not SQLite at all), FZ_E_IO
+ * (missing or unwritable directory, unreadable file).
+ */
+FZ_API fz_status fz_open(const char *path, const char *options_json, fz_db **out_db);
+
+/** Closes the handle; an open host transaction is rolled back. NULL is a no-op. */
+FZ_API fz_status fz_close(fz_db *db);
+
+/* ------------------------------------------------------------------------ */
+/* Records. Kinds and fields are those of the interchange format. A record is */
+/* addressed by its key (or by its id written as a decimal string).          */
+
+/**
+ * Inserts a record, or updates the record of that kind with the same "key".
+ * record_json is one JSON object of the kind's fields ("record" may be given
+ * and must then equal kind). out_id may be NULL; otherwise receives the id.
+ * Unknown fields, wrong types, codes outside the closed set and references to
+ * missing records are FZ_E_ARGUMENT naming the field; rules are FZ_E_RULE.
+ */
+FZ_API fz_status fz_put(fz_db *db, const char *kind, const char *record_json,
+                        int64_t *out_id);
+
+/** The record as a JSON object (with "id", "key" and every field). */
+FZ_API fz_status fz_get(fz_db *db, const char *kind, const char *key, char **out_json);
+
+/** Changes the fields named in patch_json; a null value clears an optional field. */
+FZ_API fz_status fz_patch(fz_db *db, const char *kind, const char *key,
+                          const char *patch_json);
+
+/**
+ * Lists records. query_json may be NULL or:
+ *   {"unit": key, "subtree": true, "period": "2022", "where": {field: value},
+ *    "limit": n, "offset": n}
+ * "unit" keeps records of that unit (and, with "subtree", of every unit below
+ * it); "period" keeps records whose event date falls in the period.
+ * Result: {"items": [...], "total": n} where total ignores limit and offset.
+ */
+FZ_API fz_status fz_list(fz_db *db, const char *kind, const char *query_json,
+                         char **out_json);
+
+/**
+ * Applies a domain action to a record, e.g. ("mediation_case", key, "close",
+ * {"date": ..., "outcome": ...}). args_json may carry "actor". out_json may be
+ * NULL; otherwise receives the record after the action with any findings it
+ * raised.
+ */
+FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char *action,
+                        const char *args_json, char **out_json);
+
+/* ------------------------------------------------------------------------ */
+/* Bulk NDJSON: one {"record": kind, ...} object per line, applied in order.  */
+
+/**
+ * Imports NDJSON from a buffer of len bytes. options_json may be NULL or
+ * {"mode": "strict"|"historical", "batch": rows per transaction (default 1000),
+ *  "actor": ...}. A rejected line changes nothing and is listed; the rest is
+ * applied. Summary:
+ *   {"read": n, "inserted": n, "updated": n, "unchanged": n, "actions": n,
+ *    "rejected": n, "errors": [{"line": n, "field": "...", "message": "..."}]}
+ * Returns FZ_OK when the input was read, even if lines were rejected; the
+ * summary tells. Re-importing the same input changes nothing.
+ */
+FZ_API fz_status fz_import(fz_db *db, const char *ndjson, size_t len,
+                           const char *options_json, char **out_summary_json);
+
+/** fz_import on the contents of a file (FZ_E_IO when it cannot be read). */
+FZ_API fz_status fz_import_file(fz_db *db, const char *path, const char *options_json,
+                                char **out_summary_json);
+
+/**
+ * Writes every record (query_json NULL) or those selected by
+ * {"kinds": [...], "unit": key, "subtree": bool} as NDJSON that fz_import reads
+ * back into the same records. Parents come before the records that name them.
+ */
+FZ_API fz_status fz_export_file(fz_db *db, const char *path, const char *query_json);
+
+/* ------------------------------------------------------------------------ */
+/* Host transactions: calls between fz_begin and fz_commit are one unit.     */
+
+FZ_API fz_status fz_begin(fz_db *db);
+FZ_API fz_status fz_commit(fz_db *db);
+FZ_API fz_status fz_rollback(fz_db *db);
+
+/* ------------------------------------------------------------------------ */
+/* Indicators                                                                */
+
+/** One indicator value. */
+typedef struct fz_value {
+  double value;       /* NaN when status is no_data */
+  double numerator;
+  double denominator; /* 0 for non-ratio measures */
+  int32_t status;     /* 0 ok, 1 no_data */
+  int32_t reserved;
+} fz_value;
+
+/** One indicator for a unit (and its subtree) and a period ("2022", "2022H1",
+ *  "2022Q3", "2022-07", "2022W05", "2022-01-01/2022-06-30"). params_json may
+ *  be NULL or an object of the indicator's parameters, e.g. {"min_yuan": 100000}. */
+FZ_API fz_status fz_indicator(fz_db *db, const char *code, const char *unit,
+                              const char *period, const char *params_json, fz_value *out);
+
+/** Many indicators: query {"unit": key, "period": "2022", "codes": [...]};
+ *  codes default to the whole catalogue. */
+FZ_API fz_status fz_indicators(fz_db *db, const char *query_json, char **out_json);
+
+/** The keys of the records counted in an indicator's numerator and denominator. */
+FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
+                            const char *period, const char *params_json, char **out_json);
+
+/** Stores a custom indicator: {"code": "custom.x", "label": "...",
+ *  "expression": "mediation.succeeded / mediation.received * 100"}. */
+FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
+
+/** Stored findings (recorded nonconformities); query may filter by "unit",
+ *  "period", "kind", "rule", "severity". */
+FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json);
+
+/** Drafts the annual report of a unit for a year: format "markdown", "html"
+ *  or "json". */
+FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char *format,
+                           const char *options_json, char **out_text);
+
+/* ------------------------------------------------------------------------ */
+/* Journal (全过程记录): every change, hash-chained.                            */
+
+/** Recomputes the hash chain. Result: {"ok": bool, "entries": n,
+ *  "first_bad": seq|null, "message": "..."}. A broken chain is still FZ_OK:
+ *  the result says where it breaks. */
+FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
+
+/** A record's journal entries in order: {"kind", "key", "entries": [...]}. */
+FZ_API fz_status fz_history(fz_db *db, const char *kind, const char *key, char **out_json);
+
+/* ------------------------------------------------------------------------ */
+/* Working-day calendar (China's State Council holiday schedules, 2004-2026 */
+/* built in). Dates are "YYYY-MM-DD". A date in a year without a schedule is */
+/* FZ_E_ARGUMENT naming the year: fazhi never guesses.                       */
+
+/** Adds schedules: CSV "date,kind,holiday,schedule_year" with kind off|work,
+ *  a header line optional. Stored in the database; replaces the listed years. */
+FZ_API fz_status fz_calendar_load(fz_db *db, const char *csv, size_t len);
+
+/** *out_bool = 1 for a working day, 0 for a rest day or holiday. */
+FZ_API fz_status fz_calendar_is_working_day(fz_db *db, const char *date, int32_t *out_bool);
+
+/** The date n working days after date (n < 0: before). out_date receives 11
+ *  bytes including the terminating NUL. */
+FZ_API fz_status fz_calendar_add_working_days(fz_db *db, const char *date, int32_t n,
+                                              char out_date[11]);
+
+/** Number of working days in (from, to]; negative when to is before from. */
+FZ_API fz_status fz_calendar_working_days_between(fz_db *db, const char *from,
+                                                  const char *to, int32_t *out_n);
+
+/** Chinese labels: set "kinds", "codes" (every closed set, by field), or a
+ *  field's closed set such as "org_unit.kind". JSON object code -> label. */
+FZ_API fz_status fz_labels(fz_db *db, const char *set, char **out_json);
+
+/* ------------------------------------------------------------------------ */
+/* Logging. Levels: 0 trace, 1 debug, 2 info, 3 warn, 4 error, 5 critical.    */
+
+typedef void (*fz_log_fn)(int32_t level, const char *message, void *user);
+
+/** Routes the library's log to fn for messages at min_level and above.
+ *  NULL fn silences it (the default: fazhi never writes to stdout/stderr). */
+FZ_API void fz_set_log(fz_log_fn fn, void *user, int32_t min_level);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FAZHI_H */
