@@ -1,1 +1,454 @@
-// placeholder
+// fazhi.cpp — the C ABI: a thin adapter between C strings / JSON and the C++
+// API. No domain logic lives here. Every entry point runs its body through
+// call(), which turns every exception into a status and the thread's last
+// error, so nothing thrown crosses the boundary.
+#include <fazhi/fazhi.h>
+
+#include <fazhi/database.hpp>
+
+#include "log.hpp"
+#include "store/sqlite.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <new>
+#include <string>
+#include <string_view>
+
+struct fz_db {
+  std::unique_ptr<fazhi::Database> db;
+};
+
+namespace {
+
+using fazhi::Error;
+using fazhi::Status;
+using json = nlohmann::json;
+
+thread_local std::string t_last_error;
+
+template <class F>
+fz_status call(F&& body) noexcept {
+  try {
+    body();
+    t_last_error.clear();
+    return FZ_OK;
+  } catch (const Error& e) {
+    t_last_error = e.what();
+    return static_cast<fz_status>(e.status());
+  } catch (const SQLite::Exception& e) {
+    t_last_error = e.what();
+    return static_cast<fz_status>(fazhi::store::status_of_sqlite(e.getErrorCode()));
+  } catch (const std::bad_alloc&) {
+    t_last_error = "out of memory";
+    return FZ_E_NOMEM;
+  } catch (const std::exception& e) {
+    try {
+      t_last_error = std::string("internal error: ") + e.what();
+    } catch (...) {
+    }
+    return FZ_E_INTERNAL;
+  } catch (...) {
+    t_last_error = "internal error";
+    return FZ_E_INTERNAL;
+  }
+}
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n;
+    std::uint32_t cp;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size()) return false;
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    // Overlong forms, surrogates and values beyond U+10FFFF are invalid.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+fazhi::Database& handle(fz_db* db) {
+  if (db == nullptr || !db->db) throw Error(Status::argument, "db", "is NULL");
+  return *db->db;
+}
+
+std::string text(const char* s, const char* name) {
+  if (s == nullptr) throw Error(Status::argument, name, "is NULL");
+  std::string_view v(s);
+  if (!valid_utf8(v)) throw Error(Status::argument, name, "is not valid UTF-8");
+  return std::string(v);
+}
+
+template <class T>
+T* out_param(T* p, const char* name) {
+  if (p == nullptr) throw Error(Status::argument, name, "is NULL");
+  return p;
+}
+
+// NULL or "" -> null; otherwise the parsed document.
+json parse_json(const char* s, const char* name) {
+  if (s == nullptr || *s == '\0') return nullptr;
+  std::string t = text(s, name);
+  try {
+    return json::parse(t);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    auto cut = what.find("] ");
+    throw Error(Status::argument, name,
+                "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
+  }
+}
+
+json parse_object(const char* s, const char* name) {
+  json j = parse_json(s, name);
+  if (!j.is_null() && !j.is_object()) throw Error(Status::argument, name, "expected a JSON object");
+  return j;
+}
+
+// Copies s into malloc'd memory the caller frees with fz_free.
+char* dup_string(const std::string& s) {
+  char* p = static_cast<char*>(std::malloc(s.size() + 1));
+  if (p == nullptr) throw std::bad_alloc();
+  std::memcpy(p, s.c_str(), s.size() + 1);
+  return p;
+}
+
+// Out-parameters are written last, once nothing can fail any more.
+void set_out(char** out, const json& j) { *out = dup_string(j.dump()); }
+
+fazhi::ImportOptions import_options(const fazhi::Database& db, const json& o) {
+  fazhi::ImportOptions opts;
+  opts.mode = db.options().mode;
+  if (o.is_null()) return opts;
+  for (auto it = o.begin(); it != o.end(); ++it) {
+    if (it.key() == "mode") {
+      if (!it->is_string()) throw Error(Status::argument, "mode", "expected strict or historical");
+      opts.mode = fazhi::parse_mode(it->get<std::string>());
+    } else if (it.key() == "batch") {
+      if (!it->is_number_integer() || it->get<std::int64_t>() < 1)
+        throw Error(Status::argument, "batch", "expected a positive integer");
+      opts.batch = it->get<std::size_t>();
+    } else if (it.key() == "actor") {
+      if (!it->is_string() || it->get<std::string>().empty())
+        throw Error(Status::argument, "actor", "expected a non-empty string");
+      opts.actor = it->get<std::string>();
+    } else {
+      throw Error(Status::argument, it.key(), "unknown import option");
+    }
+  }
+  return opts;
+}
+
+fazhi::Date date_arg(const char* s, const char* name) {
+  return fazhi::parse_date(text(s, name), name);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* fz_version(void) {
+#define FZ_STR2(x) #x
+#define FZ_STR(x) FZ_STR2(x)
+  return FZ_STR(FZ_VERSION_MAJOR) "." FZ_STR(FZ_VERSION_MINOR) "." FZ_STR(FZ_VERSION_PATCH);
+}
+
+int32_t fz_version_number(void) { return FZ_VERSION_NUMBER; }
+
+const char* fz_last_error(void) { return t_last_error.c_str(); }
+
+void fz_free(void* p) { std::free(p); }
+
+fz_status fz_open(const char* path, const char* options_json, fz_db** out_db) {
+  return call([&] {
+    std::string p = text(path, "path");
+    out_param(out_db, "out_db");
+    json o = parse_object(options_json, "options_json");
+    fazhi::OpenOptions opts;
+    if (o.is_object()) {
+      for (auto it = o.begin(); it != o.end(); ++it) {
+        const std::string& k = it.key();
+        if (k == "create" || k == "read_only") {
+          if (!it->is_boolean()) throw Error(Status::argument, k, "expected true or false");
+          (k == "create" ? opts.create : opts.read_only) = it->get<bool>();
+        } else if (k == "busy_timeout_ms") {
+          if (!it->is_number_integer() || it->get<std::int64_t>() < 0 ||
+              it->get<std::int64_t>() > std::numeric_limits<int>::max())
+            throw Error(Status::argument, k, "expected a non-negative integer");
+          opts.busy_timeout_ms = it->get<int>();
+        } else if (k == "actor") {
+          if (!it->is_string() || it->get<std::string>().empty())
+            throw Error(Status::argument, k, "expected a non-empty string");
+          opts.actor = it->get<std::string>();
+        } else if (k == "mode") {
+          if (!it->is_string()) throw Error(Status::argument, k, "expected strict or historical");
+          opts.mode = fazhi::parse_mode(it->get<std::string>());
+        } else {
+          throw Error(Status::argument, k, "unknown option");
+        }
+      }
+    }
+    auto handle_ptr = std::make_unique<fz_db>();
+    handle_ptr->db = fazhi::Database::open(p, opts);
+    *out_db = handle_ptr.release();
+  });
+}
+
+fz_status fz_close(fz_db* db) {
+  return call([&] { delete db; });
+}
+
+fz_status fz_put(fz_db* db, const char* kind, const char* record_json, int64_t* out_id) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string k = text(kind, "kind");
+    json r = parse_json(record_json, "record_json");
+    if (!r.is_object()) throw Error(Status::argument, "record_json", "expected a JSON object");
+    std::int64_t id = d.put(k, r);
+    if (out_id) *out_id = id;
+  });
+}
+
+fz_status fz_get(fz_db* db, const char* kind, const char* key, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string k = text(kind, "kind"), ky = text(key, "key");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.get(k, ky));
+  });
+}
+
+fz_status fz_patch(fz_db* db, const char* kind, const char* key, const char* patch_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string k = text(kind, "kind"), ky = text(key, "key");
+    json p = parse_json(patch_json, "patch_json");
+    if (!p.is_object()) throw Error(Status::argument, "patch_json", "expected a JSON object");
+    d.patch(k, ky, p);
+  });
+}
+
+fz_status fz_list(fz_db* db, const char* kind, const char* query_json, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string k = text(kind, "kind");
+    json q = parse_object(query_json, "query_json");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.list(k, q));
+  });
+}
+
+fz_status fz_act(fz_db* db, const char* kind, const char* key, const char* action,
+                 const char* args_json, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string k = text(kind, "kind"), ky = text(key, "key"), a = text(action, "action");
+    json args = parse_object(args_json, "args_json");
+    json result = d.act(k, ky, a, args);
+    if (out_json) set_out(out_json, result);
+  });
+}
+
+fz_status fz_import(fz_db* db, const char* ndjson, size_t len, const char* options_json,
+                    char** out_summary_json) {
+  return call([&] {
+    auto& d = handle(db);
+    if (ndjson == nullptr && len > 0) throw Error(Status::argument, "ndjson", "is NULL");
+    json o = parse_object(options_json, "options_json");
+    auto opts = import_options(d, o);
+    auto summary = d.import_ndjson(std::string_view(ndjson ? ndjson : "", len), opts);
+    if (out_summary_json) set_out(out_summary_json, summary.to_json());
+  });
+}
+
+fz_status fz_import_file(fz_db* db, const char* path, const char* options_json,
+                         char** out_summary_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string p = text(path, "path");
+    json o = parse_object(options_json, "options_json");
+    auto opts = import_options(d, o);
+    auto summary = d.import_file(p, opts);
+    if (out_summary_json) set_out(out_summary_json, summary.to_json());
+  });
+}
+
+fz_status fz_export_file(fz_db* db, const char* path, const char* query_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string p = text(path, "path");
+    d.export_file(p, parse_object(query_json, "query_json"));
+  });
+}
+
+fz_status fz_begin(fz_db* db) {
+  return call([&] { handle(db).begin(); });
+}
+
+fz_status fz_commit(fz_db* db) {
+  return call([&] { handle(db).commit(); });
+}
+
+fz_status fz_rollback(fz_db* db) {
+  return call([&] { handle(db).rollback(); });
+}
+
+// The indicator engine arrives with the indicator catalogue; until then every
+// code is unknown, and the calls check their arguments like the real ones.
+fz_status fz_indicator(fz_db* db, const char* code, const char* unit, const char* period,
+                       const char* params_json, fz_value* out) {
+  return call([&] {
+    handle(db);
+    std::string c = text(code, "code");
+    text(unit, "unit");
+    text(period, "period");
+    parse_object(params_json, "params_json");
+    out_param(out, "out");
+    throw Error(Status::argument, "code", "unknown indicator code '" + c + "'");
+  });
+}
+
+fz_status fz_indicators(fz_db* db, const char* query_json, char** out_json) {
+  return call([&] {
+    handle(db);
+    json q = parse_object(query_json, "query_json");
+    out_param(out_json, "out_json");
+    throw Error(Status::argument, "codes", "no indicator codes are known to this version");
+  });
+}
+
+fz_status fz_explain(fz_db* db, const char* code, const char* unit, const char* period,
+                     const char* params_json, char** out_json) {
+  return call([&] {
+    handle(db);
+    std::string c = text(code, "code");
+    text(unit, "unit");
+    text(period, "period");
+    parse_object(params_json, "params_json");
+    out_param(out_json, "out_json");
+    throw Error(Status::argument, "code", "unknown indicator code '" + c + "'");
+  });
+}
+
+fz_status fz_define_indicator(fz_db* db, const char* definition_json) {
+  return call([&] {
+    handle(db);
+    json def = parse_object(definition_json, "definition_json");
+    if (def.is_null()) throw Error(Status::argument, "definition_json", "is NULL");
+    throw Error(Status::argument, "expression", "no measure codes are known to this version");
+  });
+}
+
+fz_status fz_findings(fz_db* db, const char* query_json, char** out_json) {
+  return call([&] {
+    handle(db);
+    parse_object(query_json, "query_json");
+    out_param(out_json, "out_json");
+    throw Error(Status::argument, "kind", "no record kind of this version raises findings");
+  });
+}
+
+fz_status fz_report(fz_db* db, const char* unit, int32_t year, const char* format,
+                    const char* options_json, char** out_text) {
+  return call([&] {
+    handle(db);
+    text(unit, "unit");
+    std::string f = text(format, "format");
+    parse_object(options_json, "options_json");
+    out_param(out_text, "out_text");
+    (void)year;
+    throw Error(Status::argument, "format", "unknown report format '" + f + "'");
+  });
+}
+
+fz_status fz_journal_verify(fz_db* db, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    out_param(out_json, "out_json");
+    set_out(out_json, d.verify_journal());
+  });
+}
+
+fz_status fz_history(fz_db* db, const char* kind, const char* key, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string k = text(kind, "kind"), ky = text(key, "key");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.history(k, ky));
+  });
+}
+
+fz_status fz_calendar_load(fz_db* db, const char* csv, size_t len) {
+  return call([&] {
+    auto& d = handle(db);
+    if (csv == nullptr) throw Error(Status::argument, "csv", "is NULL");
+    std::string_view v(csv, len);
+    if (!valid_utf8(v)) throw Error(Status::argument, "csv", "is not valid UTF-8");
+    d.load_calendar(v);
+  });
+}
+
+fz_status fz_calendar_is_working_day(fz_db* db, const char* date, int32_t* out_bool) {
+  return call([&] {
+    auto& d = handle(db);
+    fazhi::Date day = date_arg(date, "date");
+    out_param(out_bool, "out_bool");
+    bool working = d.calendar().is_working_day(day);
+    *out_bool = working ? 1 : 0;
+  });
+}
+
+fz_status fz_calendar_add_working_days(fz_db* db, const char* date, int32_t n,
+                                       char out_date[11]) {
+  return call([&] {
+    auto& d = handle(db);
+    fazhi::Date day = date_arg(date, "date");
+    out_param(out_date, "out_date");
+    std::string result = fazhi::format_date(d.calendar().add_working_days(day, n));
+    std::memcpy(out_date, result.c_str(), 11);
+  });
+}
+
+fz_status fz_calendar_working_days_between(fz_db* db, const char* from, const char* to,
+                                           int32_t* out_n) {
+  return call([&] {
+    auto& d = handle(db);
+    fazhi::Date a = date_arg(from, "from"), b = date_arg(to, "to");
+    out_param(out_n, "out_n");
+    int n = d.calendar().working_days_between(a, b);
+    *out_n = n;
+  });
+}
+
+fz_status fz_labels(fz_db* db, const char* set, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string s = text(set, "set");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.labels(s));
+  });
+}
+
+void fz_set_log(fz_log_fn fn, void* user, int32_t min_level) {
+  call([&] { fazhi::set_log_callback(fn, user, min_level); });
+}
+
+}  // extern "C"

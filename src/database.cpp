@@ -1,1 +1,462 @@
-// placeholder
+#include <fazhi/database.hpp>
+
+#include "domain/kind.hpp"
+#include "domain/labels.hpp"
+#include "domain/record_store.hpp"
+#include "exchange/ndjson.hpp"
+#include "log.hpp"
+#include "store/journal.hpp"
+#include "store/schema.hpp"
+#include "store/sqlite.hpp"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+namespace fazhi {
+
+using json = nlohmann::json;
+
+Mode parse_mode(const std::string& text, const std::string& field) {
+  if (text == "strict") return Mode::strict;
+  if (text == "historical") return Mode::historical;
+  throw Error(Status::argument, field, "'" + text + "' is not strict or historical");
+}
+
+const char* mode_name(Mode m) { return m == Mode::strict ? "strict" : "historical"; }
+
+json ImportSummary::to_json() const {
+  json errs = json::array();
+  for (const LineError& e : errors)
+    errs.push_back({{"line", e.line}, {"field", e.field}, {"message", e.message},
+                    {"status", status_name(e.status)}});
+  return {{"read", read},       {"inserted", inserted}, {"updated", updated},
+          {"unchanged", unchanged}, {"actions", actions},   {"rejected", rejected},
+          {"errors", errs}};
+}
+
+struct Database::Impl {
+  OpenOptions options;
+  store::Connection conn;
+  store::Journal journal{conn};
+  Calendar calendar = Calendar::builtin();
+  std::mutex mu;
+  bool host_tx = false;
+
+  Impl(const std::string& path, const OpenOptions& o)
+      : options(o), conn(path, {o.create, o.read_only, o.busy_timeout_ms}) {}
+
+  ~Impl() {
+    if (host_tx) {
+      try {
+        conn.exec("ROLLBACK");
+      } catch (...) {
+      }
+    }
+  }
+
+  domain::Context context(Mode mode, const std::string& actor) {
+    return domain::Context{conn, journal, calendar, mode,
+                           actor.empty() ? options.actor : actor, domain::make_resolver(conn)};
+  }
+
+  void require_writable() {
+    if (options.read_only) throw Error(Status::io, "the database was opened read_only");
+  }
+};
+
+namespace {
+
+// One call's changes: its own transaction, or a savepoint inside the host's.
+// Destroyed without commit() it rolls back, so a failed call changes nothing.
+class WriteScope {
+ public:
+  explicit WriteScope(Database::Impl& d) : d_(d) {
+    d_.require_writable();
+    d_.conn.exec(d_.host_tx ? "SAVEPOINT fz_call" : "BEGIN IMMEDIATE");
+    // Another connection may have appended since our last transaction.
+    if (!d_.host_tx) d_.journal.invalidate();
+  }
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+
+  void commit() {
+    d_.journal.flush_head();
+    d_.conn.exec(d_.host_tx ? "RELEASE fz_call" : "COMMIT");
+    done_ = true;
+  }
+
+  ~WriteScope() {
+    if (done_) return;
+    try {
+      d_.conn.exec(d_.host_tx ? "ROLLBACK TO fz_call; RELEASE fz_call" : "ROLLBACK");
+    } catch (...) {
+    }
+    d_.journal.invalidate();
+  }
+
+ private:
+  Database::Impl& d_;
+  bool done_ = false;
+};
+
+// Runs fn, turning SQLite's exceptions into fazhi::Error.
+template <class F>
+auto sqlite_guard(const char* what, F&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const SQLite::Exception&) {
+    store::rethrow_as_fazhi(what);
+  }
+}
+
+std::string strip_field_prefix(const Error& e) {
+  std::string m = e.what();
+  const std::string& f = e.field();
+  if (!f.empty() && m.compare(0, f.size() + 2, f + ": ") == 0) return m.substr(f.size() + 2);
+  return m;
+}
+
+bool is_line_error(Status s) {
+  return s == Status::argument || s == Status::not_found || s == Status::rule ||
+         s == Status::conflict;
+}
+
+std::string read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Status::io, "cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(Status::io, "error reading " + path);
+  return ss.str();
+}
+
+}  // namespace
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const std::string& path, const OpenOptions& options) {
+  if (options.busy_timeout_ms < 0)
+    throw Error(Status::argument, "busy_timeout_ms", "must not be negative");
+  auto impl = std::make_unique<Impl>(path, options);
+  store::prepare_schema(impl->conn);
+  sqlite_guard("opening database", [&] {
+    if (!impl->conn.in_memory() && !options.read_only) impl->conn.exec("PRAGMA journal_mode = WAL");
+    // Schedules loaded by the host are stored in the database.
+    std::vector<ScheduledDay> days;
+    SQLite::Statement q(impl->conn.db(),
+                        "SELECT date, kind, holiday, schedule_year FROM calendar_day ORDER BY date");
+    while (q.executeStep())
+      days.push_back({parse_date(q.getColumn(0).getString()), q.getColumn(1).getString() == "work",
+                      q.getColumn(2).getString(), q.getColumn(3).getInt()});
+    if (!days.empty()) impl->calendar.load(days);
+  });
+  logger().debug("opened {}", path);
+  return std::unique_ptr<Database>(new Database(std::move(impl)));
+}
+
+const OpenOptions& Database::options() const { return impl_->options; }
+
+std::int64_t Database::put(std::string_view kind, const json& record) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const domain::Kind& k = domain::kind_named(std::string(kind));
+  return sqlite_guard("put", [&] {
+    WriteScope scope(*impl_);
+    auto ctx = impl_->context(impl_->options.mode, "");
+    auto r = domain::put_record(ctx, k, record);
+    scope.commit();
+    return r.id;
+  });
+}
+
+json Database::get(std::string_view kind, std::string_view key) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const domain::Kind& k = domain::kind_named(std::string(kind));
+  return sqlite_guard("get", [&] {
+    return domain::get_record(impl_->conn, k,
+                              domain::require_record(impl_->conn, k, std::string(key)));
+  });
+}
+
+void Database::patch(std::string_view kind, std::string_view key, const json& patch) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const domain::Kind& k = domain::kind_named(std::string(kind));
+  sqlite_guard("patch", [&] {
+    WriteScope scope(*impl_);
+    auto ctx = impl_->context(impl_->options.mode, "");
+    domain::patch_record(ctx, k, std::string(key), patch);
+    scope.commit();
+  });
+}
+
+json Database::list(std::string_view kind, const json& query) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const domain::Kind& k = domain::kind_named(std::string(kind));
+  return sqlite_guard("list", [&] { return domain::list_records(impl_->conn, k, query); });
+}
+
+json Database::act(std::string_view kind, std::string_view key, std::string_view action,
+                   const json& args) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const domain::Kind& k = domain::kind_named(std::string(kind));
+  if (!args.is_null() && !args.is_object())
+    throw Error(Status::argument, "args", "expected a JSON object");
+  json a = args.is_null() ? json::object() : args;
+  std::string actor;
+  if (auto it = a.find("actor"); it != a.end()) {
+    if (!it->is_string() || it->get<std::string>().empty())
+      throw Error(Status::argument, "actor", "expected a non-empty string");
+    actor = it->get<std::string>();
+    a.erase("actor");
+  }
+  return sqlite_guard("act", [&] {
+    WriteScope scope(*impl_);
+    auto ctx = impl_->context(impl_->options.mode, actor);
+    domain::act_on_record(ctx, k, std::string(key), std::string(action), a);
+    json out = domain::get_record(impl_->conn, k,
+                                  domain::require_record(impl_->conn, k, std::string(key)));
+    scope.commit();
+    return out;
+  });
+}
+
+ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
+  ImportSummary summary;
+  exchange::LineReader reader(text);
+  std::string_view line;
+  std::size_t number = 0;
+  bool more = reader.next(line, number);
+  auto ctx = impl_->context(options.mode, options.actor);
+  while (more) {
+    std::size_t first_line = number;
+    try {
+      WriteScope batch(*impl_);
+      for (std::size_t n = 0; more && n < options.batch; ++n) {
+        ++summary.read;
+        impl_->conn.exec("SAVEPOINT fz_line");
+        try {
+          json obj = exchange::parse_line(line);
+          const domain::Kind& k = domain::kind_named(obj["record"].get<std::string>());
+          if (obj.contains("action")) {
+            if (!obj["action"].is_string())
+              throw Error(Status::argument, "action", "expected an action name");
+            if (!obj.contains("key") || !obj["key"].is_string())
+              throw Error(Status::argument, "key", "an action line needs the record's key");
+            std::string action = obj["action"], key = obj["key"];
+            obj.erase("record");
+            obj.erase("action");
+            obj.erase("key");
+            auto line_ctx = ctx;
+            if (auto a = obj.find("actor"); a != obj.end() && a->is_string()) {
+              line_ctx.actor = a->get<std::string>();
+              obj.erase("actor");
+            }
+            domain::act_on_record(line_ctx, k, key, action, obj);
+            ++summary.actions;
+          } else {
+            auto r = domain::put_record(ctx, k, obj);
+            if (r.outcome == domain::PutOutcome::inserted) ++summary.inserted;
+            else if (r.outcome == domain::PutOutcome::updated) ++summary.updated;
+            else ++summary.unchanged;
+          }
+          impl_->conn.exec("RELEASE fz_line");
+        } catch (const Error& e) {
+          if (!is_line_error(e.status())) throw;
+          impl_->conn.exec("ROLLBACK TO fz_line; RELEASE fz_line");
+          impl_->journal.invalidate();
+          ++summary.rejected;
+          summary.errors.push_back({number, e.field(), strip_field_prefix(e), e.status()});
+        } catch (const SQLite::Exception& e) {
+          Status s = store::status_of_sqlite(e.getErrorCode());
+          if (s != Status::conflict) throw;
+          impl_->conn.exec("ROLLBACK TO fz_line; RELEASE fz_line");
+          impl_->journal.invalidate();
+          ++summary.rejected;
+          summary.errors.push_back({number, "", e.what(), s});
+        }
+        more = reader.next(line, number);
+      }
+      batch.commit();
+    } catch (const Error& e) {
+      throw Error(e.status(), "import stopped in the batch starting at line " +
+                                  std::to_string(first_line) + " (rolled back; earlier batches kept): " +
+                                  e.what());
+    } catch (const SQLite::Exception&) {
+      store::rethrow_as_fazhi("import stopped in the batch starting at line " +
+                              std::to_string(first_line) + " (rolled back; earlier batches kept)");
+    }
+  }
+  logger().info("import: {} lines, {} inserted, {} updated, {} rejected", summary.read,
+                summary.inserted, summary.updated, summary.rejected);
+  return summary;
+}
+
+ImportSummary Database::import_file(const std::string& path, const ImportOptions& options) {
+  std::string text = read_whole_file(path);
+  return import_ndjson(text, options);
+}
+
+void Database::export_file(const std::string& path, const json& query) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (!query.is_null() && !query.is_object())
+    throw Error(Status::argument, "query", "expected a JSON object");
+  std::set<std::string> kinds;
+  json scope = json::object();
+  if (query.is_object()) {
+    for (auto it = query.begin(); it != query.end(); ++it) {
+      if (it.key() == "kinds") {
+        if (!it->is_array()) throw Error(Status::argument, "kinds", "expected a list of kinds");
+        for (const json& k : *it) {
+          if (!k.is_string()) throw Error(Status::argument, "kinds", "expected a list of kinds");
+          kinds.insert(domain::kind_named(k.get<std::string>()).name);
+        }
+      } else if (it.key() == "unit" || it.key() == "subtree") {
+        scope[it.key()] = *it;
+      } else {
+        throw Error(Status::argument, it.key(), "unknown export option");
+      }
+    }
+  }
+  std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) throw Error(Status::io, "cannot write " + path);
+  try {
+    sqlite_guard("export", [&] {
+      // One read transaction: the export is a consistent snapshot.
+      if (!impl_->host_tx) impl_->conn.exec("BEGIN");
+      try {
+        for (const domain::Kind* k : domain::all_kinds()) {
+          if (!kinds.empty() && !kinds.count(k->name)) continue;
+          constexpr std::int64_t kPage = 5000;
+          for (std::int64_t offset = 0;; offset += kPage) {
+            json q = scope;
+            q["limit"] = kPage;
+            q["offset"] = offset;
+            json page = domain::list_records(impl_->conn, *k, q);
+            for (json& item : page["items"]) {
+              item.erase("id");
+              if (!k->key_alias.empty()) item.erase(k->key_alias);
+              item["record"] = k->name;
+              out << item.dump() << '\n';
+            }
+            if (static_cast<std::int64_t>(page["items"].size()) < kPage) break;
+          }
+        }
+        if (!impl_->host_tx) impl_->conn.exec("COMMIT");
+      } catch (...) {
+        if (!impl_->host_tx) impl_->conn.exec("ROLLBACK");
+        throw;
+      }
+    });
+    out.close();
+    if (!out) throw Error(Status::io, "error writing " + path);
+    if (std::rename(tmp.c_str(), path.c_str()) != 0)
+      throw Error(Status::io, "cannot replace " + path);
+  } catch (...) {
+    std::remove(tmp.c_str());
+    throw;
+  }
+}
+
+void Database::begin() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (impl_->host_tx) throw Error(Status::conflict, "a transaction is already open on this handle");
+  impl_->require_writable();
+  sqlite_guard("begin", [&] { impl_->conn.exec("BEGIN IMMEDIATE"); });
+  impl_->journal.invalidate();
+  impl_->host_tx = true;
+}
+
+void Database::commit() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (!impl_->host_tx) throw Error(Status::conflict, "no transaction is open on this handle");
+  sqlite_guard("commit", [&] {
+    impl_->journal.flush_head();
+    impl_->conn.exec("COMMIT");
+  });
+  impl_->host_tx = false;
+}
+
+void Database::rollback() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (!impl_->host_tx) throw Error(Status::conflict, "no transaction is open on this handle");
+  impl_->host_tx = false;
+  impl_->journal.invalidate();
+  sqlite_guard("rollback", [&] { impl_->conn.exec("ROLLBACK"); });
+}
+
+json Database::verify_journal() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("verify", [&] { return impl_->journal.verify().to_json(); });
+}
+
+json Database::history(std::string_view kind, std::string_view key) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const domain::Kind& k = domain::kind_named(std::string(kind));
+  return sqlite_guard("history", [&] {
+    std::int64_t id = domain::require_record(impl_->conn, k, std::string(key));
+    std::string stored_key;
+    domain::load_values(impl_->conn, k, id, &stored_key);
+    json entries = json::array();
+    for (const auto& e : impl_->journal.history(k.name, id)) entries.push_back(e.to_json());
+    return json{{"kind", k.name},
+                {"key", stored_key},
+                {"id", id},
+                {"entries", entries},
+                {"verification", impl_->journal.verify().to_json()}};
+  });
+}
+
+Calendar Database::calendar() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->calendar;
+}
+
+void Database::load_calendar(std::string_view csv) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  std::vector<ScheduledDay> days = Calendar::parse_csv(csv);
+  if (days.empty()) throw Error(Status::argument, "csv", "no schedule days in the input");
+  std::set<int> years;
+  for (const ScheduledDay& d : days) years.insert(d.schedule_year);
+  sqlite_guard("loading calendar", [&] {
+    WriteScope scope(*impl_);
+    auto& del = impl_->conn.prepared("DELETE FROM calendar_day WHERE schedule_year = ?");
+    for (int y : years) {
+      del.reset();
+      del.bind(1, y);
+      del.exec();
+    }
+    auto& ins = impl_->conn.prepared(
+        "INSERT INTO calendar_day (date, kind, holiday, schedule_year) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, holiday = excluded.holiday, "
+        "schedule_year = excluded.schedule_year");
+    for (const ScheduledDay& d : days) {
+      ins.reset();
+      ins.bind(1, format_date(d.date));
+      ins.bind(2, d.working ? "work" : "off");
+      ins.bind(3, d.holiday);
+      ins.bind(4, d.schedule_year);
+      ins.exec();
+    }
+    for (int y : years)
+      impl_->journal.append(impl_->options.actor, "calendar", std::to_string(y), y, "load",
+                            {{"schedule_year", y},
+                             {"days", std::count_if(days.begin(), days.end(),
+                                                    [y](const ScheduledDay& d) { return d.schedule_year == y; })}});
+    Calendar next = impl_->calendar;
+    next.load(days);
+    scope.commit();
+    impl_->calendar = std::move(next);
+  });
+}
+
+json Database::labels(std::string_view set) const { return domain::labels(std::string(set)); }
+
+}  // namespace fazhi

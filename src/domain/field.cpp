@@ -1,1 +1,183 @@
-// placeholder
+#include "domain/field.hpp"
+
+#include <fazhi/date.hpp>
+#include <fazhi/error.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace fazhi::domain {
+namespace {
+
+[[noreturn]] void bad(const Field& f, const std::string& message) {
+  throw Error(Status::argument, f.name, message);
+}
+
+const char* type_name(FieldType t) {
+  switch (t) {
+    case FieldType::text: return "a string";
+    case FieldType::date: return "a date string YYYY-MM-DD";
+    case FieldType::integer: return "an integer";
+    case FieldType::boolean: return "true or false";
+    case FieldType::money: return "an amount in yuan (number or string, at most two decimals)";
+    case FieldType::code: return "a code string";
+    case FieldType::ref: return "a key string or an integer id";
+    case FieldType::object: return "a JSON object";
+    case FieldType::text_list: return "a list of strings";
+    case FieldType::ref_list: return "a list of keys";
+  }
+  return "a value";
+}
+
+std::string codes_list(const Field& f) {
+  std::string s;
+  for (const Code& c : f.codes) s += (s.empty() ? "" : "|") + c.code;
+  return s;
+}
+
+}  // namespace
+
+std::string Field::column() const {
+  if (type == FieldType::ref) return name + "_id";
+  if (type == FieldType::money) return fen_name();
+  return name;
+}
+
+std::string Field::fen_name() const {
+  const std::string suffix = "_yuan";
+  if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return name.substr(0, name.size() - suffix.size()) + "_fen";
+  return name + "_fen";
+}
+
+const Code* Field::find_code(const std::string& code) const {
+  for (const Code& c : codes)
+    if (c.code == code) return &c;
+  return nullptr;
+}
+
+std::int64_t parse_yuan(const json& value, const std::string& field) {
+  constexpr std::int64_t kMaxFen = std::numeric_limits<std::int64_t>::max() / 1000;
+  if (value.is_number_integer()) {
+    std::int64_t yuan = value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxFen)
+                            ? kMaxFen : value.get<std::int64_t>();
+    if (yuan > kMaxFen / 100 || yuan < -kMaxFen / 100)
+      throw Error(Status::argument, field, "amount out of range");
+    return yuan * 100;
+  }
+  std::string text;
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    double fen = std::round(d * 100.0);
+    if (!std::isfinite(d) || std::fabs(fen) > static_cast<double>(kMaxFen))
+      throw Error(Status::argument, field, "amount out of range");
+    if (std::fabs(d * 100.0 - fen) > 1e-6)
+      throw Error(Status::argument, field, "amount has more than two decimals");
+    return static_cast<std::int64_t>(fen);
+  }
+  if (!value.is_string())
+    throw Error(Status::argument, field, "expected an amount in yuan (number or string)");
+  text = value.get<std::string>();
+  // Exact decimal parse: [-]digits[.d[d]]
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && text[i] == '-') {
+    negative = true;
+    ++i;
+  }
+  std::int64_t whole = 0;
+  std::size_t digits = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits) {
+    whole = whole * 10 + (text[i] - '0');
+    if (whole > kMaxFen / 100) throw Error(Status::argument, field, "amount out of range");
+  }
+  std::int64_t cents = 0;
+  std::size_t decimals = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++decimals)
+      if (decimals < 2) cents = cents * 10 + (text[i] - '0');
+    if (decimals == 0) digits = 0;
+  }
+  if (digits == 0 || i != text.size())
+    throw Error(Status::argument, field, "'" + text + "' is not an amount in yuan");
+  if (decimals > 2) throw Error(Status::argument, field, "amount has more than two decimals");
+  if (decimals == 1) cents *= 10;
+  std::int64_t fen = whole * 100 + cents;
+  return negative ? -fen : fen;
+}
+
+std::string format_yuan(std::int64_t fen) {
+  bool negative = fen < 0;
+  std::uint64_t abs = negative ? static_cast<std::uint64_t>(-(fen + 1)) + 1 : static_cast<std::uint64_t>(fen);
+  std::string cents = std::to_string(abs % 100);
+  if (cents.size() < 2) cents.insert(0, "0");
+  return (negative ? "-" : "") + std::to_string(abs / 100) + "." + cents;
+}
+
+json to_storage(const Field& f, const json& v, const RefResolver& refs) {
+  switch (f.type) {
+    case FieldType::text:
+      if (!v.is_string()) bad(f, std::string("expected ") + type_name(f.type));
+      return v;
+    case FieldType::date:
+      if (!v.is_string()) bad(f, std::string("expected ") + type_name(f.type));
+      return format_date(parse_date(v.get<std::string>(), f.name));
+    case FieldType::integer:
+      if (!v.is_number_integer()) bad(f, std::string("expected ") + type_name(f.type));
+      if (v.is_number_unsigned() &&
+          v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        bad(f, "integer out of range");
+      return v.get<std::int64_t>();
+    case FieldType::boolean:
+      if (!v.is_boolean()) bad(f, std::string("expected ") + type_name(f.type));
+      return v;
+    case FieldType::money:
+      return parse_yuan(v, f.name);
+    case FieldType::code: {
+      if (!v.is_string()) bad(f, std::string("expected ") + type_name(f.type));
+      if (!f.find_code(v.get<std::string>()))
+        bad(f, "'" + v.get<std::string>() + "' is not one of " + codes_list(f));
+      return v;
+    }
+    case FieldType::ref:
+      if (!v.is_string() && !v.is_number_integer()) bad(f, std::string("expected ") + type_name(f.type));
+      return refs.to_id(f.ref_kind, v, f.name);
+    case FieldType::object:
+      if (!v.is_object()) bad(f, std::string("expected ") + type_name(f.type));
+      return v;
+    case FieldType::text_list:
+      if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));
+      for (const json& item : v)
+        if (!item.is_string()) bad(f, "every item must be a string");
+      return v;
+    case FieldType::ref_list: {
+      if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));
+      json keys = json::array();
+      for (const json& item : v) {
+        if (!item.is_string() && !item.is_number_integer()) bad(f, "every item must be a key");
+        keys.push_back(refs.to_key(f.ref_kind, refs.to_id(f.ref_kind, item, f.name)));
+      }
+      return keys;
+    }
+  }
+  bad(f, "unsupported field type");
+}
+
+void put_external(const Field& f, const json& stored, const RefResolver& refs, json& out) {
+  if (stored.is_null()) return;
+  switch (f.type) {
+    case FieldType::money:
+      out[f.name] = format_yuan(stored.get<std::int64_t>());
+      out[f.fen_name()] = stored;
+      return;
+    case FieldType::ref:
+      out[f.name] = refs.to_key(f.ref_kind, stored.get<std::int64_t>());
+      return;
+    default:
+      out[f.name] = stored;
+  }
+}
+
+}  // namespace fazhi::domain

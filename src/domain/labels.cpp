@@ -1,1 +1,45 @@
-// placeholder
+#include "domain/labels.hpp"
+
+#include "domain/kind.hpp"
+
+#include <fazhi/error.hpp>
+
+namespace fazhi::domain {
+namespace {
+
+json code_labels(const Field& f) {
+  json out = json::object();
+  for (const Code& c : f.codes) out[c.code] = c.label;
+  return out;
+}
+
+}  // namespace
+
+json labels(const std::string& set) {
+  json out = json::object();
+  if (set == "kinds") {
+    for (const Kind* k : all_kinds()) out[k->name] = k->label;
+    return out;
+  }
+  if (set == "codes") {
+    for (const Kind* k : all_kinds())
+      for (const Field& f : k->fields)
+        if (f.type == FieldType::code) out[k->name + "." + f.name] = code_labels(f);
+    return out;
+  }
+  auto dot = set.find('.');
+  for (const Kind* k : all_kinds()) {
+    if (dot == std::string::npos && k->name == set) {
+      for (const Field& f : k->fields) out[f.name] = f.label;
+      return out;
+    }
+    if (dot != std::string::npos && k->name == set.substr(0, dot)) {
+      const Field* f = k->find_field(set.substr(dot + 1));
+      if (f && f->type == FieldType::code) return code_labels(*f);
+    }
+  }
+  throw Error(Status::argument, "set",
+              "unknown label set '" + set + "' (kinds, codes, <kind> or <kind>.<field>)");
+}
+
+}  // namespace fazhi::domain

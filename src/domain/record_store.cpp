@@ -1,1 +1,504 @@
-// placeholder
+#include "domain/record_store.hpp"
+
+#include <fazhi/error.hpp>
+#include <fazhi/period.hpp>
+
+#include <map>
+
+namespace fazhi::domain {
+namespace {
+
+// SQL of a kind, built once from its declaration.
+struct KindSql {
+  std::vector<const Field*> fields;  // declared fields, then ext
+  std::string select_by_id;          // columns in `fields` order
+  std::string insert;                // key, then `fields`
+  std::string update_by_id;          // `fields`, then id
+  std::string id_by_key;
+  std::string key_by_id;
+};
+
+KindSql build_sql(const Kind& kind) {
+  KindSql s;
+  for (const Field& f : kind.fields) s.fields.push_back(&f);
+  s.fields.push_back(&ext_field());
+  std::string cols, marks, sets;
+  for (const Field* f : s.fields) {
+    cols += (cols.empty() ? "" : ", ") + f->column();
+    marks += ", ?";
+    sets += (sets.empty() ? "" : ", ") + f->column() + " = ?";
+  }
+  s.select_by_id = "SELECT key, " + cols + " FROM " + kind.table + " WHERE id = ?";
+  s.insert = "INSERT INTO " + kind.table + " (key, " + cols + ") VALUES (?" + marks + ")";
+  s.update_by_id = "UPDATE " + kind.table + " SET " + sets + " WHERE id = ?";
+  s.id_by_key = "SELECT id FROM " + kind.table + " WHERE key = ?";
+  s.key_by_id = "SELECT key FROM " + kind.table + " WHERE id = ?";
+  return s;
+}
+
+const KindSql& sql_of(const Kind& kind) {
+  static const std::map<const Kind*, KindSql> all = [] {
+    std::map<const Kind*, KindSql> m;
+    for (const Kind* k : all_kinds()) m.emplace(k, build_sql(*k));
+    return m;
+  }();
+  return all.at(&kind);
+}
+
+void bind_value(SQLite::Statement& st, int index, const Field& f, const json& v) {
+  if (v.is_null()) {
+    st.bind(index);
+    return;
+  }
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::date:
+    case FieldType::code:
+      st.bind(index, v.get_ref<const std::string&>());
+      return;
+    case FieldType::integer:
+    case FieldType::money:
+    case FieldType::ref:
+      st.bind(index, static_cast<int64_t>(v.get<std::int64_t>()));
+      return;
+    case FieldType::boolean:
+      st.bind(index, v.get<bool>() ? 1 : 0);
+      return;
+    case FieldType::object:
+    case FieldType::text_list:
+    case FieldType::ref_list:
+      st.bind(index, v.dump());
+      return;
+  }
+}
+
+json read_value(const SQLite::Column& c, const Field& f) {
+  if (c.isNull()) return nullptr;
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::date:
+    case FieldType::code:
+      return c.getString();
+    case FieldType::integer:
+    case FieldType::money:
+    case FieldType::ref:
+      return c.getInt64();
+    case FieldType::boolean:
+      return c.getInt() != 0;
+    case FieldType::object:
+    case FieldType::text_list:
+    case FieldType::ref_list:
+      return json::parse(c.getString());
+  }
+  return nullptr;
+}
+
+const Kind& kind_by_name(const std::string& name) { return kind_named(name); }
+
+// Keys are the host's identifiers: printable, no surrounding space, bounded.
+std::string check_key(const json& v, const std::string& field) {
+  if (!v.is_string()) throw Error(Status::argument, field, "expected a string key");
+  const std::string& k = v.get_ref<const std::string&>();
+  if (k.empty()) throw Error(Status::argument, field, "is empty");
+  if (k.size() > 256) throw Error(Status::argument, field, "longer than 256 bytes");
+  for (unsigned char ch : k)
+    if (ch < 0x20 || ch == 0x7f) throw Error(Status::argument, field, "contains a control character");
+  if (k.front() == ' ' || k.back() == ' ')
+    throw Error(Status::argument, field, "has leading or trailing spaces");
+  return k;
+}
+
+// The interchange fields of `input` in storage form, plus the key and id if
+// given. `partial`: a patch (null means clear, absent means keep).
+struct Parsed {
+  json values = json::object();  // field -> storage value (null = clear)
+  std::optional<std::string> key;
+  std::optional<std::int64_t> id;
+};
+
+Parsed parse_input(Context& ctx, const Kind& kind, const json& input) {
+  if (!input.is_object()) throw Error(Status::argument, "record", "expected a JSON object");
+  Parsed p;
+  std::map<std::string, std::int64_t> fen_given;  // money given as *_fen
+  for (auto it = input.begin(); it != input.end(); ++it) {
+    const std::string& name = it.key();
+    const json& v = it.value();
+    if (name == "record") {
+      if (!v.is_string() || v.get<std::string>() != kind.name)
+        throw Error(Status::argument, "record", "must be \"" + kind.name + "\" here");
+      continue;
+    }
+    if (name == "key" || (!kind.key_alias.empty() && name == kind.key_alias)) {
+      std::string k = check_key(v, name);
+      if (p.key && *p.key != k)
+        throw Error(Status::argument, name, "differs from the key given in the same record");
+      p.key = k;
+      continue;
+    }
+    if (name == "id") {
+      if (!v.is_number_integer()) throw Error(Status::argument, "id", "expected an integer");
+      p.id = v.get<std::int64_t>();
+      continue;
+    }
+    const Field* f = kind.find_field(name);
+    if (!f) {
+      for (const Field& m : kind.fields)
+        if (m.type == FieldType::money && m.fen_name() == name) {
+          if (!v.is_null()) {
+            if (!v.is_number_integer())
+              throw Error(Status::argument, name, "expected an integer number of fen");
+            fen_given[m.name] = v.get<std::int64_t>();
+          }
+          f = &m;
+        }
+      if (!f) throw Error(Status::argument, name, "unknown field of " + kind.name);
+      continue;
+    }
+    p.values[f->name] = v.is_null() ? json(nullptr) : to_storage(*f, v, ctx.refs);
+  }
+  for (const auto& [field, fen] : fen_given) {
+    auto it = p.values.find(field);
+    if (it != p.values.end() && !it->is_null() && it->get<std::int64_t>() != fen)
+      throw Error(Status::argument, field, "disagrees with the _fen amount given beside it");
+    if (it == p.values.end() || it->is_null()) p.values[field] = fen;
+  }
+  return p;
+}
+
+// Applies defaults, the kind's completion, required checks and its rules.
+void finish_values(Context& ctx, const Kind& kind, json& values,
+                   std::optional<std::int64_t> id) {
+  for (auto it = values.begin(); it != values.end();)
+    it = it->is_null() ? values.erase(it) : std::next(it);
+  for (const Field& f : kind.fields)
+    if (!values.contains(f.name) && !f.default_value.is_null())
+      values[f.name] = to_storage(f, f.default_value, ctx.refs);
+  if (kind.complete) kind.complete(ctx, values);
+  for (const Field& f : kind.fields)
+    if (f.required && !values.contains(f.name))
+      throw Error(Status::argument, f.name, "is required for " + kind.name);
+  if (kind.validate) kind.validate(ctx, values, id);
+}
+
+json value_or_null(const json& values, const std::string& name) {
+  auto it = values.find(name);
+  return it == values.end() ? json(nullptr) : *it;
+}
+
+void write_row(Context& ctx, const Kind& kind, const json& values, const std::string& key,
+               std::optional<std::int64_t> id, std::int64_t* new_id) {
+  const KindSql& s = sql_of(kind);
+  auto& st = ctx.conn.prepared(id ? s.update_by_id : s.insert);
+  int i = 1;
+  if (!id) st.bind(i++, key);
+  for (const Field* f : s.fields) bind_value(st, i++, *f, value_or_null(values, f->name));
+  if (id) st.bind(i++, static_cast<int64_t>(*id));
+  st.exec();
+  if (new_id) *new_id = ctx.conn.db().getLastInsertRowid();
+}
+
+// The interchange form of the changed fields: new values, null for cleared.
+json diff_external(Context& ctx, const Kind& kind, const json& before, const json& after) {
+  json change = json::object();
+  for (const Field* f : sql_of(kind).fields) {
+    json b = value_or_null(before, f->name), a = value_or_null(after, f->name);
+    if (a == b) continue;
+    if (a.is_null()) {
+      change[f->name] = nullptr;
+      if (f->type == FieldType::money) change[f->fen_name()] = nullptr;
+    } else {
+      put_external(*f, a, ctx.refs, change);
+    }
+  }
+  return change;
+}
+
+json external_values(const RefResolver& refs, const Kind& kind, const json& values) {
+  json out = json::object();
+  for (const Field* f : sql_of(kind).fields) put_external(*f, value_or_null(values, f->name), refs, out);
+  return out;
+}
+
+}  // namespace
+
+RefResolver make_resolver(store::Connection& conn) {
+  RefResolver r;
+  r.to_id = [&conn](const std::string& kind_name, const json& key_or_id,
+                    const std::string& field) -> std::int64_t {
+    const Kind& kind = kind_by_name(kind_name);
+    if (key_or_id.is_number_integer()) {
+      auto& q = conn.prepared(sql_of(kind).key_by_id);
+      q.bind(1, static_cast<int64_t>(key_or_id.get<std::int64_t>()));
+      bool found = q.executeStep();
+      q.reset();
+      if (!found)
+        throw Error(Status::argument, field,
+                    "no " + kind_name + " with id " + std::to_string(key_or_id.get<std::int64_t>()));
+      return key_or_id.get<std::int64_t>();
+    }
+    auto& q = conn.prepared(sql_of(kind).id_by_key);
+    q.bind(1, key_or_id.get_ref<const std::string&>());
+    if (!q.executeStep()) {
+      q.reset();
+      throw Error(Status::argument, field,
+                  "no " + kind_name + " with key '" + key_or_id.get<std::string>() + "'");
+    }
+    std::int64_t id = q.getColumn(0).getInt64();
+    q.reset();
+    return id;
+  };
+  r.to_key = [&conn](const std::string& kind_name, std::int64_t id) -> std::string {
+    auto& q = conn.prepared(sql_of(kind_by_name(kind_name)).key_by_id);
+    q.bind(1, static_cast<int64_t>(id));
+    std::string key = q.executeStep() ? q.getColumn(0).getString() : std::string();
+    q.reset();
+    return key;
+  };
+  return r;
+}
+
+std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kind,
+                                        const std::string& key) {
+  auto& q = conn.prepared(sql_of(kind).id_by_key);
+  q.bind(1, key);
+  if (q.executeStep()) {
+    std::int64_t id = q.getColumn(0).getInt64();
+    q.reset();
+    return id;
+  }
+  q.reset();
+  // A decimal string addresses the record by id.
+  if (!key.empty() && key.size() < 19 && key.find_first_not_of("0123456789") == std::string::npos) {
+    auto& k = conn.prepared(sql_of(kind).key_by_id);
+    std::int64_t id = std::stoll(key);
+    k.bind(1, static_cast<int64_t>(id));
+    bool found = k.executeStep();
+    k.reset();
+    if (found) return id;
+  }
+  return std::nullopt;
+}
+
+std::int64_t require_record(store::Connection& conn, const Kind& kind, const std::string& key) {
+  auto id = find_record(conn, kind, key);
+  if (!id) throw Error(Status::not_found, "no " + kind.name + " with key '" + key + "'");
+  return *id;
+}
+
+json load_values(store::Connection& conn, const Kind& kind, std::int64_t id, std::string* key) {
+  const KindSql& s = sql_of(kind);
+  auto& q = conn.prepared(s.select_by_id);
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) {
+    q.reset();
+    throw Error(Status::not_found, "no " + kind.name + " with id " + std::to_string(id));
+  }
+  if (key) *key = q.getColumn(0).getString();
+  json values = json::object();
+  for (std::size_t i = 0; i < s.fields.size(); ++i) {
+    json v = read_value(q.getColumn(static_cast<int>(i + 1)), *s.fields[i]);
+    if (!v.is_null()) values[s.fields[i]->name] = std::move(v);
+  }
+  q.reset();
+  return values;
+}
+
+json get_record(store::Connection& conn, const Kind& kind, std::int64_t id) {
+  std::string key;
+  json values = load_values(conn, kind, id, &key);
+  json out = external_values(make_resolver(conn), kind, values);
+  out["id"] = id;
+  out["key"] = key;
+  if (!kind.key_alias.empty()) out[kind.key_alias] = key;
+  return out;
+}
+
+PutResult put_record(Context& ctx, const Kind& kind, const json& input) {
+  Parsed p = parse_input(ctx, kind, input);
+  PutResult result;
+  std::optional<std::int64_t> existing;
+  if (p.key) existing = find_record(ctx.conn, kind, *p.key);
+  if (p.id && (!existing || *existing != *p.id))
+    throw Error(Status::argument, "id",
+                "ids are assigned by fazhi; give the key to address a record");
+  json values = std::move(p.values);
+  finish_values(ctx, kind, values, existing);
+
+  if (existing) {
+    json before = load_values(ctx.conn, kind, *existing);
+    result.id = *existing;
+    if (before == values) return result;  // unchanged: no write, no journal entry
+    write_row(ctx, kind, values, *p.key, existing, nullptr);
+    if (kind.after_write) kind.after_write(ctx, *existing, values, &before);
+    ctx.journal.append(ctx.actor, kind.name, *p.key, *existing, "update",
+                       diff_external(ctx, kind, before, values));
+    result.outcome = PutOutcome::updated;
+    return result;
+  }
+
+  std::string key = p.key ? *p.key : std::string("\x01pending");
+  write_row(ctx, kind, values, key, std::nullopt, &result.id);
+  if (!p.key) {
+    // The generated key needs the id: "<kind>-<id>".
+    key = kind.name + "-" + std::to_string(result.id);
+    auto& st = ctx.conn.prepared("UPDATE " + kind.table + " SET key = ? WHERE id = ?");
+    st.bind(1, key);
+    st.bind(2, static_cast<int64_t>(result.id));
+    st.exec();
+    if (find_record(ctx.conn, kind, key) != result.id)
+      throw Error(Status::conflict, "key", "generated key '" + key + "' is taken");
+  }
+  if (kind.after_write) kind.after_write(ctx, result.id, values, nullptr);
+  ctx.journal.append(ctx.actor, kind.name, key, result.id, "create",
+                     external_values(ctx.refs, kind, values));
+  result.outcome = PutOutcome::inserted;
+  return result;
+}
+
+void patch_record(Context& ctx, const Kind& kind, const std::string& key, const json& patch) {
+  std::int64_t id = require_record(ctx.conn, kind, key);
+  std::string stored_key;
+  json before = load_values(ctx.conn, kind, id, &stored_key);
+  Parsed p = parse_input(ctx, kind, patch);
+  if (p.key && *p.key != stored_key)
+    throw Error(Status::argument, "key", "a record's key cannot be changed");
+  if (p.id && *p.id != id) throw Error(Status::argument, "id", "a record's id cannot be changed");
+  json values = before;
+  for (auto it = p.values.begin(); it != p.values.end(); ++it) values[it.key()] = it.value();
+  finish_values(ctx, kind, values, id);
+  if (values == before) return;
+  write_row(ctx, kind, values, stored_key, id, nullptr);
+  if (kind.after_write) kind.after_write(ctx, id, values, &before);
+  ctx.journal.append(ctx.actor, kind.name, stored_key, id, "patch",
+                     diff_external(ctx, kind, before, values));
+}
+
+void act_on_record(Context& ctx, const Kind& kind, const std::string& key,
+                   const std::string& action, const json& args) {
+  auto it = kind.actions.find(action);
+  if (it == kind.actions.end())
+    throw Error(Status::argument, "action", kind.name + " has no action '" + action + "'");
+  if (!args.is_object()) throw Error(Status::argument, "args", "expected a JSON object");
+  std::int64_t id = require_record(ctx.conn, kind, key);
+  std::string stored_key;
+  load_values(ctx.conn, kind, id, &stored_key);
+  it->second(ctx, kind, id, args);
+  ctx.journal.append(ctx.actor, kind.name, stored_key, id, action, args);
+}
+
+std::pair<std::string, std::string> subtree_range(store::Connection& conn,
+                                                  const std::string& unit_key) {
+  auto& q = conn.prepared("SELECT path FROM org_unit WHERE key = ?");
+  q.bind(1, unit_key);
+  if (!q.executeStep()) {
+    q.reset();
+    throw Error(Status::not_found, "unit", "no org_unit with key '" + unit_key + "'");
+  }
+  std::string lo = q.getColumn(0).getString();
+  q.reset();
+  // Paths end in '/', and '0' follows '/' in ASCII: [lo, hi) is the subtree.
+  std::string hi = lo;
+  hi.back() = '0';
+  return {lo, hi};
+}
+
+json list_records(store::Connection& conn, const Kind& kind, const json& query) {
+  if (!query.is_null() && !query.is_object())
+    throw Error(Status::argument, "query", "expected a JSON object");
+  std::string where = " WHERE 1";
+  std::vector<std::function<void(SQLite::Statement&, int&)>> binds;
+  std::optional<std::string> unit;
+  bool subtree = false;
+  std::int64_t limit = -1, offset = 0;
+  RefResolver refs = make_resolver(conn);
+  if (query.is_object()) {
+    for (auto it = query.begin(); it != query.end(); ++it) {
+      const std::string& name = it.key();
+      const json& v = it.value();
+      if (name == "unit") {
+        if (!v.is_string()) throw Error(Status::argument, "unit", "expected an org_unit key");
+        unit = v.get<std::string>();
+      } else if (name == "subtree") {
+        if (!v.is_boolean()) throw Error(Status::argument, "subtree", "expected true or false");
+        subtree = v.get<bool>();
+      } else if (name == "period") {
+        if (!v.is_string()) throw Error(Status::argument, "period", "expected a period string");
+        if (kind.event_date_column.empty())
+          throw Error(Status::argument, "period", kind.name + " records have no event date");
+        Period period = Period::parse(v.get<std::string>());
+        where += " AND " + kind.event_date_column + " BETWEEN ? AND ?";
+        std::string lo = format_date(period.first()), hi = format_date(period.last());
+        binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
+          st.bind(i++, lo);
+          st.bind(i++, hi);
+        });
+      } else if (name == "where") {
+        if (!v.is_object()) throw Error(Status::argument, "where", "expected an object of field: value");
+        for (auto w = v.begin(); w != v.end(); ++w) {
+          const Field* f = kind.find_field(w.key());
+          if (!f || f->type == FieldType::object || f->type == FieldType::text_list ||
+              f->type == FieldType::ref_list)
+            throw Error(Status::argument, "where." + w.key(),
+                        "not a field of " + kind.name + " that can be matched");
+          if (w.value().is_null()) {
+            where += " AND " + f->column() + " IS NULL";
+            continue;
+          }
+          json stored = to_storage(*f, w.value(), refs);
+          where += " AND " + f->column() + " = ?";
+          binds.push_back([f, stored](SQLite::Statement& st, int& i) { bind_value(st, i++, *f, stored); });
+        }
+      } else if (name == "limit" || name == "offset") {
+        if (!v.is_number_integer() || v.get<std::int64_t>() < 0)
+          throw Error(Status::argument, name, "expected a non-negative integer");
+        (name == "limit" ? limit : offset) = v.get<std::int64_t>();
+      } else {
+        throw Error(Status::argument, name, "unknown query field");
+      }
+    }
+  }
+  if (subtree && !unit) throw Error(Status::argument, "subtree", "needs \"unit\"");
+  if (unit) {
+    if (kind.unit_column.empty())
+      throw Error(Status::argument, "unit", kind.name + " records do not belong to a unit");
+    if (subtree) {
+      auto [lo, hi] = subtree_range(conn, *unit);
+      where += " AND " + kind.unit_column +
+               " IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)";
+      binds.push_back([lo = lo, hi = hi](SQLite::Statement& st, int& i) {
+        st.bind(i++, lo);
+        st.bind(i++, hi);
+      });
+    } else {
+      std::int64_t unit_id = require_record(conn, org_unit_kind(), *unit);
+      where += " AND " + kind.unit_column + " = ?";
+      binds.push_back([unit_id](SQLite::Statement& st, int& i) { st.bind(i++, static_cast<int64_t>(unit_id)); });
+    }
+  }
+  auto run = [&](const std::string& sql) -> SQLite::Statement& {
+    auto& st = conn.prepared(sql);
+    int i = 1;
+    for (auto& b : binds) b(st, i);
+    return st;
+  };
+  json out = {{"items", json::array()}, {"total", 0}};
+  {
+    auto& st = run("SELECT count(*) FROM " + kind.table + where);
+    st.executeStep();
+    out["total"] = st.getColumn(0).getInt64();
+    st.reset();
+  }
+  std::vector<std::int64_t> ids;
+  {
+    auto& st = run("SELECT id FROM " + kind.table + where + " ORDER BY " + kind.order_by + " LIMIT ? OFFSET ?");
+    int next = static_cast<int>(st.getBindParameterCount()) - 1;
+    st.bind(next, static_cast<int64_t>(limit));
+    st.bind(next + 1, static_cast<int64_t>(offset));
+    while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
+    st.reset();
+  }
+  for (std::int64_t id : ids) out["items"].push_back(get_record(conn, kind, id));
+  return out;
+}
+
+}  // namespace fazhi::domain

@@ -1,1 +1,96 @@
-// placeholder
+#include "store/sqlite.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+#include <sys/stat.h>
+
+namespace fazhi::store {
+
+Status status_of_sqlite(int code) noexcept {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::busy;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_FORMAT:
+      return Status::corrupt;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_FULL:
+    case SQLITE_AUTH:
+      return Status::io;
+    case SQLITE_NOMEM:
+      return Status::nomem;
+    case SQLITE_CONSTRAINT:
+      return Status::conflict;
+    default:
+      return Status::internal;
+  }
+}
+
+void rethrow_as_fazhi(const std::string& context) {
+  try {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    Status s = status_of_sqlite(e.getErrorCode());
+    std::string what = e.what();
+    if (s == Status::corrupt) what = "not a fazhi database, or damaged (" + what + ")";
+    if (s == Status::busy) what = "database is locked (" + what + ")";
+    throw Error(s, context.empty() ? what : context + ": " + what);
+  }
+}
+
+namespace {
+
+bool is_memory_path(const std::string& path) {
+  return path == ":memory:" || path.rfind("file::memory:", 0) == 0;
+}
+
+}  // namespace
+
+Connection::Connection(const std::string& path, const ConnectionOptions& options)
+    : in_memory_(is_memory_path(path)), read_only_(options.read_only) {
+  if (path.empty()) throw Error(Status::argument, "path", "is empty");
+  int flags = SQLITE_OPEN_FULLMUTEX;
+  if (options.read_only) {
+    flags |= SQLITE_OPEN_READONLY;
+  } else {
+    flags |= SQLITE_OPEN_READWRITE;
+    if (options.create) flags |= SQLITE_OPEN_CREATE;
+  }
+  if (!in_memory_) {
+    struct stat st {};
+    bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
+      throw Error(Status::io, "cannot open " + path + ": it is a directory");
+    if (!exists && (options.read_only || !options.create))
+      throw Error(Status::io, "cannot open " + path + ": no such file");
+  }
+  try {
+    db_ = std::make_unique<SQLite::Database>(path, flags, options.busy_timeout_ms);
+    exec("PRAGMA foreign_keys = ON");
+  } catch (const SQLite::Exception& e) {
+    Status s = status_of_sqlite(e.getErrorCode());
+    throw Error(s == Status::internal ? Status::io : s,
+                "cannot open " + path + ": " + e.what());
+  }
+}
+
+SQLite::Statement& Connection::prepared(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+  } else {
+    it->second->reset();
+    it->second->clearBindings();
+  }
+  return *it->second;
+}
+
+void Connection::exec(const std::string& sql) { db_->exec(sql); }
+
+}  // namespace fazhi::store

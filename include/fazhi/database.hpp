@@ -1,0 +1,104 @@
+// database.hpp — fazhi's C++ API: one open database of rule-of-law records.
+//
+// Records are JSON documents in the interchange format (see the project docs:
+// record kinds, fields, actions). Every change is validated against the kind's
+// declaration and rules, applied in one transaction, and appended to the
+// hash-chained journal; a failed call throws fazhi::Error and changes nothing.
+//
+// A Database may be shared by threads: calls are serialised by an internal
+// mutex. Several Database objects (in one process or several) may open the
+// same file; SQLite's WAL mode and the busy timeout arbitrate between them.
+#pragma once
+
+#include <fazhi/calendar.hpp>
+#include <fazhi/error.hpp>
+#include <fazhi/options.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace fazhi {
+
+// What an import did. Rejected lines changed nothing.
+struct ImportSummary {
+  struct LineError {
+    std::size_t line = 0;
+    std::string field;
+    std::string message;
+    Status status = Status::argument;
+  };
+  std::size_t read = 0;       // non-blank lines read
+  std::size_t inserted = 0;   // records created
+  std::size_t updated = 0;    // records changed
+  std::size_t unchanged = 0;  // records identical to what was stored
+  std::size_t actions = 0;    // actions applied
+  std::size_t rejected = 0;
+  std::vector<LineError> errors;
+
+  nlohmann::json to_json() const;
+};
+
+class Database {
+ public:
+  // Opens or creates `path` (":memory:" for a private in-memory database).
+  // Throws Error(io | corrupt | version | argument).
+  static std::unique_ptr<Database> open(const std::string& path,
+                                        const OpenOptions& options = {});
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // --- Records -------------------------------------------------------------
+  // Inserts `record` or, when a record of that kind has its key, replaces its
+  // fields. Returns the id. Unchanged records are not written or journaled.
+  std::int64_t put(std::string_view kind, const nlohmann::json& record);
+  // The record by key (or by id as a decimal string). Throws not_found.
+  nlohmann::json get(std::string_view kind, std::string_view key);
+  // Changes the named fields; null clears an optional field.
+  void patch(std::string_view kind, std::string_view key, const nlohmann::json& patch);
+  // {"items": [...], "total": n}; query as fz_list documents it.
+  nlohmann::json list(std::string_view kind, const nlohmann::json& query);
+  // Applies a domain action; returns the record afterwards.
+  nlohmann::json act(std::string_view kind, std::string_view key, std::string_view action,
+                     const nlohmann::json& args);
+
+  // --- Bulk ------------------------------------------------------------------
+  ImportSummary import_ndjson(std::string_view text, const ImportOptions& options);
+  ImportSummary import_file(const std::string& path, const ImportOptions& options);
+  void export_file(const std::string& path, const nlohmann::json& query);
+
+  // --- Host transactions -------------------------------------------------------
+  void begin();
+  void commit();
+  void rollback();
+
+  // --- Journal ---------------------------------------------------------------
+  // {"ok": bool, "entries": n, "first_bad": seq|null, "message": "..."}
+  nlohmann::json verify_journal();
+  // {"kind", "key", "id", "entries": [...], "verification": {...}}
+  nlohmann::json history(std::string_view kind, std::string_view key);
+
+  // --- Calendar --------------------------------------------------------------
+  // The built-in schedules plus every schedule loaded into this database.
+  Calendar calendar() const;
+  // Parses and stores schedules (CSV as Calendar::parse_csv reads it).
+  void load_calendar(std::string_view csv);
+
+  // --- Labels ----------------------------------------------------------------
+  // Chinese labels: "kinds", "codes", or "<kind>.<field>".
+  nlohmann::json labels(std::string_view set) const;
+
+  const OpenOptions& options() const;
+
+  struct Impl;  // implementation detail, defined in database.cpp
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fazhi

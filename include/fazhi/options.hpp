@@ -1,0 +1,33 @@
+// options.hpp — how a database is opened and how changes are applied.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace fazhi {
+
+// strict: a statutory rule violation refuses the change (Status::rule).
+// historical: for records entered after the fact, the record is stored and the
+// violation is kept as a finding. State conflicts (closing a closed case) are
+// refused in both modes.
+enum class Mode { strict, historical };
+
+struct OpenOptions {
+  bool create = true;         // create the file when missing
+  bool read_only = false;
+  int busy_timeout_ms = 5000;  // how long to wait for another writer
+  std::string actor = "fazhi";  // recorded in the journal when a call names none
+  Mode mode = Mode::strict;
+};
+
+struct ImportOptions {
+  Mode mode = Mode::strict;
+  std::size_t batch = 1000;  // lines per transaction
+  std::string actor;         // empty: the database's actor
+};
+
+// "strict" / "historical"; throws Error(argument, field, ...) otherwise.
+Mode parse_mode(const std::string& text, const std::string& field = "mode");
+const char* mode_name(Mode m);
+
+}  // namespace fazhi

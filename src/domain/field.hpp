@@ -1,0 +1,64 @@
+// field.hpp — one field of a record kind: its type, whether it is required, its
+// closed set of codes or the kind it references, and how it converts between
+// the interchange JSON (what hosts send and receive) and the stored value.
+//
+// Stored values (the "storage form") are what the table column holds:
+//   text, date, code  -> string        integer -> int64     boolean -> bool
+//   money             -> int64 fen     ref     -> int64 id of the referenced record
+//   object, text_list, ref_list -> JSON (stored as JSON text; ref_list holds keys)
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fazhi::domain {
+
+using json = nlohmann::json;
+
+enum class FieldType { text, date, integer, boolean, money, code, ref, object, text_list, ref_list };
+
+struct Code {
+  std::string code;   // lower-case ASCII, stable
+  std::string label;  // Chinese label for reports and hosts
+};
+
+struct Field {
+  std::string name;   // interchange name, e.g. "parent", "amount_yuan"
+  FieldType type = FieldType::text;
+  std::string label;  // Chinese label
+  bool required = false;
+  std::vector<Code> codes;  // FieldType::code: the closed set
+  std::string ref_kind;     // FieldType::ref / ref_list: the referenced kind
+  json default_value;       // used when the field is absent; null = none
+
+  // Column name: "parent" -> "parent_id", "amount_yuan" -> "amount_fen".
+  std::string column() const;
+  // For money fields, the alternative interchange name "<base>_fen".
+  std::string fen_name() const;
+  const Code* find_code(const std::string& code) const;
+};
+
+// Looks up references while converting: (kind, key or id) -> id, id -> key.
+struct RefResolver {
+  std::function<std::int64_t(const std::string& kind, const json& key_or_id,
+                             const std::string& field)> to_id;
+  std::function<std::string(const std::string& kind, std::int64_t id)> to_key;
+};
+
+// Interchange value -> storage form. Throws Error(argument, field.name, ...)
+// for a wrong type, a malformed date or amount, a code outside the set, or a
+// reference to a missing record. `value` is never null here.
+json to_storage(const Field& field, const json& value, const RefResolver& refs);
+
+// Adds the interchange form of a stored value to `out` (money adds both
+// "<base>_yuan" as a string with two decimals and "<base>_fen").
+void put_external(const Field& field, const json& stored, const RefResolver& refs, json& out);
+
+// Money helpers: "500000", 500000.5, "1234.56" -> fen; fen -> "1234.56".
+std::int64_t parse_yuan(const json& value, const std::string& field);
+std::string format_yuan(std::int64_t fen);
+
+}  // namespace fazhi::domain

@@ -1,0 +1,18 @@
+// labels.hpp — Chinese labels of kinds, fields and codes, from the declarations,
+// so that reports and hosts never hard-code them.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace fazhi::domain {
+
+// "kinds"        -> {kind: label}
+// "codes"        -> {"<kind>.<field>": {code: label}} for every closed set
+// "<kind>"       -> {field: label} of that kind
+// "<kind>.<field>" -> {code: label} of that closed set
+// Anything else throws Error(argument, "set", ...).
+nlohmann::json labels(const std::string& set);
+
+}  // namespace fazhi::domain

@@ -1,0 +1,59 @@
+// record_store.hpp — put / get / patch / list / act for any declared kind.
+//
+// These functions expect the caller (Database) to hold the handle's lock and,
+// for changes, an open write transaction; they validate, write the row and
+// append the journal entry, or throw and leave the transaction to be rolled
+// back by the caller.
+#pragma once
+
+#include "domain/kind.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace fazhi::domain {
+
+enum class PutOutcome { inserted, updated, unchanged };
+
+struct PutResult {
+  std::int64_t id = 0;
+  PutOutcome outcome = PutOutcome::unchanged;
+};
+
+// A resolver that looks references up through `conn`.
+RefResolver make_resolver(store::Connection& conn);
+
+// Inserts or replaces (by key) a record given in interchange form. Fields
+// absent from `input` take their default or become empty.
+PutResult put_record(Context& ctx, const Kind& kind, const json& input);
+
+// Merges `patch` into the record: absent fields are kept, null clears.
+void patch_record(Context& ctx, const Kind& kind, const std::string& key, const json& patch);
+
+// Applies action `action` with `args` (journaled as op = action).
+void act_on_record(Context& ctx, const Kind& kind, const std::string& key,
+                   const std::string& action, const json& args);
+
+// The id of the record whose key is `key`, or whose id is the decimal `key`.
+std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kind,
+                                        const std::string& key);
+// Like find_record, throwing Error(not_found) naming the kind and key.
+std::int64_t require_record(store::Connection& conn, const Kind& kind, const std::string& key);
+
+// Stored values of a record (storage form, absent fields omitted) and its key.
+json load_values(store::Connection& conn, const Kind& kind, std::int64_t id,
+                 std::string* key = nullptr);
+
+// The record in interchange form: id, key (and key alias), fields, ext.
+json get_record(store::Connection& conn, const Kind& kind, std::int64_t id);
+
+// {"items": [...], "total": n}; query: unit, subtree, period, where, limit, offset.
+json list_records(store::Connection& conn, const Kind& kind, const json& query);
+
+// The path range [lo, hi) of `unit_key`'s subtree in org_unit.path; throws
+// Error(not_found, "unit").
+std::pair<std::string, std::string> subtree_range(store::Connection& conn,
+                                                  const std::string& unit_key);
+
+}  // namespace fazhi::domain
