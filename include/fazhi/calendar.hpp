@@ -64,6 +64,10 @@ class Calendar {
 
  private:
   void require_schedule(Date d) const;
+  // Throws unless every calendar year from first's to last's has a schedule.
+  void require_schedules(Date first, Date last) const;
+  // Working days in (after, last] for after < last; schedules not checked.
+  int count_working_days(Date after, Date last) const;
 
   std::map<Date, ScheduledDay> days_;
   std::set<int> years_;
