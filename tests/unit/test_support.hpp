@@ -1,0 +1,49 @@
+// test_support.hpp — shared helpers of the unit tests: a temporary directory
+// per test and a database with a small unit tree.
+#pragma once
+
+#include <fazhi/database.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace fazhi::testing_support {
+
+// A fresh directory removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "fazhi-test-XXXXXX").string();
+    char* made = ::mkdtemp(tmpl.data());
+    if (made == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = made;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Root "zone" (zone_committee) with villages "v1", "v2", community "c1" and
+// enforcement team "team" directly below it.
+inline void put_sample_tree(Database& db) {
+  db.put("org_unit", {{"code", "zone"}, {"name", "开发区管委会"}, {"kind", "zone_committee"}});
+  db.put("org_unit", {{"code", "v1"}, {"name", "一村"}, {"kind", "village"}, {"parent", "zone"}});
+  db.put("org_unit", {{"code", "v2"}, {"name", "二村"}, {"kind", "village"}, {"parent", "zone"}});
+  db.put("org_unit", {{"code", "c1"}, {"name", "一社区"}, {"kind", "community"}, {"parent", "zone"}});
+  db.put("org_unit",
+         {{"code", "team"}, {"name", "城管执法大队"}, {"kind", "enforcement_team"}, {"parent", "zone"}});
+}
+
+inline std::int64_t journal_entries(Database& db) {
+  return db.verify_journal()["entries"].get<std::int64_t>();
+}
+
+}  // namespace fazhi::testing_support
