@@ -1,10 +1,14 @@
 #include <fazhi/database.hpp>
 
+#include "domain/findings.hpp"
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
 #include "domain/record_store.hpp"
 #include "exchange/ndjson.hpp"
+#include "indicators/engine.hpp"
 #include "log.hpp"
+
+#include <fazhi/period.hpp>
 #include "store/journal.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -13,6 +17,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -43,6 +48,7 @@ struct Database::Impl {
   OpenOptions options;
   store::Connection conn;
   store::Journal journal{conn};
+  indicators::Engine engine{conn};
   Calendar calendar = Calendar::builtin();
   std::mutex mu;
   bool host_tx = false;
@@ -258,8 +264,10 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
               line_ctx.actor = a->get<std::string>();
               obj.erase("actor");
             }
-            domain::act_on_record(line_ctx, k, key, action, obj);
-            ++summary.actions;
+            if (domain::act_on_record(line_ctx, k, key, action, obj) == domain::PutOutcome::unchanged)
+              ++summary.unchanged;
+            else
+              ++summary.actions;
           } else {
             auto r = domain::put_record(ctx, k, obj);
             if (r.outcome == domain::PutOutcome::inserted) ++summary.inserted;
@@ -324,6 +332,7 @@ void Database::export_file(const std::string& path, const json& query) {
       }
     }
   }
+  std::map<std::string, std::set<std::int64_t>> exported_ids;  // kinds with actions
   std::string tmp = path + ".tmp";
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   if (!out) throw Error(Status::io, "cannot write " + path);
@@ -341,14 +350,37 @@ void Database::export_file(const std::string& path, const json& query) {
             q["offset"] = offset;
             json page = domain::list_records(impl_->conn, *k, q);
             for (json& item : page["items"]) {
+              if (!k->actions.empty()) exported_ids[k->name].insert(item["id"].get<std::int64_t>());
               item.erase("id");
               if (!k->key_alias.empty()) item.erase(k->key_alias);
+              for (const domain::Field& f : k->fields)
+                if (f.origin != domain::Origin::input) {
+                  item.erase(f.name);
+                  if (f.type == domain::FieldType::money) item.erase(f.fen_name());
+                }
               item["record"] = k->name;
               out << item.dump() << '\n';
             }
             if (static_cast<std::int64_t>(page["items"].size()) < kPage) break;
           }
         }
+        // Actions follow the records, replayed from the journal in their order,
+        // so that importing the file reproduces every record's state.
+        auto& actions = impl_->conn.prepared(
+            "SELECT kind, key, record_id, op, change, actor FROM journal "
+            "WHERE op NOT IN ('create', 'update', 'patch', 'load') ORDER BY seq");
+        while (actions.executeStep()) {
+          auto ids = exported_ids.find(actions.getColumn(0).getString());
+          if (ids == exported_ids.end() || !ids->second.count(actions.getColumn(2).getInt64()))
+            continue;
+          json line = json::parse(actions.getColumn(4).getString());
+          line["record"] = ids->first;
+          line["key"] = actions.getColumn(1).getString();
+          line["action"] = actions.getColumn(3).getString();
+          line["actor"] = actions.getColumn(5).getString();
+          out << line.dump() << '\n';
+        }
+        actions.reset();
         if (!impl_->host_tx) impl_->conn.exec("COMMIT");
       } catch (...) {
         if (!impl_->host_tx) impl_->conn.exec("ROLLBACK");
@@ -457,6 +489,72 @@ void Database::load_calendar(std::string_view csv) {
   });
 }
 
-json Database::labels(std::string_view set) const { return domain::labels(std::string(set)); }
+json Database::findings(const json& query) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("findings", [&] { return domain::list_findings(impl_->conn, query); });
+}
+
+json Database::labels(std::string_view set) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (set == "indicators") return sqlite_guard("labels", [&] { return impl_->engine.labels(); });
+  return domain::labels(std::string(set));
+}
+
+IndicatorValue Database::indicator(const std::string& code, const std::string& unit,
+                                   const std::string& period, const json& params) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Period p = Period::parse(period);
+  return sqlite_guard("indicator", [&] { return impl_->engine.evaluate({code}, unit, p, params).at(0); });
+}
+
+json Database::indicators(const json& query) {
+  if (!query.is_object()) throw Error(Status::argument, "query", "expected a JSON object");
+  std::string unit, period;
+  std::vector<std::string> codes;
+  json params;
+  for (auto it = query.begin(); it != query.end(); ++it) {
+    if (it.key() == "unit" || it.key() == "period") {
+      if (!it->is_string()) throw Error(Status::argument, it.key(), "expected a string");
+      (it.key() == "unit" ? unit : period) = it->get<std::string>();
+    } else if (it.key() == "codes") {
+      if (!it->is_array()) throw Error(Status::argument, "codes", "expected a list of codes");
+      for (const json& c : *it) {
+        if (!c.is_string()) throw Error(Status::argument, "codes", "expected a list of codes");
+        codes.push_back(c.get<std::string>());
+      }
+    } else if (it.key() == "params") {
+      params = *it;
+    } else {
+      throw Error(Status::argument, it.key(), "unknown query field");
+    }
+  }
+  if (unit.empty()) throw Error(Status::argument, "unit", "is required");
+  if (period.empty()) throw Error(Status::argument, "period", "is required");
+  Period p = Period::parse(period);
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("indicators", [&] {
+    if (codes.empty()) codes = impl_->engine.all_codes();
+    json items = json::array();
+    for (const IndicatorValue& v : impl_->engine.evaluate(codes, unit, p, params)) items.push_back(v.to_json());
+    return json{{"unit", unit}, {"period", p.text()}, {"first", format_date(p.first())},
+                {"last", format_date(p.last())}, {"indicators", items}};
+  });
+}
+
+json Database::explain(const std::string& code, const std::string& unit, const std::string& period,
+                       const json& params) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Period p = Period::parse(period);
+  return sqlite_guard("explain", [&] { return impl_->engine.explain(code, unit, p, params); });
+}
+
+void Database::define_indicator(const json& definition) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  sqlite_guard("define_indicator", [&] {
+    WriteScope scope(*impl_);
+    impl_->engine.define(definition, impl_->journal, impl_->options.actor);
+    scope.commit();
+  });
+}
 
 }  // namespace fazhi

@@ -12,6 +12,7 @@
 
 #include <fazhi/calendar.hpp>
 #include <fazhi/error.hpp>
+#include <fazhi/indicator.hpp>
 #include <fazhi/options.hpp>
 
 #include <nlohmann/json.hpp>
@@ -82,6 +83,25 @@ class Database {
   // {"kind", "key", "id", "entries": [...], "verification": {...}}
   nlohmann::json history(std::string_view kind, std::string_view key);
 
+  // --- Indicators ------------------------------------------------------------
+  // One indicator for `unit` and everything below it, over `period` ("2022",
+  // "2022Q3", ...). Unknown code, unit or period: Error(argument / not_found).
+  IndicatorValue indicator(const std::string& code, const std::string& unit,
+                           const std::string& period, const nlohmann::json& params = nullptr);
+  // {"unit", "period", "first", "last", "indicators": [...]}; query: {"unit",
+  // "period", "codes": [...] (default: the catalogue and custom codes), "params"}.
+  nlohmann::json indicators(const nlohmann::json& query);
+  // The keys counted in the numerator and denominator (see fz_explain).
+  nlohmann::json explain(const std::string& code, const std::string& unit,
+                         const std::string& period, const nlohmann::json& params = nullptr);
+  // Stores a custom indicator {"code": "custom.x", "label", "expression", "measure"}.
+  void define_indicator(const nlohmann::json& definition);
+
+  // --- Findings --------------------------------------------------------------
+  // Stored nonconformities: {"items": [...], "total": n}; query may filter by
+  // "unit" (subtree), "period" (the finding's date), "kind", "rule", "severity".
+  nlohmann::json findings(const nlohmann::json& query);
+
   // --- Calendar --------------------------------------------------------------
   // The built-in schedules plus every schedule loaded into this database.
   Calendar calendar() const;
@@ -89,8 +109,9 @@ class Database {
   void load_calendar(std::string_view csv);
 
   // --- Labels ----------------------------------------------------------------
-  // Chinese labels: "kinds", "codes", or "<kind>.<field>".
-  nlohmann::json labels(std::string_view set) const;
+  // Chinese labels: "kinds", "codes", "indicators", "<kind>" (its fields) or
+  // "<kind>.<field>" (a closed set).
+  nlohmann::json labels(std::string_view set);
 
   const OpenOptions& options() const;
 

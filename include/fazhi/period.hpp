@@ -28,6 +28,10 @@ class Period {
   bool contains(Date d) const { return first_ <= d && d <= last_; }
   // Number of days, both ends included.
   int days() const;
+  // The period of the same form just before this one: 2021 for 2022, 2022Q2
+  // for 2022Q3, 2022W04 for 2022W05; for a range, the range of the same
+  // number of days ending the day before this one starts.
+  Period previous() const;
 
  private:
   Period(Form form, Date first, Date last, std::string text)

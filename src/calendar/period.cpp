@@ -174,4 +174,31 @@ Period Period::parse(std::string_view text) {
 
 int Period::days() const { return static_cast<int>((last_ - first_).days()) + 1; }
 
+Period Period::previous() const {
+  const int year = first_.year();
+  const int month = first_.month();
+  switch (form_) {
+    case Form::year:
+      return parse(std::to_string(year - 1));
+    case Form::half:
+      return parse(month == 1 ? std::to_string(year - 1) + "H2" : std::to_string(year) + "H1");
+    case Form::quarter:
+      return parse(month == 1 ? std::to_string(year - 1) + "Q4"
+                              : std::to_string(year) + "Q" + std::to_string((month - 1) / 3));
+    case Form::month:
+      return parse(month == 1 ? std::to_string(year - 1) + "-12"
+                              : std::to_string(year) + "-" + two_digits(month - 1));
+    case Form::week: {
+      // The ISO year of a week is the year of its Thursday.
+      const Date thursday = first_ - Days(7) + Days(3);
+      return parse(std::to_string(thursday.year()) + "W" + two_digits(thursday.week_number()));
+    }
+    case Form::range:
+      break;
+  }
+  const Date last = first_ - Days(1);
+  const Date first = last - Days(days() - 1);
+  return Period(Form::range, first, last, format_date(first) + "/" + format_date(last));
+}
+
 }  // namespace fazhi

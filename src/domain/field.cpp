@@ -26,6 +26,7 @@ const char* type_name(FieldType t) {
     case FieldType::object: return "a JSON object";
     case FieldType::text_list: return "a list of strings";
     case FieldType::ref_list: return "a list of keys";
+    case FieldType::object_list: return "a list of JSON objects";
   }
   return "a value";
 }
@@ -37,6 +38,44 @@ std::string codes_list(const Field& f) {
 }
 
 }  // namespace
+
+namespace {
+Field make(std::string name, FieldType type, std::string label) {
+  Field f;
+  f.name = std::move(name);
+  f.type = type;
+  f.label = std::move(label);
+  return f;
+}
+}  // namespace
+
+Field text(std::string n, std::string l) { return make(std::move(n), FieldType::text, std::move(l)); }
+Field date(std::string n, std::string l) { return make(std::move(n), FieldType::date, std::move(l)); }
+Field integer(std::string n, std::string l) { return make(std::move(n), FieldType::integer, std::move(l)); }
+Field boolean(std::string n, std::string l) { return make(std::move(n), FieldType::boolean, std::move(l)); }
+Field money(std::string n, std::string l) { return make(std::move(n), FieldType::money, std::move(l)); }
+Field object(std::string n, std::string l) { return make(std::move(n), FieldType::object, std::move(l)); }
+Field text_list(std::string n, std::string l) {
+  return make(std::move(n), FieldType::text_list, std::move(l));
+}
+Field object_list(std::string n, std::string l) {
+  return make(std::move(n), FieldType::object_list, std::move(l));
+}
+Field code(std::string n, std::string l, std::vector<Code> codes) {
+  Field f = make(std::move(n), FieldType::code, std::move(l));
+  f.codes = std::move(codes);
+  return f;
+}
+Field ref(std::string n, std::string l, std::string kind) {
+  Field f = make(std::move(n), FieldType::ref, std::move(l));
+  f.ref_kind = std::move(kind);
+  return f;
+}
+Field ref_list(std::string n, std::string l, std::string kind) {
+  Field f = make(std::move(n), FieldType::ref_list, std::move(l));
+  f.ref_kind = std::move(kind);
+  return f;
+}
 
 std::string Field::column() const {
   if (type == FieldType::ref) return name + "_id";
@@ -151,6 +190,11 @@ json to_storage(const Field& f, const json& v, const RefResolver& refs) {
       if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));
       for (const json& item : v)
         if (!item.is_string()) bad(f, "every item must be a string");
+      return v;
+    case FieldType::object_list:
+      if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));
+      for (const json& item : v)
+        if (!item.is_object()) bad(f, "every item must be a JSON object");
       return v;
     case FieldType::ref_list: {
       if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));

@@ -5,7 +5,8 @@
 // Stored values (the "storage form") are what the table column holds:
 //   text, date, code  -> string        integer -> int64     boolean -> bool
 //   money             -> int64 fen     ref     -> int64 id of the referenced record
-//   object, text_list, ref_list -> JSON (stored as JSON text; ref_list holds keys)
+//   object, text_list, ref_list, object_list -> JSON (stored as JSON text;
+//   ref_list holds keys)
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,14 @@ namespace fazhi::domain {
 
 using json = nlohmann::json;
 
-enum class FieldType { text, date, integer, boolean, money, code, ref, object, text_list, ref_list };
+enum class FieldType { text, date, integer, boolean, money, code, ref, object, text_list, ref_list, object_list };
+
+// Where a field's value comes from.
+enum class Origin {
+  input,    // given by the host in put / patch / import
+  action,   // set by one of the kind's actions (e.g. a case's close date)
+  derived,  // computed by fazhi from other fields (e.g. a statutory deadline)
+};
 
 struct Code {
   std::string code;   // lower-case ASCII, stable
@@ -33,6 +41,18 @@ struct Field {
   std::vector<Code> codes;  // FieldType::code: the closed set
   std::string ref_kind;     // FieldType::ref / ref_list: the referenced kind
   json default_value;       // used when the field is absent; null = none
+  Origin origin = Origin::input;
+  std::string action;       // Origin::action: the action that sets it
+
+  // Chained modifiers for declarations: text("name", "名称").req()
+  Field&& req() && { required = true; return std::move(*this); }
+  Field&& def(json v) && { default_value = std::move(v); return std::move(*this); }
+  Field&& set_by(std::string a) && {
+    origin = Origin::action;
+    action = std::move(a);
+    return std::move(*this);
+  }
+  Field&& computed() && { origin = Origin::derived; return std::move(*this); }
 
   // Column name: "parent" -> "parent_id", "amount_yuan" -> "amount_fen".
   std::string column() const;
@@ -40,6 +60,19 @@ struct Field {
   std::string fen_name() const;
   const Code* find_code(const std::string& code) const;
 };
+
+// Declaration helpers, one per type.
+Field text(std::string name, std::string label);
+Field date(std::string name, std::string label);
+Field integer(std::string name, std::string label);
+Field boolean(std::string name, std::string label);
+Field money(std::string name, std::string label);
+Field code(std::string name, std::string label, std::vector<Code> codes);
+Field ref(std::string name, std::string label, std::string kind);
+Field object(std::string name, std::string label);
+Field text_list(std::string name, std::string label);
+Field ref_list(std::string name, std::string label, std::string kind);
+Field object_list(std::string name, std::string label);
 
 // Looks up references while converting: (kind, key or id) -> id, id -> key.
 struct RefResolver {

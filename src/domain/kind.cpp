@@ -11,14 +11,42 @@ const Field* Kind::find_field(const std::string& field_name) const {
   return nullptr;
 }
 
+const Action* Kind::find_action(const std::string& action_name) const {
+  for (const Action& a : actions)
+    if (a.name == action_name) return &a;
+  return nullptr;
+}
+
 const Field& ext_field() {
-  static const Field f{"ext", FieldType::object, "扩展字段", false, {}, {}, nullptr};
+  static const Field f = object("ext", "扩展字段");
   return f;
 }
 
 const std::vector<const Kind*>& all_kinds() {
-  static const std::vector<const Kind*> kinds = {&org_unit_kind()};
+  static const std::vector<const Kind*> kinds = {
+      &org_unit_kind(), &mediation_committee_kind(), &mediation_case_kind(), &petition_kind()};
   return kinds;
+}
+
+void record_action_once(json& values, const std::string& marker, const json& fields,
+                        const std::string& conflict_message) {
+  if (values.contains(marker)) {
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      auto stored = values.find(it.key());
+      json have = stored == values.end() ? json(nullptr) : *stored;
+      if (have != it.value()) throw Error(Status::conflict, conflict_message);
+    }
+    return;
+  }
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    if (it->is_null()) values.erase(it.key());
+    else values[it.key()] = it.value();
+  }
+}
+
+std::string str(const json& values, const std::string& name) {
+  auto it = values.find(name);
+  return it != values.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 const Kind& kind_named(const std::string& name) {

@@ -32,11 +32,28 @@ struct Context {
   RefResolver refs;
 };
 
-struct Kind;
+// A recorded nonconformity raised by a kind's rules. Strict mode refuses a
+// change that raises an error; warnings (and, in historical mode, errors) are
+// stored and counted.
+struct Finding {
+  std::string rule;      // stable code, e.g. "mediation_case.labour_15_days"
+  std::string severity;  // "error" | "warning"
+  std::string message;   // Chinese, names what is wrong
+  std::string source;    // the statute or rule, e.g. "劳动争议调解仲裁法 第十四条"
+  std::string date;      // the date the nonconformity refers to (YYYY-MM-DD)
+};
 
-// An action applies `args` to the record with id `id`; the framework has
-// already checked that the record exists, and journals the action afterwards.
-using ActionFn = std::function<void(Context&, const Kind&, std::int64_t id, const json& args)>;
+// A domain action ("close", "accept", ...): its arguments are declared like
+// fields (so they are validated by the same codec), and apply() moves the
+// record's action fields. apply() leaves `values` untouched when the same
+// action with the same arguments was already applied (an idempotent replay)
+// and throws Error(conflict) when a different one was.
+struct Action {
+  std::string name;
+  std::string label;
+  std::vector<Field> args;
+  std::function<void(Context&, const json& args, json& values)> apply;
+};
 
 struct Kind {
   std::string name;   // e.g. "org_unit"
@@ -62,10 +79,24 @@ struct Kind {
   // Maintains derived columns after the row was written.
   std::function<void(Context&, std::int64_t id, const json& values, const json* before)> after_write;
 
-  std::map<std::string, ActionFn> actions;
+  // The kind's statutory rules, evaluated on the complete record after every
+  // change; the findings replace the record's previous ones.
+  std::function<std::vector<Finding>(Context&, const json& values)> rules;
+
+  std::vector<Action> actions;
 
   const Field* find_field(const std::string& name) const;
+  const Action* find_action(const std::string& name) const;
 };
+
+// Sets an action's fields on `values` (a null value clears the field). When
+// the action was applied before (its `marker` field is present), the same
+// fields change nothing and different ones throw Error(conflict, message).
+void record_action_once(json& values, const std::string& marker, const json& fields,
+                        const std::string& conflict_message);
+
+// Storage value of `name` in `values` as a string ("" when absent).
+std::string str(const json& values, const std::string& name);
 
 // The implied "ext" field every kind has: a JSON object kept verbatim.
 const Field& ext_field();
@@ -79,5 +110,8 @@ const Kind& kind_named(const std::string& name);
 
 // Declarations, one per record family (domain/<family>.cpp).
 const Kind& org_unit_kind();
+const Kind& mediation_committee_kind();
+const Kind& mediation_case_kind();
+const Kind& petition_kind();
 
 }  // namespace fazhi::domain

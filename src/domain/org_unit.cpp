@@ -101,22 +101,22 @@ Kind declare() {
   k.unit_column = "id";
   k.order_by = "depth, id";
   k.fields = {
-      {"name", FieldType::text, "名称", true, {}, {}, nullptr},
-      {"kind", FieldType::code, "类型", true,
-       {{"government", "人民政府"},
-        {"zone_committee", "管委会"},
-        {"department", "部门"},
-        {"township", "乡镇"},
-        {"street", "街道"},
-        {"village", "村"},
-        {"community", "社区"},
-        {"enforcement_team", "执法队伍"},
-        {"other", "其他"}},
-       {}, nullptr},
-      {"parent", FieldType::ref, "上级单位", false, {}, "org_unit", nullptr},
-      {"active_from", FieldType::date, "设立日期", false, {}, {}, nullptr},
-      {"active_to", FieldType::date, "撤销日期", false, {}, {}, nullptr},
-      {"requires_adviser", FieldType::boolean, "应聘法律顾问", false, {}, {}, nullptr},
+      text("name", "名称").req(),
+      code("kind", "类型",
+           {{"government", "人民政府"},
+            {"zone_committee", "管委会"},
+            {"department", "部门"},
+            {"township", "乡镇"},
+            {"street", "街道"},
+            {"village", "村"},
+            {"community", "社区"},
+            {"enforcement_team", "执法队伍"},
+            {"other", "其他"}})
+          .req(),
+      ref("parent", "上级单位", "org_unit"),
+      date("active_from", "设立日期"),
+      date("active_to", "撤销日期"),
+      boolean("requires_adviser", "应聘法律顾问"),
   };
   k.complete = complete;
   k.validate = validate;

@@ -1,5 +1,7 @@
 #include "domain/record_store.hpp"
 
+#include "domain/findings.hpp"
+
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
 
@@ -67,6 +69,7 @@ void bind_value(SQLite::Statement& st, int index, const Field& f, const json& v)
     case FieldType::object:
     case FieldType::text_list:
     case FieldType::ref_list:
+    case FieldType::object_list:
       st.bind(index, v.dump());
       return;
   }
@@ -88,6 +91,7 @@ json read_value(const SQLite::Column& c, const Field& f) {
     case FieldType::object:
     case FieldType::text_list:
     case FieldType::ref_list:
+    case FieldType::object_list:
       return json::parse(c.getString());
   }
   return nullptr;
@@ -154,6 +158,10 @@ Parsed parse_input(Context& ctx, const Kind& kind, const json& input) {
       if (!f) throw Error(Status::argument, name, "unknown field of " + kind.name);
       continue;
     }
+    if (f->origin == Origin::action)
+      throw Error(Status::argument, name, "is set by the " + f->action + " action, not by put");
+    if (f->origin == Origin::derived)
+      throw Error(Status::argument, name, "is computed by fazhi and cannot be given");
     p.values[f->name] = v.is_null() ? json(nullptr) : to_storage(*f, v, ctx.refs);
   }
   for (const auto& [field, fen] : fen_given) {
@@ -313,77 +321,134 @@ json get_record(store::Connection& conn, const Kind& kind, std::int64_t id) {
   return out;
 }
 
+namespace {
+
+std::optional<std::int64_t> unit_of(const Kind& kind, std::int64_t id, const json& values) {
+  if (kind.unit_column == "id") return id;
+  auto it = values.find("unit");
+  if (it != values.end() && it->is_number_integer()) return it->get<std::int64_t>();
+  return std::nullopt;
+}
+
+// Evaluates the kind's rules on the new values. Strict mode refuses an error
+// finding; everything else is returned to be stored.
+std::vector<Finding> check_rules(Context& ctx, const Kind& kind, const json& values) {
+  if (!kind.rules) return {};
+  std::vector<Finding> findings = kind.rules(ctx, values);
+  if (ctx.mode == Mode::strict)
+    for (const Finding& f : findings)
+      if (f.severity == "error")
+        throw Error(Status::rule, f.rule, f.message + "（" + f.source + "）");
+  return findings;
+}
+
+// Writes the complete new `values` of a record (a new one when `id` is empty),
+// replaces its findings and journals `op`. `change` is the journal's change;
+// null means "the record" for a create and "the changed fields" otherwise.
+PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64_t>& id,
+                        std::string& key, const json* before, json& values,
+                        const std::string& op, const json* change) {
+  finish_values(ctx, kind, values, id);
+  if (before && *before == values) return PutOutcome::unchanged;
+  std::vector<Finding> findings = check_rules(ctx, kind, values);
+
+  bool inserted = !id;
+  if (inserted) {
+    std::int64_t new_id = 0;
+    bool generated = key.empty();
+    write_row(ctx, kind, values, generated ? std::string("\x01pending") : key, std::nullopt, &new_id);
+    id = new_id;
+    if (generated) {
+      // The generated key needs the id: "<kind>-<id>".
+      key = kind.name + "-" + std::to_string(new_id);
+      if (find_record(ctx.conn, kind, key))
+        throw Error(Status::conflict, "key", "generated key '" + key + "' is taken");
+      auto& st = ctx.conn.prepared("UPDATE " + kind.table + " SET key = ? WHERE id = ?");
+      st.bind(1, key);
+      st.bind(2, static_cast<int64_t>(new_id));
+      st.exec();
+    }
+  } else {
+    write_row(ctx, kind, values, key, id, nullptr);
+  }
+  if (kind.after_write) kind.after_write(ctx, *id, values, before);
+  if (!findings.empty() || !inserted)
+    replace_findings(ctx.conn, kind, *id, key, unit_of(kind, *id, values), findings, !inserted);
+  json journal_change = change ? *change
+                        : before ? diff_external(ctx, kind, *before, values)
+                                 : external_values(ctx.refs, kind, values);
+  ctx.journal.append(ctx.actor, kind.name, key, *id, op, journal_change);
+  return inserted ? PutOutcome::inserted : PutOutcome::updated;
+}
+
+}  // namespace
+
 PutResult put_record(Context& ctx, const Kind& kind, const json& input) {
   Parsed p = parse_input(ctx, kind, input);
-  PutResult result;
-  std::optional<std::int64_t> existing;
-  if (p.key) existing = find_record(ctx.conn, kind, *p.key);
-  if (p.id && (!existing || *existing != *p.id))
+  std::optional<std::int64_t> id;
+  if (p.key) id = find_record(ctx.conn, kind, *p.key);
+  if (p.id && (!id || *id != *p.id))
     throw Error(Status::argument, "id",
                 "ids are assigned by fazhi; give the key to address a record");
   json values = std::move(p.values);
-  finish_values(ctx, kind, values, existing);
-
-  if (existing) {
-    json before = load_values(ctx.conn, kind, *existing);
-    result.id = *existing;
-    if (before == values) return result;  // unchanged: no write, no journal entry
-    write_row(ctx, kind, values, *p.key, existing, nullptr);
-    if (kind.after_write) kind.after_write(ctx, *existing, values, &before);
-    ctx.journal.append(ctx.actor, kind.name, *p.key, *existing, "update",
-                       diff_external(ctx, kind, before, values));
-    result.outcome = PutOutcome::updated;
-    return result;
+  std::string key = p.key.value_or("");
+  PutResult result;
+  if (id) {
+    json before = load_values(ctx.conn, kind, *id);
+    // put replaces the host's fields; what actions recorded stays.
+    for (const Field& f : kind.fields)
+      if (f.origin == Origin::action && before.contains(f.name)) values[f.name] = before[f.name];
+    result.outcome = write_change(ctx, kind, id, key, &before, values, "update", nullptr);
+  } else {
+    result.outcome = write_change(ctx, kind, id, key, nullptr, values, "create", nullptr);
   }
-
-  std::string key = p.key ? *p.key : std::string("\x01pending");
-  write_row(ctx, kind, values, key, std::nullopt, &result.id);
-  if (!p.key) {
-    // The generated key needs the id: "<kind>-<id>".
-    key = kind.name + "-" + std::to_string(result.id);
-    auto& st = ctx.conn.prepared("UPDATE " + kind.table + " SET key = ? WHERE id = ?");
-    st.bind(1, key);
-    st.bind(2, static_cast<int64_t>(result.id));
-    st.exec();
-    if (find_record(ctx.conn, kind, key) != result.id)
-      throw Error(Status::conflict, "key", "generated key '" + key + "' is taken");
-  }
-  if (kind.after_write) kind.after_write(ctx, result.id, values, nullptr);
-  ctx.journal.append(ctx.actor, kind.name, key, result.id, "create",
-                     external_values(ctx.refs, kind, values));
-  result.outcome = PutOutcome::inserted;
+  result.id = *id;
   return result;
 }
 
 void patch_record(Context& ctx, const Kind& kind, const std::string& key, const json& patch) {
-  std::int64_t id = require_record(ctx.conn, kind, key);
+  std::optional<std::int64_t> id = require_record(ctx.conn, kind, key);
   std::string stored_key;
-  json before = load_values(ctx.conn, kind, id, &stored_key);
+  json before = load_values(ctx.conn, kind, *id, &stored_key);
   Parsed p = parse_input(ctx, kind, patch);
   if (p.key && *p.key != stored_key)
     throw Error(Status::argument, "key", "a record's key cannot be changed");
-  if (p.id && *p.id != id) throw Error(Status::argument, "id", "a record's id cannot be changed");
+  if (p.id && *p.id != *id) throw Error(Status::argument, "id", "a record's id cannot be changed");
   json values = before;
   for (auto it = p.values.begin(); it != p.values.end(); ++it) values[it.key()] = it.value();
-  finish_values(ctx, kind, values, id);
-  if (values == before) return;
-  write_row(ctx, kind, values, stored_key, id, nullptr);
-  if (kind.after_write) kind.after_write(ctx, id, values, &before);
-  ctx.journal.append(ctx.actor, kind.name, stored_key, id, "patch",
-                     diff_external(ctx, kind, before, values));
+  write_change(ctx, kind, id, stored_key, &before, values, "patch", nullptr);
 }
 
-void act_on_record(Context& ctx, const Kind& kind, const std::string& key,
-                   const std::string& action, const json& args) {
-  auto it = kind.actions.find(action);
-  if (it == kind.actions.end())
-    throw Error(Status::argument, "action", kind.name + " has no action '" + action + "'");
+PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
+                         const std::string& action_name, const json& args) {
+  const Action* action = kind.find_action(action_name);
+  if (!action)
+    throw Error(Status::argument, "action", kind.name + " has no action '" + action_name + "'");
   if (!args.is_object()) throw Error(Status::argument, "args", "expected a JSON object");
-  std::int64_t id = require_record(ctx.conn, kind, key);
+  std::optional<std::int64_t> id = require_record(ctx.conn, kind, key);
   std::string stored_key;
-  load_values(ctx.conn, kind, id, &stored_key);
-  it->second(ctx, kind, id, args);
-  ctx.journal.append(ctx.actor, kind.name, stored_key, id, action, args);
+  json before = load_values(ctx.conn, kind, *id, &stored_key);
+
+  // Arguments go through the same codec as fields.
+  Kind arg_kind;
+  arg_kind.name = kind.name + "." + action->name;
+  arg_kind.fields = action->args;
+  Parsed parsed = parse_input(ctx, arg_kind, args);
+  if (parsed.key || parsed.id)
+    throw Error(Status::argument, "key", "address the record by the call's key, not in the arguments");
+  json stored_args = json::object();
+  for (auto it = parsed.values.begin(); it != parsed.values.end(); ++it)
+    if (!it->is_null()) stored_args[it.key()] = *it;
+  for (const Field& f : action->args)
+    if (f.required && !stored_args.contains(f.name))
+      throw Error(Status::argument, f.name, "is required for " + action->name);
+
+  json values = before;
+  action->apply(ctx, stored_args, values);
+  json change = json::object();
+  for (const Field& f : action->args)
+    if (stored_args.contains(f.name)) put_external(f, stored_args[f.name], ctx.refs, change);
+  return write_change(ctx, kind, id, stored_key, &before, values, action->name, &change);
 }
 
 std::pair<std::string, std::string> subtree_range(store::Connection& conn,
@@ -437,7 +502,7 @@ json list_records(store::Connection& conn, const Kind& kind, const json& query) 
         for (auto w = v.begin(); w != v.end(); ++w) {
           const Field* f = kind.find_field(w.key());
           if (!f || f->type == FieldType::object || f->type == FieldType::text_list ||
-              f->type == FieldType::ref_list)
+              f->type == FieldType::ref_list || f->type == FieldType::object_list)
             throw Error(Status::argument, "where." + w.key(),
                         "not a field of " + kind.name + " that can be matched");
           if (w.value().is_null()) {

@@ -31,8 +31,9 @@ PutResult put_record(Context& ctx, const Kind& kind, const json& input);
 // Merges `patch` into the record: absent fields are kept, null clears.
 void patch_record(Context& ctx, const Kind& kind, const std::string& key, const json& patch);
 
-// Applies action `action` with `args` (journaled as op = action).
-void act_on_record(Context& ctx, const Kind& kind, const std::string& key,
+// Applies action `action` with `args` (journaled as op = action). Replaying
+// an action already applied with the same arguments is `unchanged`.
+PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
                    const std::string& action, const json& args);
 
 // The id of the record whose key is `key`, or whose id is the decimal `key`.

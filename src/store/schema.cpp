@@ -56,6 +56,95 @@ CREATE TABLE org_unit (
 CREATE INDEX org_unit_path ON org_unit(path);
 CREATE INDEX org_unit_parent ON org_unit(parent_id);
 )sql",
+      // 2: findings, people's mediation, petitions, custom indicators.
+      R"sql(
+CREATE TABLE finding (
+  id        INTEGER PRIMARY KEY,
+  kind      TEXT NOT NULL,
+  record_id INTEGER NOT NULL,
+  key       TEXT NOT NULL,
+  unit_id   INTEGER REFERENCES org_unit(id),
+  date      TEXT,
+  rule      TEXT NOT NULL,
+  severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+  message   TEXT NOT NULL,
+  source    TEXT NOT NULL
+) STRICT;
+CREATE INDEX finding_record ON finding(kind, record_id);
+CREATE INDEX finding_unit_date ON finding(unit_id, date);
+
+CREATE TABLE mediation_committee (
+  id          INTEGER PRIMARY KEY,
+  key         TEXT NOT NULL UNIQUE,
+  unit_id     INTEGER NOT NULL REFERENCES org_unit(id),
+  name        TEXT NOT NULL,
+  established TEXT,
+  members     INTEGER,
+  ext         TEXT
+) STRICT;
+CREATE INDEX mediation_committee_unit ON mediation_committee(unit_id, established);
+
+CREATE TABLE mediation_case (
+  id                      INTEGER PRIMARY KEY,
+  key                     TEXT NOT NULL UNIQUE,
+  committee_id            INTEGER REFERENCES mediation_committee(id),
+  unit_id                 INTEGER NOT NULL REFERENCES org_unit(id),
+  case_number             TEXT,
+  received                TEXT NOT NULL,
+  source                  TEXT,
+  category                TEXT NOT NULL,
+  parties                 TEXT,
+  amount_fen              INTEGER,
+  unnatural_death         INTEGER NOT NULL,
+  mass_incident_risk      INTEGER NOT NULL,
+  closed                  TEXT,
+  outcome                 TEXT,
+  agreement               TEXT,
+  agreement_amount_fen    INTEGER,
+  prevented_mass_incident INTEGER,
+  prevented_criminal_case INTEGER,
+  confirmation_date       TEXT,
+  confirmation_court      TEXT,
+  follow_up_date          TEXT,
+  follow_up_performed     INTEGER,
+  labour_deadline         TEXT,
+  ext                     TEXT
+) STRICT;
+CREATE INDEX mediation_case_unit_received ON mediation_case(unit_id, received);
+CREATE INDEX mediation_case_unit_closed ON mediation_case(unit_id, closed);
+CREATE INDEX mediation_case_committee ON mediation_case(committee_id);
+
+CREATE TABLE petition (
+  id                 INTEGER PRIMARY KEY,
+  key                TEXT NOT NULL UNIQUE,
+  unit_id            INTEGER NOT NULL REFERENCES org_unit(id),
+  received           TEXT NOT NULL,
+  channel            TEXT,
+  petitioners        TEXT,
+  subject            TEXT,
+  backlog            INTEGER NOT NULL,
+  accepted           TEXT,
+  declined           TEXT,
+  decline_reason     TEXT,
+  extended           TEXT,
+  extension_days     INTEGER,
+  concluded          TEXT,
+  result             TEXT,
+  funds_secured_fen  INTEGER,
+  accept_deadline    TEXT,
+  conclude_deadline  TEXT,
+  ext                TEXT
+) STRICT;
+CREATE INDEX petition_unit_received ON petition(unit_id, received);
+CREATE INDEX petition_unit_concluded ON petition(unit_id, concluded);
+
+CREATE TABLE custom_indicator (
+  code       TEXT PRIMARY KEY,
+  label      TEXT NOT NULL,
+  expression TEXT NOT NULL,
+  measure    TEXT NOT NULL
+) STRICT;
+)sql",
   };
   return list;
 }

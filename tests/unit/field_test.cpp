@@ -43,8 +43,8 @@ TEST(Money, FenFormatsWithTwoDecimals) {
 }
 
 TEST(Field, ColumnNamesFollowTheType) {
-  fazhi::domain::Field parent{"parent", fazhi::domain::FieldType::ref, "", false, {}, "org_unit", nullptr};
-  fazhi::domain::Field amount{"amount_yuan", fazhi::domain::FieldType::money, "", false, {}, {}, nullptr};
+  fazhi::domain::Field parent = fazhi::domain::ref("parent", "", "org_unit");
+  fazhi::domain::Field amount = fazhi::domain::money("amount_yuan", "");
   EXPECT_EQ(parent.column(), "parent_id");
   EXPECT_EQ(amount.column(), "amount_fen");
   EXPECT_EQ(amount.fen_name(), "amount_fen");

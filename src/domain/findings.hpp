@@ -1,0 +1,28 @@
+// findings.hpp — stored nonconformities (findings) of records.
+//
+// A record's findings are the current result of its kind's rules: every change
+// to the record replaces them. Each cites its source. fz_findings lists them.
+#pragma once
+
+#include "domain/kind.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace fazhi::domain {
+
+// Replaces the findings of record (kind, id) with `findings`.
+void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id,
+                      const std::string& key, std::optional<std::int64_t> unit_id,
+                      const std::vector<Finding>& findings, bool may_have_old);
+
+// {"items": [{kind, key, unit, date, rule, severity, message, source}], "total": n}
+// query: {"unit": key (subtree included), "period": p (by the finding's date),
+//         "kind", "rule", "severity", "limit", "offset"}
+json list_findings(store::Connection& conn, const json& query);
+
+// Number of stored findings of `severity` for record (kind, id).
+std::int64_t count_findings(store::Connection& conn, const std::string& kind, std::int64_t id,
+                            const std::string& severity);
+
+}  // namespace fazhi::domain

@@ -1,0 +1,253 @@
+// mediation_committee — 人民调解委员会, and mediation_case — 矛盾纠纷调解案件
+// (人民调解法; 劳动争议调解仲裁法 第十四条 for labour disputes).
+#include "domain/kind.hpp"
+#include "domain/record_store.hpp"
+
+#include <fazhi/error.hpp>
+
+namespace fazhi::domain {
+namespace {
+
+constexpr const char* kLabourSource = "劳动争议调解仲裁法 第十四条";
+constexpr const char* kConfirmationSource = "人民调解法 第三十三条";
+
+Kind declare_committee() {
+  Kind k;
+  k.name = "mediation_committee";
+  k.label = "人民调解委员会";
+  k.table = "mediation_committee";
+  k.unit_column = "unit_id";
+  k.event_date_column = "established";
+  k.fields = {
+      ref("unit", "所属单位", "org_unit").req(),
+      text("name", "名称").req(),
+      date("established", "成立日期"),
+      integer("members", "调解员人数"),
+  };
+  k.validate = [](Context&, const json& v, std::optional<std::int64_t>) {
+    if (v.contains("members") && v["members"].get<std::int64_t>() < 0)
+      throw Error(Status::argument, "members", "must not be negative");
+  };
+  return k;
+}
+
+// The unit of the committee with id `committee`.
+std::int64_t committee_unit(Context& ctx, std::int64_t committee) {
+  auto& q = ctx.conn.prepared("SELECT unit_id FROM mediation_committee WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(committee));
+  q.executeStep();
+  std::int64_t unit = q.getColumn(0).getInt64();
+  q.reset();
+  return unit;
+}
+
+void complete_case(Context& ctx, json& v) {
+  if (v.contains("committee")) {
+    std::int64_t unit = committee_unit(ctx, v["committee"].get<std::int64_t>());
+    if (v.contains("unit") && v["unit"].get<std::int64_t>() != unit)
+      throw Error(Status::argument, "unit", "differs from the unit of the committee");
+    v["unit"] = unit;
+  }
+  // 劳动争议调解仲裁法 第十四条: fifteen days from receipt ("N日": calendar days,
+  // a last day on a rest day moves to the next working day).
+  if (str(v, "category") == "labour" && v.contains("received"))
+    v["labour_deadline"] =
+        format_date(ctx.calendar.calendar_days_deadline(parse_date(str(v, "received")), 15));
+  else
+    v.erase("labour_deadline");
+}
+
+void validate_case(Context&, const json& v, std::optional<std::int64_t>) {
+  if (!v.contains("unit"))
+    throw Error(Status::argument, "committee", "is required (or give the unit)");
+  if (v.contains("amount_yuan") && v["amount_yuan"].get<std::int64_t>() < 0)
+    throw Error(Status::argument, "amount_yuan", "must not be negative");
+  if (v.contains("parties")) {
+    const json& parties = v["parties"];
+    for (std::size_t i = 0; i < parties.size(); ++i) {
+      std::string at = "parties[" + std::to_string(i) + "]";
+      for (auto it = parties[i].begin(); it != parties[i].end(); ++it) {
+        const std::string& k = it.key();
+        if (k == "name") {
+          if (!it->is_string() || it->get<std::string>().empty())
+            throw Error(Status::argument, at + ".name", "expected a non-empty string");
+        } else if (k == "role") {
+          std::string r = it->is_string() ? it->get<std::string>() : "";
+          if (r != "applicant" && r != "respondent" && r != "other")
+            throw Error(Status::argument, at + ".role", "expected applicant|respondent|other");
+        } else if (k == "type") {
+          std::string t = it->is_string() ? it->get<std::string>() : "";
+          if (t != "person" && t != "organisation")
+            throw Error(Status::argument, at + ".type", "expected person|organisation");
+        } else {
+          throw Error(Status::argument, at + "." + k, "unknown field of a party");
+        }
+      }
+      if (!parties[i].contains("name")) throw Error(Status::argument, at + ".name", "is required");
+    }
+  }
+}
+
+std::vector<Finding> case_rules(Context& ctx, const json& v) {
+  std::vector<Finding> out;
+  std::string closed = str(v, "closed");
+  std::string deadline = str(v, "labour_deadline");
+  if (!deadline.empty() && !closed.empty() && closed > deadline)
+    out.push_back({"mediation_case.labour_15_days", "warning",
+                   "劳动争议调解案件自受理之日起十五日内未结案（期限届满日 " + deadline + "，结案日 " + closed +
+                       "），当事人可以依法申请仲裁",
+                   kLabourSource, closed});
+  std::string confirmed = str(v, "confirmation_date");
+  if (!confirmed.empty() && !closed.empty()) {
+    std::string limit =
+        format_date(ctx.calendar.calendar_days_deadline(parse_date(closed), 30));
+    if (confirmed > limit)
+      out.push_back({"mediation_case.confirmation_30_days", "warning",
+                     "调解协议生效之日起三十日内未申请司法确认（期限届满日 " + limit + "）",
+                     kConfirmationSource, confirmed});
+  }
+  return out;
+}
+
+void close_case(Context&, const json& a, json& v) {
+  std::string date = str(a, "date"), outcome = str(a, "outcome");
+  if (date < str(v, "received"))
+    throw Error(Status::argument, "date", "is before the case was received (" + str(v, "received") + ")");
+  bool succeeded = outcome == "succeeded";
+  if (succeeded && !a.contains("agreement"))
+    throw Error(Status::argument, "agreement", "is required when the outcome is succeeded");
+  if (!succeeded && (a.contains("agreement") || a.contains("agreement_amount_yuan")))
+    throw Error(Status::argument, a.contains("agreement") ? "agreement" : "agreement_amount_yuan",
+                "only a succeeded mediation has an agreement");
+  if (a.contains("agreement_amount_yuan") && a["agreement_amount_yuan"].get<std::int64_t>() < 0)
+    throw Error(Status::argument, "agreement_amount_yuan", "must not be negative");
+  json state = {{"closed", date},
+                {"outcome", outcome},
+                {"agreement", a.value("agreement", json())},
+                {"agreement_amount_yuan", a.value("agreement_amount_yuan", json())},
+                {"prevented_mass_incident", a.value("prevented_mass_incident", false)},
+                {"prevented_criminal_case", a.value("prevented_criminal_case", false)}};
+  record_action_once(v, "closed", state, "the case was already closed on " + str(v, "closed"));
+}
+
+void confirm_case(Context&, const json& a, json& v) {
+  if (str(v, "outcome") != "succeeded")
+    throw Error(Status::conflict, "only a case closed with a mediation agreement can be judicially confirmed");
+  if (str(a, "date") < str(v, "closed"))
+    throw Error(Status::argument, "date", "is before the agreement (" + str(v, "closed") + ")");
+  json state = {{"confirmation_date", a["date"]}, {"confirmation_court", a.value("court", json())}};
+  record_action_once(v, "confirmation_date", state, "the agreement was already judicially confirmed on " +
+                                   str(v, "confirmation_date"));
+}
+
+void follow_up_case(Context&, const json& a, json& v) {
+  if (str(v, "closed").empty())
+    throw Error(Status::conflict, "a case is followed up after it is closed");
+  if (str(a, "date") < str(v, "closed"))
+    throw Error(Status::argument, "date", "is before the case was closed (" + str(v, "closed") + ")");
+  // Follow-up visits repeat; the record keeps the latest one.
+  if (str(a, "date") < str(v, "follow_up_date"))
+    throw Error(Status::conflict, "a later follow-up (" + str(v, "follow_up_date") + ") is already recorded");
+  v["follow_up_date"] = a["date"];
+  if (a.contains("performed")) v["follow_up_performed"] = a["performed"];
+  else v.erase("follow_up_performed");
+}
+
+const std::vector<Code>& outcomes() {
+  static const std::vector<Code> c = {{"succeeded", "调解成功"},
+                                      {"failed", "调解不成"},
+                                      {"terminated", "终止调解"},
+                                      {"withdrawn", "撤回"},
+                                      {"transferred", "移交"}};
+  return c;
+}
+
+const std::vector<Code>& agreements() {
+  static const std::vector<Code> c = {{"written", "书面协议"}, {"oral", "口头协议"}};
+  return c;
+}
+
+Kind declare_case() {
+  Kind k;
+  k.name = "mediation_case";
+  k.label = "矛盾纠纷调解案件";
+  k.table = "mediation_case";
+  k.unit_column = "unit_id";
+  k.event_date_column = "received";
+  k.fields = {
+      ref("committee", "人民调解委员会", "mediation_committee"),
+      ref("unit", "所属单位", "org_unit"),
+      text("case_number", "案件编号"),
+      date("received", "受理日期").req(),
+      code("source", "案件来源",
+           {{"application", "当事人申请"},
+            {"ex_officio", "主动调解"},
+            {"referral_police", "公安机关移送"},
+            {"referral_court", "人民法院委派"},
+            {"referral_petition", "信访部门移送"},
+            {"referral_other", "其他部门移送"}}),
+      code("category", "纠纷类型",
+           {{"marriage_family", "婚姻家庭纠纷"},
+            {"neighbourhood", "邻里纠纷"},
+            {"housing_homestead", "房屋宅基地纠纷"},
+            {"contract", "合同纠纷"},
+            {"production_business", "生产经营纠纷"},
+            {"damages", "损害赔偿纠纷"},
+            {"land_forest", "山林土地纠纷"},
+            {"land_acquisition_demolition", "征地拆迁纠纷"},
+            {"environment", "环境污染纠纷"},
+            {"labour", "劳动争议纠纷"},
+            {"consumer", "消费纠纷"},
+            {"medical", "医疗纠纷"},
+            {"traffic", "道路交通事故纠纷"},
+            {"property_management", "物业纠纷"},
+            {"other", "其他纠纷"}})
+          .req(),
+      object_list("parties", "当事人"),
+      money("amount_yuan", "涉案金额"),
+      boolean("unnatural_death", "非正常死亡纠纷").def(false),
+      boolean("mass_incident_risk", "可能引发群体性事件").def(false),
+      date("closed", "结案日期").set_by("close"),
+      code("outcome", "调解结果", outcomes()).set_by("close"),
+      code("agreement", "协议形式", agreements()).set_by("close"),
+      money("agreement_amount_yuan", "协议金额").set_by("close"),
+      boolean("prevented_mass_incident", "防止群体性事件").set_by("close"),
+      boolean("prevented_criminal_case", "防止民转刑").set_by("close"),
+      date("confirmation_date", "司法确认日期").set_by("judicial_confirmation"),
+      text("confirmation_court", "司法确认法院").set_by("judicial_confirmation"),
+      date("follow_up_date", "回访日期").set_by("follow_up"),
+      boolean("follow_up_performed", "协议已履行").set_by("follow_up"),
+      date("labour_deadline", "劳动争议调解期限").computed(),
+  };
+  k.complete = complete_case;
+  k.validate = validate_case;
+  k.rules = case_rules;
+  k.actions = {
+      {"close", "结案",
+       {date("date", "结案日期").req(), code("outcome", "调解结果", outcomes()).req(),
+        code("agreement", "协议形式", agreements()), money("agreement_amount_yuan", "协议金额"),
+        boolean("prevented_mass_incident", "防止群体性事件"),
+        boolean("prevented_criminal_case", "防止民转刑")},
+       close_case},
+      {"judicial_confirmation", "司法确认",
+       {date("date", "司法确认日期").req(), text("court", "法院")},
+       confirm_case},
+      {"follow_up", "回访", {date("date", "回访日期").req(), boolean("performed", "协议已履行")},
+       follow_up_case},
+  };
+  return k;
+}
+
+}  // namespace
+
+const Kind& mediation_committee_kind() {
+  static const Kind kind = declare_committee();
+  return kind;
+}
+
+const Kind& mediation_case_kind() {
+  static const Kind kind = declare_case();
+  return kind;
+}
+
+}  // namespace fazhi::domain

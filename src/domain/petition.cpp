@@ -1,0 +1,156 @@
+// petition — 信访事项 (信访工作条例, 2022).
+//
+// Deadlines are "N日": calendar days from the day after the event, a last day on
+// a rest day moving to the next working day. Acceptance: 15 days from receipt
+// (第二十二条、第二十三条). Conclusion: 60 days from acceptance, extended by at
+// most 30 days (第三十二条).
+#include "domain/kind.hpp"
+#include "domain/record_store.hpp"
+
+#include <fazhi/error.hpp>
+
+namespace fazhi::domain {
+namespace {
+
+constexpr const char* kAcceptSource = "信访工作条例 第二十二条、第二十三条";
+constexpr const char* kConcludeSource = "信访工作条例 第三十二条";
+
+std::string deadline(Context& ctx, const std::string& from, int days) {
+  return format_date(ctx.calendar.calendar_days_deadline(parse_date(from), days));
+}
+
+void complete(Context& ctx, json& v) {
+  if (v.contains("received")) v["accept_deadline"] = deadline(ctx, str(v, "received"), 15);
+  if (v.contains("accepted")) {
+    int days = 60 + static_cast<int>(v.value("extension_days", std::int64_t{0}));
+    v["conclude_deadline"] = deadline(ctx, str(v, "accepted"), days);
+  } else {
+    v.erase("conclude_deadline");
+  }
+}
+
+std::vector<Finding> rules(Context&, const json& v) {
+  std::vector<Finding> out;
+  std::string answered = str(v, "accepted").empty() ? str(v, "declined") : str(v, "accepted");
+  std::string accept_by = str(v, "accept_deadline");
+  if (!answered.empty() && answered > accept_by)
+    out.push_back({"petition.acceptance_15_days", "warning",
+                   "未在收到信访事项之日起十五日内告知是否受理（期限届满日 " + accept_by + "）",
+                   kAcceptSource, answered});
+  if (v.contains("extension_days") && v["extension_days"].get<std::int64_t>() > 30)
+    out.push_back({"petition.extension_30_days", "error",
+                   "延长办理期限超过三十日（延长 " + std::to_string(v["extension_days"].get<std::int64_t>()) +
+                       " 日）",
+                   kConcludeSource, str(v, "extended")});
+  std::string concluded = str(v, "concluded"), conclude_by = str(v, "conclude_deadline");
+  if (!concluded.empty() && !conclude_by.empty() && concluded > conclude_by)
+    out.push_back({"petition.conclusion_60_days", "warning",
+                   std::string("未在受理之日起六十日内办结") +
+                       (v.contains("extension_days") ? "（含延长期限）" : "") + "（期限届满日 " +
+                       conclude_by + "）",
+                   kConcludeSource, concluded});
+  return out;
+}
+
+void not_before(const json& a, const json& v, const std::string& field, const std::string& what) {
+  if (str(a, "date") < str(v, field))
+    throw Error(Status::argument, "date", "is before " + what + " (" + str(v, field) + ")");
+}
+
+void accept(Context&, const json& a, json& v) {
+  if (v.contains("declined")) throw Error(Status::conflict, "the petition was declined on " + str(v, "declined"));
+  not_before(a, v, "received", "the petition was received");
+  record_action_once(v, "accepted", {{"accepted", a["date"]}},
+                     "the petition was already accepted on " + str(v, "accepted"));
+}
+
+void decline(Context&, const json& a, json& v) {
+  if (v.contains("accepted")) throw Error(Status::conflict, "the petition was accepted on " + str(v, "accepted"));
+  not_before(a, v, "received", "the petition was received");
+  record_action_once(v, "declined", {{"declined", a["date"]}, {"decline_reason", a.value("reason", json())}},
+                     "the petition was already declined on " + str(v, "declined"));
+}
+
+void extend(Context&, const json& a, json& v) {
+  if (!v.contains("accepted")) throw Error(Status::conflict, "only an accepted petition can be extended");
+  if (v.contains("concluded")) throw Error(Status::conflict, "the petition was concluded on " + str(v, "concluded"));
+  not_before(a, v, "accepted", "the petition was accepted");
+  if (a["days"].get<std::int64_t>() < 1) throw Error(Status::argument, "days", "must be at least 1");
+  record_action_once(v, "extended", {{"extended", a["date"]}, {"extension_days", a["days"]}},
+                     "the petition was already extended on " + str(v, "extended"));
+}
+
+void conclude(Context&, const json& a, json& v) {
+  if (!v.contains("accepted")) throw Error(Status::conflict, "only an accepted petition can be concluded");
+  not_before(a, v, "accepted", "the petition was accepted");
+  if (a.contains("funds_secured_yuan") && a["funds_secured_yuan"].get<std::int64_t>() < 0)
+    throw Error(Status::argument, "funds_secured_yuan", "must not be negative");
+  record_action_once(v, "concluded",
+                     {{"concluded", a["date"]},
+                      {"result", a["result"]},
+                      {"funds_secured_yuan", a.value("funds_secured_yuan", json())}},
+                     "the petition was already concluded on " + str(v, "concluded"));
+}
+
+const std::vector<Code>& results() {
+  static const std::vector<Code> c = {{"resolved", "已解决"},
+                                      {"explained", "解释说明"},
+                                      {"guided_to_litigation", "导入诉讼"},
+                                      {"not_supported", "不予支持"},
+                                      {"unresolved", "未解决"}};
+  return c;
+}
+
+Kind declare() {
+  Kind k;
+  k.name = "petition";
+  k.label = "信访事项";
+  k.table = "petition";
+  k.unit_column = "unit_id";
+  k.event_date_column = "received";
+  k.fields = {
+      ref("unit", "办理单位", "org_unit").req(),
+      date("received", "收到日期").req(),
+      code("channel", "信访形式",
+           {{"visit", "走访"},
+            {"letter", "来信"},
+            {"phone", "来电"},
+            {"online", "网上信访"},
+            {"leader_reception", "领导接访"},
+            {"leader_visit", "领导下访"}}),
+      text_list("petitioners", "信访人"),
+      text("subject", "信访事项"),
+      boolean("backlog", "信访积案").def(false),
+      date("accepted", "受理日期").set_by("accept"),
+      date("declined", "不予受理日期").set_by("decline"),
+      text("decline_reason", "不予受理理由").set_by("decline"),
+      date("extended", "延期日期").set_by("extend"),
+      integer("extension_days", "延长天数").set_by("extend"),
+      date("concluded", "办结日期").set_by("conclude"),
+      code("result", "办理结果", results()).set_by("conclude"),
+      money("funds_secured_yuan", "落实资金").set_by("conclude"),
+      date("accept_deadline", "受理期限").computed(),
+      date("conclude_deadline", "办结期限").computed(),
+  };
+  k.complete = complete;
+  k.rules = rules;
+  k.actions = {
+      {"accept", "受理", {date("date", "受理日期").req()}, accept},
+      {"decline", "不予受理", {date("date", "日期").req(), text("reason", "理由")}, decline},
+      {"extend", "延期", {date("date", "延期日期").req(), integer("days", "延长天数").req()}, extend},
+      {"conclude", "办结",
+       {date("date", "办结日期").req(), code("result", "办理结果", results()).req(),
+        money("funds_secured_yuan", "落实资金")},
+       conclude},
+  };
+  return k;
+}
+
+}  // namespace
+
+const Kind& petition_kind() {
+  static const Kind kind = declare();
+  return kind;
+}
+
+}  // namespace fazhi::domain

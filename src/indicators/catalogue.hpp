@@ -1,0 +1,60 @@
+// catalogue.hpp — the indicator catalogue: measures (SQL aggregates) and the
+// indicators built from them. Codes are stable.
+//
+// A measure aggregates rows of one *base*: a table joined to the unit tree,
+// restricted to the unit's subtree and to the period by the base's event date.
+// Measures of the same base are computed together in one statement, so asking
+// for every mediation indicator scans each range of rows once.
+//
+// SQL fragments may use these named parameters: :lo, :hi (the subtree's path
+// range), :from, :to (the period's first and last day), and the parameters a
+// measure declares (e.g. :min_fen).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace fazhi::indicators {
+
+struct Base {
+  std::string name;         // e.g. "mediation_case@received"
+  std::string table;        // joined as alias t
+  std::string unit_column;  // t's column holding the org_unit id
+  std::string period_filter;  // condition on t; "" for none
+};
+
+// A parameter of a measure, e.g. min_yuan (default 500000) bound as :min_fen.
+struct Param {
+  std::string name;      // as the host gives it: "min_yuan"
+  std::string sql_name;  // ":min_fen"
+  std::string type;      // "yuan" (bound as fen) | "integer"
+  double default_value = 0;
+};
+
+struct Measure {
+  std::string code;
+  std::string label;
+  const Base* base = nullptr;
+  std::string condition = "1";  // rows counted (SQL on t)
+  std::string sum;              // "" counts rows; otherwise sums this expression
+  std::vector<Param> params;
+};
+
+struct IndicatorDef {
+  std::string code;
+  std::string label;
+  std::string measure;      // count | ratio | yuan | hours | days
+  std::string numerator;    // measure code
+  std::string denominator;  // measure code, ratios only
+  std::string breakdown;    // column of t to break the numerator down by; ""
+  std::string breakdown_labels;  // fz_labels set of the breakdown's codes
+};
+
+const std::vector<Measure>& measures();
+const std::vector<IndicatorDef>& catalogue();
+const Measure* find_measure(const std::string& code);
+const IndicatorDef* find_indicator(const std::string& code);
+
+}  // namespace fazhi::indicators

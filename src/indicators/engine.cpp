@@ -1,0 +1,351 @@
+#include "indicators/engine.hpp"
+
+#include "domain/labels.hpp"
+#include "domain/record_store.hpp"
+
+#include <fazhi/error.hpp>
+
+#include <cmath>
+#include <limits>
+#include <regex>
+#include <set>
+
+namespace fazhi::indicators {
+namespace {
+
+using json = nlohmann::json;
+
+std::string aggregate(const Measure& m) {
+  if (!m.sum.empty())
+    return "coalesce(sum(" + m.sum + ")" + (m.condition == "1" ? "" : " FILTER (WHERE " + m.condition + ")") + ", 0)";
+  return m.condition == "1" ? "count(*)" : "count(*) FILTER (WHERE " + m.condition + ")";
+}
+
+// FROM ... WHERE ... of a base: the unit's subtree first, so that SQLite walks
+// the subtree's units and then each unit's index range of rows in the period.
+std::string from_where(const Base& b) {
+  return " FROM org_unit u CROSS JOIN " + b.table + " t ON t." + b.unit_column +
+         " = u.id WHERE u.path >= :lo AND u.path < :hi" +
+         (b.period_filter.empty() ? "" : " AND " + b.period_filter);
+}
+
+double raw_to_value(const Measure& m, double raw) { return m.sum.empty() ? raw : raw / 100.0; }
+
+const Measure& measure(const std::string& code) {
+  const Measure* m = find_measure(code);
+  if (!m) throw Error(Status::internal, "catalogue names unknown measure " + code);
+  return *m;
+}
+
+}  // namespace
+
+bool Engine::known(const std::string& code) {
+  if (find_indicator(code) || find_measure(code)) return true;
+  auto& q = conn_.prepared("SELECT 1 FROM custom_indicator WHERE code = ?");
+  q.bind(1, code);
+  bool found = q.executeStep();
+  q.reset();
+  return found;
+}
+
+const Engine::Custom& Engine::custom(const std::string& code) {
+  auto& q = conn_.prepared("SELECT label, measure, expression FROM custom_indicator WHERE code = ?");
+  q.bind(1, code);
+  if (!q.executeStep()) {
+    q.reset();
+    throw Error(Status::argument, "code", "unknown indicator code '" + code + "'");
+  }
+  std::string label = q.getColumn(0).getString(), measure_kind = q.getColumn(1).getString(),
+              text = q.getColumn(2).getString();
+  q.reset();
+  auto it = customs_.find(code);
+  if (it == customs_.end() || it->second.text != text || it->second.label != label ||
+      it->second.measure != measure_kind) {
+    Expression e = Expression::parse(
+        text, [](const std::string& c) { return find_indicator(c) || find_measure(c); });
+    customs_.erase(code);
+    it = customs_.emplace(code, Custom{label, measure_kind, text, std::move(e)}).first;
+  }
+  return it->second;
+}
+
+std::vector<std::string> Engine::all_codes() {
+  std::vector<std::string> codes;
+  for (const IndicatorDef& d : catalogue()) codes.push_back(d.code);
+  auto& q = conn_.prepared("SELECT code FROM custom_indicator ORDER BY code");
+  while (q.executeStep()) codes.push_back(q.getColumn(0).getString());
+  q.reset();
+  return codes;
+}
+
+std::map<std::string, double> Engine::bind_params(const std::vector<const Measure*>& needed,
+                                                  const json& params, json& in_effect) {
+  if (!params.is_null() && !params.is_object())
+    throw Error(Status::argument, "params", "expected a JSON object");
+  std::map<std::string, const Param*> declared;
+  for (const Measure* m : needed)
+    for (const Param& p : m->params) declared[p.name] = &p;
+  std::map<std::string, double> bound;
+  for (const auto& [name, p] : declared) {
+    double v = p->default_value;
+    if (params.is_object() && params.contains(name)) {
+      const json& given = params[name];
+      if (!given.is_number() || given.get<double>() < 0 || !std::isfinite(given.get<double>()))
+        throw Error(Status::argument, name, "expected a non-negative number");
+      v = given.get<double>();
+    }
+    in_effect[name] = v;
+    bound[p->sql_name] = p->type == "yuan" ? std::llround(v * 100.0) : v;
+  }
+  if (params.is_object())
+    for (auto it = params.begin(); it != params.end(); ++it)
+      if (!declared.count(it.key()))
+        throw Error(Status::argument, it.key(), "is not a parameter of the requested indicators");
+  return bound;
+}
+
+void Engine::bind_common(SQLite::Statement& st, const std::string& lo, const std::string& hi,
+                         const Period& period, const std::map<std::string, double>& bound) {
+  auto bind_text = [&](const char* name, const std::string& v) {
+    if (st.getIndex(name) > 0) st.bind(name, v);
+  };
+  bind_text(":lo", lo);
+  bind_text(":hi", hi);
+  bind_text(":from", format_date(period.first()));
+  bind_text(":to", format_date(period.last()));
+  for (const auto& [name, v] : bound)
+    if (st.getIndex(name.c_str()) > 0) {
+      if (std::floor(v) == v) st.bind(name.c_str(), static_cast<int64_t>(v));
+      else st.bind(name.c_str(), v);
+    }
+}
+
+Engine::Values Engine::compute(const std::vector<const Measure*>& needed, const std::string& lo,
+                               const std::string& hi, const Period& period,
+                               const std::map<std::string, double>& bound) {
+  // One statement per base computes all of its measures in one pass.
+  std::map<const Base*, std::vector<const Measure*>> by_base;
+  for (const Measure* m : needed) by_base[m->base].push_back(m);
+  Values out;
+  for (auto& [base, list] : by_base) {
+    std::string select;
+    for (const Measure* m : list) select += (select.empty() ? "" : ", ") + aggregate(*m);
+    auto& st = conn_.prepared("SELECT " + select + from_where(*base));
+    bind_common(st, lo, hi, period, bound);
+    st.executeStep();
+    for (std::size_t i = 0; i < list.size(); ++i)
+      out[list[i]->code] = st.getColumn(static_cast<int>(i)).getDouble();
+    st.reset();
+  }
+  return out;
+}
+
+IndicatorValue Engine::from_catalogue(const IndicatorDef& def, const Values& v) const {
+  IndicatorValue r;
+  r.code = def.code;
+  r.label = def.label;
+  r.measure = def.measure;
+  const Measure& num = measure(def.numerator);
+  r.numerator = raw_to_value(num, v.at(num.code));
+  if (!def.denominator.empty()) {
+    r.denominator = raw_to_value(measure(def.denominator), v.at(def.denominator));
+    r.no_data = r.denominator == 0;
+    r.value = r.no_data ? std::numeric_limits<double>::quiet_NaN()
+                        : r.numerator / r.denominator * 100.0;
+  } else {
+    r.value = r.numerator;
+  }
+  return r;
+}
+
+std::vector<IndicatorValue> Engine::evaluate(const std::vector<std::string>& codes,
+                                             const std::string& unit, const Period& period,
+                                             const json& params) {
+  auto [lo, hi] = domain::subtree_range(conn_, unit);
+  // Which measures, for this period and for the previous one (prev()).
+  std::set<const Measure*> now, before;
+  auto need = [&](const std::string& code, bool previous) {
+    std::set<const Measure*>& into = previous ? before : now;
+    if (const IndicatorDef* d = find_indicator(code)) {
+      into.insert(&measure(d->numerator));
+      if (!d->denominator.empty()) into.insert(&measure(d->denominator));
+    } else {
+      into.insert(&measure(code));
+    }
+  };
+  for (const std::string& code : codes) {
+    if (find_indicator(code) || find_measure(code)) {
+      need(code, false);
+    } else {
+      for (const CodeRef& ref : custom(code).expression.references()) need(ref.code, ref.previous);
+    }
+  }
+  std::vector<const Measure*> all(now.begin(), now.end());
+  all.insert(all.end(), before.begin(), before.end());
+  json in_effect = json::object();
+  std::map<std::string, double> bound = bind_params(all, params, in_effect);
+  Values current = compute({now.begin(), now.end()}, lo, hi, period, bound);
+  Values previous;
+  if (!before.empty()) previous = compute({before.begin(), before.end()}, lo, hi, period.previous(), bound);
+
+  auto params_of = [&](const std::vector<const Measure*>& ms) {
+    json p = json::object();
+    for (const Measure* m : ms)
+      for (const Param& x : m->params) p[x.name] = in_effect[x.name];
+    return p;
+  };
+
+  std::vector<IndicatorValue> out;
+  for (const std::string& code : codes) {
+    IndicatorValue r;
+    if (const IndicatorDef* d = find_indicator(code)) {
+      r = from_catalogue(*d, current);
+      std::vector<const Measure*> ms = {&measure(d->numerator)};
+      if (!d->denominator.empty()) ms.push_back(&measure(d->denominator));
+      r.params = params_of(ms);
+      if (!d->breakdown.empty()) {
+        const Measure& m = measure(d->numerator);
+        auto& st = conn_.prepared("SELECT " + d->breakdown + ", " + aggregate(m) + from_where(*m.base) +
+                                  " GROUP BY 1 ORDER BY 1");
+        bind_common(st, lo, hi, period, bound);
+        while (st.executeStep())
+          if (!st.getColumn(0).isNull()) r.breakdown[st.getColumn(0).getString()] = st.getColumn(1).getDouble();
+        st.reset();
+      }
+    } else if (const Measure* m = find_measure(code)) {
+      r.code = code;
+      r.label = m->label;
+      r.measure = m->sum.empty() ? "count" : "yuan";
+      r.value = r.numerator = raw_to_value(*m, current.at(code));
+      r.params = params_of({m});
+    } else {
+      const Custom& c = custom(code);
+      r.code = code;
+      r.label = c.label;
+      r.measure = c.measure;
+      auto value_of = [&](const CodeRef& ref) -> std::optional<double> {
+        const Values& v = ref.previous ? previous : current;
+        if (const IndicatorDef* d = find_indicator(ref.code)) {
+          IndicatorValue iv = from_catalogue(*d, v);
+          return iv.no_data ? std::nullopt : std::optional<double>(iv.value);
+        }
+        return raw_to_value(measure(ref.code), v.at(ref.code));
+      };
+      std::optional<double> v = c.expression.evaluate(value_of);
+      r.no_data = !v;
+      r.value = r.numerator = v ? *v : std::numeric_limits<double>::quiet_NaN();
+      if (!v) r.numerator = 0;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+json Engine::explain(const std::string& code, const std::string& unit, const Period& period,
+                     const json& params) {
+  IndicatorValue value = evaluate({code}, unit, period, params).at(0);
+  std::string num_code, den_code;
+  if (const IndicatorDef* d = find_indicator(code)) {
+    num_code = d->numerator;
+    den_code = d->denominator;
+  } else if (find_measure(code)) {
+    num_code = code;
+  } else {
+    throw Error(Status::argument, "code",
+                "'" + code + "' is a custom indicator; explain the codes its expression uses");
+  }
+  auto [lo, hi] = domain::subtree_range(conn_, unit);
+  json in_effect = json::object();
+  std::vector<const Measure*> ms = {&measure(num_code)};
+  if (!den_code.empty()) ms.push_back(&measure(den_code));
+  std::map<std::string, double> bound = bind_params(ms, params, in_effect);
+  auto keys_of = [&](const Measure& m) {
+    json keys = json::array();
+    std::string cond = m.condition;
+    if (!m.sum.empty()) cond = "(" + cond + ") AND " + m.sum + " IS NOT NULL AND " + m.sum + " <> 0";
+    auto& st = conn_.prepared("SELECT t.key" + from_where(*m.base) + " AND (" + cond + ") ORDER BY t.key");
+    bind_common(st, lo, hi, period, bound);
+    while (st.executeStep()) keys.push_back(st.getColumn(0).getString());
+    st.reset();
+    return keys;
+  };
+  const Measure& num = measure(num_code);
+  json out = {{"code", code}, {"unit", unit}, {"period", period.text()}, {"value", value.to_json()}};
+  out["numerator"] = {{"measure", num.code}, {"label", num.label}, {"keys", keys_of(num)}};
+  out["denominator"] = nullptr;
+  if (!den_code.empty()) {
+    const Measure& den = measure(den_code);
+    out["denominator"] = {{"measure", den.code}, {"label", den.label}, {"keys", keys_of(den)}};
+    std::set<std::string> counted(out["numerator"]["keys"].begin(), out["numerator"]["keys"].end());
+    json missing = json::array();
+    for (const json& k : out["denominator"]["keys"])
+      if (!counted.count(k.get<std::string>())) missing.push_back(k);
+    out["missing"] = missing;
+  }
+  return out;
+}
+
+void Engine::define(const json& def, store::Journal& journal, const std::string& actor) {
+  if (!def.is_object()) throw Error(Status::argument, "definition", "expected a JSON object");
+  for (auto it = def.begin(); it != def.end(); ++it)
+    if (it.key() != "code" && it.key() != "label" && it.key() != "expression" && it.key() != "measure")
+      throw Error(Status::argument, it.key(), "unknown field of an indicator definition");
+  auto need = [&](const char* name) {
+    if (!def.contains(name) || !def[name].is_string() || def[name].get<std::string>().empty())
+      throw Error(Status::argument, name, "is required (a non-empty string)");
+    return def[name].get<std::string>();
+  };
+  std::string code = need("code"), label = need("label"), text = need("expression");
+  static const std::regex code_form("custom\\.[a-z0-9_]+(\\.[a-z0-9_]+)*");
+  if (!std::regex_match(code, code_form))
+    throw Error(Status::argument, "code", "'" + code + "': custom codes look like custom.name (a-z, 0-9, _)");
+  std::string measure_kind = def.contains("measure") && def["measure"].is_string() ? def["measure"].get<std::string>() : "value";
+  static const std::set<std::string> kinds = {"value", "count", "ratio", "hours", "yuan", "days"};
+  if (!kinds.count(measure_kind))
+    throw Error(Status::argument, "measure", "expected value|count|ratio|hours|yuan|days");
+  Expression::parse(text, [](const std::string& c) { return find_indicator(c) || find_measure(c); });
+
+  auto& q = conn_.prepared(
+      "INSERT INTO custom_indicator (code, label, expression, measure) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (code) DO UPDATE SET label = excluded.label, expression = excluded.expression, "
+      "measure = excluded.measure");
+  q.bind(1, code);
+  q.bind(2, label);
+  q.bind(3, text);
+  q.bind(4, measure_kind);
+  q.exec();
+  auto& id = conn_.prepared("SELECT rowid FROM custom_indicator WHERE code = ?");
+  id.bind(1, code);
+  id.executeStep();
+  std::int64_t rowid = id.getColumn(0).getInt64();
+  id.reset();
+  journal.append(actor, "custom_indicator", code, rowid, "define",
+                 {{"label", label}, {"expression", text}, {"measure", measure_kind}});
+}
+
+json Engine::labels() {
+  json out = json::object();
+  for (const IndicatorDef& d : catalogue()) out[d.code] = d.label;
+  for (const Measure& m : measures())
+    if (!out.contains(m.code)) out[m.code] = m.label;
+  auto& q = conn_.prepared("SELECT code, label FROM custom_indicator ORDER BY code");
+  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+  q.reset();
+  return out;
+}
+
+}  // namespace fazhi::indicators
+
+namespace fazhi {
+
+nlohmann::json IndicatorValue::to_json() const {
+  nlohmann::json j = {{"code", code},           {"label", label},
+                      {"measure", measure},     {"numerator", numerator},
+                      {"denominator", denominator}, {"status", no_data ? "no_data" : "ok"}};
+  j["value"] = no_data ? nlohmann::json(nullptr) : nlohmann::json(value);
+  if (!breakdown.empty()) j["breakdown"] = breakdown;
+  if (params.is_object() && !params.empty()) j["params"] = params;
+  return j;
+}
+
+}  // namespace fazhi

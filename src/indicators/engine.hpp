@@ -1,0 +1,69 @@
+// engine.hpp — evaluates indicators: catalogue entries and the host's custom
+// indicators, for one unit's subtree and one period, by SQL aggregates.
+#pragma once
+
+#include "indicators/catalogue.hpp"
+#include "indicators/expression.hpp"
+#include "store/journal.hpp"
+#include "store/sqlite.hpp"
+
+#include <fazhi/indicator.hpp>
+#include <fazhi/period.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fazhi::indicators {
+
+class Engine {
+ public:
+  explicit Engine(store::Connection& conn) : conn_(conn) {}
+
+  // Values of `codes` (catalogue codes, measure codes or custom.* codes) for
+  // `unit` and its subtree over `period`. params: {"min_yuan": 100000, ...};
+  // a parameter no requested indicator takes is an error.
+  std::vector<IndicatorValue> evaluate(const std::vector<std::string>& codes,
+                                       const std::string& unit, const Period& period,
+                                       const nlohmann::json& params);
+
+  // Every catalogue code, then every custom code, in order.
+  std::vector<std::string> all_codes();
+
+  // {"code", "unit", "period", "value": {...}, "numerator": {"measure", "label",
+  //  "keys": [...]}, "denominator": {...} | null, "missing": [...]}: the keys of
+  // the records counted; "missing" lists the denominator's keys not in the
+  // numerator (for coverage: the units without).
+  nlohmann::json explain(const std::string& code, const std::string& unit,
+                         const Period& period, const nlohmann::json& params);
+
+  // Stores {"code": "custom.x", "label": "...", "expression": "...",
+  // "measure": "value"|"count"|"ratio"|"yuan"|...}; must run in a write
+  // transaction. Journaled as kind custom_indicator.
+  void define(const nlohmann::json& definition, store::Journal& journal, const std::string& actor);
+
+  // Chinese labels of every code.
+  nlohmann::json labels();
+
+ private:
+  struct Custom {
+    std::string label, measure, text;
+    Expression expression;
+  };
+  using Values = std::map<std::string, double>;  // measure code -> raw value (fen for money)
+
+  bool known(const std::string& code);
+  const Custom& custom(const std::string& code);
+  Values compute(const std::vector<const Measure*>& needed, const std::string& lo,
+                 const std::string& hi, const Period& period, const std::map<std::string, double>& bound);
+  IndicatorValue from_catalogue(const IndicatorDef& def, const Values& v) const;
+  std::map<std::string, double> bind_params(const std::vector<const Measure*>& needed,
+                                            const nlohmann::json& params, nlohmann::json& in_effect);
+  void bind_common(SQLite::Statement& st, const std::string& lo, const std::string& hi,
+                   const Period& period, const std::map<std::string, double>& bound);
+
+  store::Connection& conn_;
+  std::map<std::string, Custom> customs_;  // parsed definitions, by code
+};
+
+}  // namespace fazhi::indicators
