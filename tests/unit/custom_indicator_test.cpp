@@ -1,0 +1,167 @@
+// Custom indicators: expressions over catalogue and measure codes, validated
+// with the position of the problem, stored in the database, evaluated with
+// no_data propagation and prev() comparisons.
+#include "test_support.hpp"
+
+#include "indicators/expression.hpp"
+
+#include <fazhi/period.hpp>
+
+#include <cmath>
+
+using fazhi::Database;
+using fazhi::Error;
+using fazhi::Status;
+using fazhi::indicators::CodeRef;
+using fazhi::indicators::Expression;
+using json = nlohmann::json;
+
+namespace {
+
+bool known(const std::string& code) { return code == "a.x" || code == "a.y"; }
+
+std::string parse_error(const std::string& text) {
+  try {
+    Expression::parse(text, known);
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), Status::argument);
+    EXPECT_EQ(e.field(), "expression");
+    return e.what();
+  }
+  return "(parsed)";
+}
+
+std::optional<double> eval(const std::string& text, double x, double y) {
+  return Expression::parse(text, known).evaluate([&](const CodeRef& r) -> std::optional<double> {
+    double v = r.code == "a.x" ? x : y;
+    return r.previous ? v / 2 : v;
+  });
+}
+
+TEST(Expression, ArithmeticFollowsPrecedenceAndParentheses) {
+  EXPECT_EQ(*eval("a.x / a.y * 100", 3, 4), 75);
+  EXPECT_EQ(*eval("a.x + a.y * 2", 3, 4), 11);
+  EXPECT_EQ(*eval("(a.x + a.y) * 2", 3, 4), 14);
+  EXPECT_EQ(*eval("-a.x + 10 - 2.5", 3, 4), 4.5);
+  EXPECT_EQ(*eval("a.x / prev(a.x) - 1", 3, 4), 1);
+}
+
+TEST(Expression, DivisionByAZeroValueIsNoData) {
+  EXPECT_FALSE(eval("a.x / a.y", 3, 0).has_value());
+  EXPECT_FALSE(eval("a.x / (a.y - a.y)", 3, 4).has_value());
+}
+
+TEST(Expression, ErrorsNameThePosition) {
+  EXPECT_EQ(parse_error("a.x / 0"), "expression: position 7: division by zero");
+  EXPECT_EQ(parse_error("a.x + a.z"), "expression: position 7: unknown indicator code 'a.z'");
+  EXPECT_EQ(parse_error("(a.x + 1"), "expression: position 9: expected ')'");
+  EXPECT_EQ(parse_error("a.x a.y"), "expression: position 5: unexpected 'a'");
+  EXPECT_EQ(parse_error("a.x +"), "expression: position 6: unexpected end of expression");
+  EXPECT_EQ(parse_error("prev(3)"), "expression: position 6: expected an indicator code");
+  EXPECT_EQ(parse_error("1..2"), "expression: position 1: malformed number '1..2'");
+}
+
+TEST(Expression, ReferencesAreCollected) {
+  Expression e = Expression::parse("a.x / prev(a.x) + a.y", known);
+  std::set<std::string> codes;
+  for (const CodeRef& r : e.references()) codes.insert(r.code + (r.previous ? "@prev" : ""));
+  EXPECT_EQ(codes, (std::set<std::string>{"a.x", "a.x@prev", "a.y"}));
+}
+
+TEST(PeriodPrevious, EveryFormStepsBackByItsOwnLength) {
+  EXPECT_EQ(fazhi::Period::parse("2022").previous().text(), "2021");
+  EXPECT_EQ(fazhi::Period::parse("2022H1").previous().text(), "2021H2");
+  EXPECT_EQ(fazhi::Period::parse("2022H2").previous().text(), "2022H1");
+  EXPECT_EQ(fazhi::Period::parse("2022Q1").previous().text(), "2021Q4");
+  EXPECT_EQ(fazhi::Period::parse("2022Q3").previous().text(), "2022Q2");
+  EXPECT_EQ(fazhi::Period::parse("2022-01").previous().text(), "2021-12");
+  EXPECT_EQ(fazhi::Period::parse("2021W01").previous().text(), "2020W53");
+  EXPECT_EQ(fazhi::Period::parse("2022W05").previous().text(), "2022W04");
+  EXPECT_EQ(fazhi::Period::parse("2022-03-01/2022-03-10").previous().text(), "2022-02-19/2022-02-28");
+}
+
+class CustomIndicators : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = Database::open(path_);
+    db_->import_ndjson(
+        "{\"record\":\"org_unit\",\"code\":\"zone\",\"name\":\"区\",\"kind\":\"zone_committee\"}\n"
+        "{\"record\":\"mediation_case\",\"key\":\"a\",\"unit\":\"zone\",\"received\":\"2021-03-01\",\"category\":\"other\"}\n"
+        "{\"record\":\"mediation_case\",\"key\":\"b\",\"unit\":\"zone\",\"received\":\"2022-03-01\",\"category\":\"other\"}\n"
+        "{\"record\":\"mediation_case\",\"key\":\"c\",\"unit\":\"zone\",\"received\":\"2022-04-01\",\"category\":\"other\"}\n"
+        "{\"record\":\"mediation_case\",\"key\":\"b\",\"action\":\"close\",\"date\":\"2022-03-05\",\"outcome\":\"succeeded\",\"agreement\":\"oral\"}\n"
+        "{\"record\":\"mediation_case\",\"key\":\"c\",\"action\":\"close\",\"date\":\"2022-04-05\",\"outcome\":\"failed\"}\n",
+        {});
+  }
+  fazhi::testing_support::TempDir dir_;
+  std::string path_ = dir_.file("custom.db");
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(CustomIndicators, DefinedExpressionIsEvaluatedAndStoredInTheDatabase) {
+  db_->define_indicator({{"code", "custom.closure"},
+                         {"label", "结案率"},
+                         {"expression", "mediation.concluded / mediation.received * 100"}});
+  db_.reset();
+  auto db = Database::open(path_);
+  fazhi::IndicatorValue v = db->indicator("custom.closure", "zone", "2022");
+  EXPECT_EQ(v.value, 100);
+  EXPECT_EQ(v.label, "结案率");
+  EXPECT_EQ(v.measure, "value");
+  EXPECT_TRUE(db->indicator("custom.closure", "zone", "2020").no_data);
+  json all = db->indicators({{"unit", "zone"}, {"period", "2022"}});
+  EXPECT_EQ(all["indicators"].back()["code"], "custom.closure");
+  EXPECT_EQ(db->labels("indicators")["custom.closure"], "结案率");
+  json h = db->verify_journal();
+  EXPECT_TRUE(h["ok"].get<bool>());
+}
+
+TEST_F(CustomIndicators, PrevComparesWithThePreviousPeriod) {
+  db_->define_indicator({{"code", "custom.growth"},
+                         {"label", "受理量同比增长"},
+                         {"expression", "(mediation.received / prev(mediation.received) - 1) * 100"}});
+  EXPECT_EQ(db_->indicator("custom.growth", "zone", "2022").value, 100);  // 2 vs 1
+  EXPECT_TRUE(db_->indicator("custom.growth", "zone", "2021").no_data);   // 2020 had none
+}
+
+TEST_F(CustomIndicators, RatioCodesEnterExpressionsAsPercentagesAndNoDataPropagates) {
+  db_->define_indicator({{"code", "custom.failure"},
+                         {"label", "调解不成率"},
+                         {"expression", "100 - mediation.success_rate"},
+                         {"measure", "ratio"}});
+  EXPECT_EQ(db_->indicator("custom.failure", "zone", "2022").value, 50);
+  EXPECT_TRUE(db_->indicator("custom.failure", "zone", "2021").no_data);
+}
+
+TEST_F(CustomIndicators, RedefiningReplacesTheExpression) {
+  db_->define_indicator({{"code", "custom.x"}, {"label", "x"}, {"expression", "mediation.received"}});
+  db_->define_indicator({{"code", "custom.x"}, {"label", "x"}, {"expression", "mediation.received * 2"}});
+  EXPECT_EQ(db_->indicator("custom.x", "zone", "2022").value, 4);
+}
+
+TEST_F(CustomIndicators, BadDefinitionsAreRefusedAndStoreNothing) {
+  auto field_of = [&](const json& def) -> std::string {
+    try {
+      db_->define_indicator(def);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), Status::argument);
+      return e.field();
+    }
+    return "(accepted)";
+  };
+  EXPECT_EQ(field_of({{"code", "mediation.x"}, {"label", "x"}, {"expression", "1"}}), "code");
+  EXPECT_EQ(field_of({{"code", "custom.x"}, {"expression", "1"}}), "label");
+  EXPECT_EQ(field_of({{"code", "custom.x"}, {"label", "x"}, {"expression", "mediation.nope"}}), "expression");
+  EXPECT_EQ(field_of({{"code", "custom.x"}, {"label", "x"}, {"expression", "1 / 0"}}), "expression");
+  EXPECT_EQ(field_of({{"code", "custom.x"}, {"label", "x"}, {"expression", "custom.y"}}), "expression");
+  EXPECT_EQ(field_of({{"code", "custom.x"}, {"label", "x"}, {"expression", "1"}, {"unit", "%"}}), "unit");
+  EXPECT_EQ(field_of({{"code", "custom.x"}, {"label", "x"}, {"expression", "1"}, {"measure", "kg"}}), "measure");
+  try {
+    db_->indicator("custom.x", "zone", "2022");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), Status::argument);
+  }
+}
+
+}  // namespace
