@@ -19,6 +19,7 @@ const char* type_name(FieldType t) {
     case FieldType::text: return "a string";
     case FieldType::date: return "a date string YYYY-MM-DD";
     case FieldType::integer: return "an integer";
+    case FieldType::number: return "a number";
     case FieldType::boolean: return "true or false";
     case FieldType::money: return "an amount in yuan (number or string, at most two decimals)";
     case FieldType::code: return "a code string";
@@ -52,6 +53,7 @@ Field make(std::string name, FieldType type, std::string label) {
 Field text(std::string n, std::string l) { return make(std::move(n), FieldType::text, std::move(l)); }
 Field date(std::string n, std::string l) { return make(std::move(n), FieldType::date, std::move(l)); }
 Field integer(std::string n, std::string l) { return make(std::move(n), FieldType::integer, std::move(l)); }
+Field number(std::string n, std::string l) { return make(std::move(n), FieldType::number, std::move(l)); }
 Field boolean(std::string n, std::string l) { return make(std::move(n), FieldType::boolean, std::move(l)); }
 Field money(std::string n, std::string l) { return make(std::move(n), FieldType::money, std::move(l)); }
 Field object(std::string n, std::string l) { return make(std::move(n), FieldType::object, std::move(l)); }
@@ -78,6 +80,7 @@ Field ref_list(std::string n, std::string l, std::string kind) {
 }
 
 std::string Field::column() const {
+  if (!column_name.empty()) return column_name;
   if (type == FieldType::ref) return name + "_id";
   if (type == FieldType::money) return fen_name();
   return name;
@@ -169,6 +172,10 @@ json to_storage(const Field& f, const json& v, const RefResolver& refs) {
           v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
         bad(f, "integer out of range");
       return v.get<std::int64_t>();
+    case FieldType::number:
+      if (!v.is_number() || !std::isfinite(v.get<double>()))
+        bad(f, std::string("expected ") + type_name(f.type));
+      return v.get<double>();
     case FieldType::boolean:
       if (!v.is_boolean()) bad(f, std::string("expected ") + type_name(f.type));
       return v;

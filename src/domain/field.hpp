@@ -4,6 +4,7 @@
 //
 // Stored values (the "storage form") are what the table column holds:
 //   text, date, code  -> string        integer -> int64     boolean -> bool
+//   number            -> double (e.g. hours)
 //   money             -> int64 fen     ref     -> int64 id of the referenced record
 //   object, text_list, ref_list, object_list -> JSON (stored as JSON text;
 //   ref_list holds keys)
@@ -19,7 +20,9 @@ namespace fazhi::domain {
 
 using json = nlohmann::json;
 
-enum class FieldType { text, date, integer, boolean, money, code, ref, object, text_list, ref_list, object_list };
+enum class FieldType {
+  text, date, integer, number, boolean, money, code, ref, object, text_list, ref_list, object_list
+};
 
 // Where a field's value comes from.
 enum class Origin {
@@ -53,6 +56,12 @@ struct Field {
     return std::move(*this);
   }
   Field&& computed() && { origin = Origin::derived; return std::move(*this); }
+  // A column name other than the default (for names SQL reserves, e.g. order).
+  Field&& stored_as(std::string column) && {
+    column_name = std::move(column);
+    return std::move(*this);
+  }
+  std::string column_name;
 
   // Column name: "parent" -> "parent_id", "amount_yuan" -> "amount_fen".
   std::string column() const;
@@ -65,6 +74,7 @@ struct Field {
 Field text(std::string name, std::string label);
 Field date(std::string name, std::string label);
 Field integer(std::string name, std::string label);
+Field number(std::string name, std::string label);
 Field boolean(std::string name, std::string label);
 Field money(std::string name, std::string label);
 Field code(std::string name, std::string label, std::vector<Code> codes);

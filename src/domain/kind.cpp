@@ -24,7 +24,10 @@ const Field& ext_field() {
 
 const std::vector<const Kind*>& all_kinds() {
   static const std::vector<const Kind*> kinds = {
-      &org_unit_kind(), &mediation_committee_kind(), &mediation_case_kind(), &petition_kind()};
+      &org_unit_kind(),          &mediation_committee_kind(), &mediation_case_kind(),
+      &petition_kind(),          &adviser_kind(),             &adviser_engagement_kind(),
+      &adviser_service_kind(),   &training_campaign_kind(),   &legal_literate_kind(),
+      &leadership_activity_kind(), &narrative_kind()};
   return kinds;
 }
 

@@ -113,5 +113,12 @@ const Kind& org_unit_kind();
 const Kind& mediation_committee_kind();
 const Kind& mediation_case_kind();
 const Kind& petition_kind();
+const Kind& adviser_kind();
+const Kind& adviser_engagement_kind();
+const Kind& adviser_service_kind();
+const Kind& training_campaign_kind();
+const Kind& legal_literate_kind();
+const Kind& leadership_activity_kind();
+const Kind& narrative_kind();
 
 }  // namespace fazhi::domain

@@ -72,12 +72,14 @@ void decline(Context&, const json& a, json& v) {
 }
 
 void extend(Context&, const json& a, json& v) {
+  json state = {{"extended", a["date"]}, {"extension_days", a["days"]}};
+  if (str(v, "extended") == str(a, "date") && v.value("extension_days", json()) == a["days"])
+    return;  // the same extension again (a re-import): nothing to do
   if (!v.contains("accepted")) throw Error(Status::conflict, "only an accepted petition can be extended");
   if (v.contains("concluded")) throw Error(Status::conflict, "the petition was concluded on " + str(v, "concluded"));
   not_before(a, v, "accepted", "the petition was accepted");
   if (a["days"].get<std::int64_t>() < 1) throw Error(Status::argument, "days", "must be at least 1");
-  record_action_once(v, "extended", {{"extended", a["date"]}, {"extension_days", a["days"]}},
-                     "the petition was already extended on " + str(v, "extended"));
+  record_action_once(v, "extended", state, "the petition was already extended on " + str(v, "extended"));
 }
 
 void conclude(Context&, const json& a, json& v) {

@@ -63,6 +63,9 @@ void bind_value(SQLite::Statement& st, int index, const Field& f, const json& v)
     case FieldType::ref:
       st.bind(index, static_cast<int64_t>(v.get<std::int64_t>()));
       return;
+    case FieldType::number:
+      st.bind(index, v.get<double>());
+      return;
     case FieldType::boolean:
       st.bind(index, v.get<bool>() ? 1 : 0);
       return;
@@ -86,6 +89,8 @@ json read_value(const SQLite::Column& c, const Field& f) {
     case FieldType::money:
     case FieldType::ref:
       return c.getInt64();
+    case FieldType::number:
+      return c.getDouble();
     case FieldType::boolean:
       return c.getInt() != 0;
     case FieldType::object:

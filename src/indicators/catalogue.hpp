@@ -39,6 +39,7 @@ struct Measure {
   const Base* base = nullptr;
   std::string condition = "1";  // rows counted (SQL on t)
   std::string sum;              // "" counts rows; otherwise sums this expression
+  std::string unit = "count";   // of the sum: count | yuan (summed as fen) | hours
   std::vector<Param> params;
 };
 

@@ -29,7 +29,8 @@ std::string from_where(const Base& b) {
          (b.period_filter.empty() ? "" : " AND " + b.period_filter);
 }
 
-double raw_to_value(const Measure& m, double raw) { return m.sum.empty() ? raw : raw / 100.0; }
+// Money is summed in fen and reported in yuan.
+double raw_to_value(const Measure& m, double raw) { return m.unit == "yuan" ? raw / 100.0 : raw; }
 
 const Measure& measure(const std::string& code) {
   const Measure* m = find_measure(code);
@@ -215,7 +216,7 @@ std::vector<IndicatorValue> Engine::evaluate(const std::vector<std::string>& cod
     } else if (const Measure* m = find_measure(code)) {
       r.code = code;
       r.label = m->label;
-      r.measure = m->sum.empty() ? "count" : "yuan";
+      r.measure = m->unit;
       r.value = r.numerator = raw_to_value(*m, current.at(code));
       r.params = params_of({m});
     } else {
@@ -343,6 +344,8 @@ nlohmann::json IndicatorValue::to_json() const {
                       {"measure", measure},     {"numerator", numerator},
                       {"denominator", denominator}, {"status", no_data ? "no_data" : "ok"}};
   j["value"] = no_data ? nlohmann::json(nullptr) : nlohmann::json(value);
+  // Money also as exact fen, as records give it.
+  if (measure == "yuan" && !no_data) j["fen"] = std::llround(value * 100.0);
   if (!breakdown.empty()) j["breakdown"] = breakdown;
   if (params.is_object() && !params.empty()) j["params"] = params;
   return j;

@@ -145,6 +145,106 @@ CREATE TABLE custom_indicator (
   measure    TEXT NOT NULL
 ) STRICT;
 )sql",
+      // 3: legal advisers, training and legal education, leadership duties,
+      // report narratives.
+      R"sql(
+CREATE TABLE adviser (
+  id             INTEGER PRIMARY KEY,
+  key            TEXT NOT NULL UNIQUE,
+  name           TEXT NOT NULL,
+  firm           TEXT,
+  license_number TEXT,
+  type           TEXT,
+  ext            TEXT
+) STRICT;
+
+CREATE TABLE adviser_engagement (
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE,
+  adviser_id INTEGER NOT NULL REFERENCES adviser(id),
+  unit_id    INTEGER NOT NULL REFERENCES org_unit(id),
+  start      TEXT NOT NULL,
+  end        TEXT,
+  fee_fen    INTEGER,
+  ext        TEXT
+) STRICT;
+CREATE INDEX adviser_engagement_unit ON adviser_engagement(unit_id, start);
+CREATE INDEX adviser_engagement_adviser ON adviser_engagement(adviser_id, unit_id, start);
+
+CREATE TABLE adviser_service (
+  id            INTEGER PRIMARY KEY,
+  key           TEXT NOT NULL UNIQUE,
+  engagement_id INTEGER NOT NULL REFERENCES adviser_engagement(id),
+  adviser_id    INTEGER NOT NULL REFERENCES adviser(id),
+  unit_id       INTEGER NOT NULL REFERENCES org_unit(id),
+  date          TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  hours         REAL NOT NULL,
+  participants  INTEGER,
+  on_site       INTEGER,
+  topic         TEXT,
+  ext           TEXT
+) STRICT;
+CREATE INDEX adviser_service_unit_date ON adviser_service(unit_id, date);
+CREATE INDEX adviser_service_engagement ON adviser_service(engagement_id);
+
+CREATE TABLE training_campaign (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  title                 TEXT NOT NULL,
+  kind                  TEXT NOT NULL,
+  theme                 TEXT,
+  laws                  TEXT,
+  audience              TEXT,
+  start                 TEXT NOT NULL,
+  end                   TEXT,
+  expected              INTEGER,
+  attended              INTEGER,
+  exam_taken            INTEGER,
+  exam_passed           INTEGER,
+  exam_excellent        INTEGER,
+  materials_distributed INTEGER,
+  ext                   TEXT
+) STRICT;
+CREATE INDEX training_campaign_unit_start ON training_campaign(unit_id, start);
+
+CREATE TABLE legal_literate (
+  id        INTEGER PRIMARY KEY,
+  key       TEXT NOT NULL UNIQUE,
+  unit_id   INTEGER NOT NULL REFERENCES org_unit(id),
+  name      TEXT NOT NULL,
+  trained   TEXT,
+  certified INTEGER NOT NULL,
+  ext       TEXT
+) STRICT;
+CREATE INDEX legal_literate_unit ON legal_literate(unit_id, trained);
+
+CREATE TABLE leadership_activity (
+  id      INTEGER PRIMARY KEY,
+  key     TEXT NOT NULL UNIQUE,
+  unit_id INTEGER NOT NULL REFERENCES org_unit(id),
+  date    TEXT NOT NULL,
+  kind    TEXT NOT NULL,
+  leader  TEXT,
+  topic   TEXT,
+  ext     TEXT
+) STRICT;
+CREATE INDEX leadership_activity_unit_date ON leadership_activity(unit_id, date);
+
+CREATE TABLE narrative (
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE,
+  unit_id    INTEGER NOT NULL REFERENCES org_unit(id),
+  year       INTEGER NOT NULL,
+  section    TEXT NOT NULL,
+  heading    TEXT,
+  body       TEXT NOT NULL,
+  sort_order INTEGER NOT NULL,
+  ext        TEXT
+) STRICT;
+CREATE INDEX narrative_unit_year ON narrative(unit_id, year, section, sort_order);
+)sql",
   };
   return list;
 }

@@ -1,0 +1,142 @@
+// fazhi import DB FILE...: loads NDJSON records and actions.
+//
+// Each file is fed to fz_import in chunks of whole lines rather than through
+// fz_import_file, so that a long file shows progress and never has to be held
+// in memory at once. Chunks are applied in order, each committed before the
+// next, so a line may still refer to records defined earlier in the file.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "console.hpp"
+#include "import_summary.hpp"
+#include "library.hpp"
+#include "line_chunks.hpp"
+#include "progress.hpp"
+#include "utf8_text.hpp"
+#include "validators.hpp"
+
+namespace fazhi::cli {
+
+namespace {
+
+constexpr std::int64_t kDefaultChunkLines = 10000;
+
+struct ImportArgs {
+  std::string db;
+  std::vector<std::string> files;
+  std::optional<std::string> mode;
+  std::optional<std::int64_t> batch;
+  std::optional<std::string> actor;
+  bool quiet = false;
+  std::int64_t chunk_lines = kDefaultChunkLines;
+};
+
+// A chunk holds whole batches, so that --batch N means N rows per
+// transaction everywhere in the file, not only inside a chunk.
+std::int64_t lines_per_chunk(const ImportArgs& args) {
+  if (!args.batch) return args.chunk_lines;
+  const std::int64_t batch = *args.batch;
+  return (args.chunk_lines + batch - 1) / batch * batch;
+}
+
+std::string import_options(const ImportArgs& args) {
+  nlohmann::json options = nlohmann::json::object();
+  if (args.mode) options["mode"] = *args.mode;
+  if (args.batch) options["batch"] = *args.batch;
+  if (args.actor) options["actor"] = *args.actor;
+  return options.dump();
+}
+
+std::string gbk_hint(const std::string& file) {
+  return "提示: " + file +
+         " 含有非 UTF-8 字节, 可能是 GBK 编码 (记事本的 \"ANSI\"); 可用 iconv -f GBK -t UTF-8 "
+         "转换后再导入\n";
+}
+
+// "第 5 行" or "第 10001-20000 行 (之前的行已导入)": where a failed call
+// stopped, and that the chunks before it stay imported.
+std::string line_range(const LineChunk& chunk) {
+  const std::int64_t last = chunk.first_line + chunk.lines - 1;
+  std::string range = "第 " + std::to_string(chunk.first_line);
+  if (last != chunk.first_line) range += "-" + std::to_string(last);
+  range += " 行";
+  if (chunk.first_line > 1) range += " (之前的行已导入)";
+  return range;
+}
+
+// Imports one file; returns false when lines were rejected (already listed).
+bool import_file(fz_db* db, const std::string& file, const ImportArgs& args,
+                 const std::string& options) {
+  LineChunkReader reader(file, lines_per_chunk(args));
+  Progress progress("导入 " + file, reader.size(), !args.quiet);
+  ImportSummary summary;
+  LineChunk chunk;
+  std::int64_t lines_done = 0;
+  bool invalid_utf8 = false;
+
+  // Shows what was imported (also before a failure stops the file), then
+  // the errors, then the likely cause when the bytes were not UTF-8.
+  const auto report = [&](bool failed) {
+    progress.finish(lines_done, chunk.bytes_read);
+    console::out(file + ": " + summary.totals() + "\n");
+    console::err(summary.error_lines(file));
+    if (invalid_utf8 && (failed || !summary.errors().empty())) console::err(gbk_hint(file));
+  };
+
+  while (reader.next(chunk)) {
+    invalid_utf8 = invalid_utf8 || !is_valid_utf8(chunk.text);
+    FzText result;
+    const fz_status status =
+        fz_import(db, chunk.text.data(), chunk.text.size(), options.c_str(), result.out());
+    if (status != FZ_OK) {
+      report(true);
+      check(status, "导入 " + file + " " + line_range(chunk));
+    }
+    summary.add(result.json("导入 " + file), chunk.first_line);
+    lines_done += chunk.lines;
+    progress.update(lines_done, chunk.bytes_read);
+  }
+  report(false);
+  return summary.rejected() == 0 && summary.errors().empty();
+}
+
+void run_import(const ImportArgs& args) {
+  Database db(args.db, {{"create", false}});
+  const std::string options = import_options(args);
+  bool all_accepted = true;
+  for (const std::string& file : args.files) {
+    all_accepted = import_file(db.get(), file, args, options) && all_accepted;
+  }
+  db.close();
+  if (!all_accepted) throw SilentFailure(kExitData);
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "import", "导入 NDJSON 记录 (每行一个 {\"record\": ...}); 有被拒绝的行时退出码为 1");
+  cmd->add_option("DB", args->db, "数据库文件")->required()->check(existing_database());
+  cmd->add_option("FILE", args->files, "NDJSON 文件, 按顺序导入")
+      ->required()
+      ->check(input_file());
+  cmd->add_option("--mode", args->mode,
+                  "strict: 违反规定的行被拒绝 (默认); historical: 照录, 违规记为问题")
+      ->check(CLI::IsMember({"strict", "historical"}));
+  cmd->add_option("--batch", args->batch, "每个事务的行数 (默认 1000)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--actor", args->actor, "记入日志的操作人");
+  cmd->add_flag("-q,--quiet", args->quiet, "不显示进度");
+  // Lets the tests cross chunk boundaries with small files; not for users.
+  cmd->add_option("--chunk-lines", args->chunk_lines)
+      ->check(CLI::PositiveNumber)
+      ->group("");
+  cmd->callback([args] { run_import(*args); });
+}
+
+}  // namespace fazhi::cli

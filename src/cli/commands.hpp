@@ -1,0 +1,20 @@
+// The subcommands of `fazhi`. Each add_*_command registers one subcommand on
+// the application, with its arguments and a callback that runs it; failures
+// leave the callback as CliError (see cli_error.hpp).
+#ifndef FAZHI_CLI_COMMANDS_HPP
+#define FAZHI_CLI_COMMANDS_HPP
+
+#include <CLI/CLI.hpp>
+
+namespace fazhi::cli {
+
+void add_init_command(CLI::App& app);      // fazhi init DB
+void add_import_command(CLI::App& app);    // fazhi import DB FILE... [--mode] [--batch] [--actor]
+void add_export_command(CLI::App& app);    // fazhi export DB FILE
+void add_verify_command(CLI::App& app);    // fazhi verify DB
+void add_units_command(CLI::App& app);     // fazhi units DB [--unit KEY]
+void add_calendar_command(CLI::App& app);  // fazhi calendar add-working-days | working-days | is-working-day
+
+}  // namespace fazhi::cli
+
+#endif  // FAZHI_CLI_COMMANDS_HPP

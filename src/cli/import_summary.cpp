@@ -1,0 +1,66 @@
+#include "import_summary.hpp"
+
+#include <utility>
+
+namespace fazhi::cli {
+
+namespace {
+
+// A count the library did not report (e.g. an older library without
+// "unchanged") is zero rather than an error: the summary is informative.
+std::int64_t count(const nlohmann::json& summary, const char* name) {
+  const auto it = summary.find(name);
+  return it != summary.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+std::string text(const nlohmann::json& object, const char* name) {
+  const auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+void ImportSummary::add(const nlohmann::json& chunk_summary, std::int64_t first_line) {
+  read_ += count(chunk_summary, "read");
+  inserted_ += count(chunk_summary, "inserted");
+  updated_ += count(chunk_summary, "updated");
+  unchanged_ += count(chunk_summary, "unchanged");
+  actions_ += count(chunk_summary, "actions");
+  rejected_ += count(chunk_summary, "rejected");
+  const auto errors = chunk_summary.find("errors");
+  if (errors == chunk_summary.end() || !errors->is_array()) return;
+  for (const auto& error : *errors) {
+    if (!error.is_object()) continue;
+    RejectedLine rejected;
+    const auto line = error.find("line");
+    if (line != error.end() && line->is_number_integer()) {
+      rejected.line = first_line - 1 + line->get<std::int64_t>();
+    }
+    rejected.field = text(error, "field");
+    rejected.message = text(error, "message");
+    errors_.push_back(std::move(rejected));
+  }
+}
+
+std::string ImportSummary::totals() const {
+  std::string out = "读取 " + std::to_string(read_) + " 行，新增 " + std::to_string(inserted_) +
+                    "，更新 " + std::to_string(updated_) + "，未变 " +
+                    std::to_string(unchanged_);
+  if (actions_ > 0) out += "，动作 " + std::to_string(actions_);
+  out += "，拒绝 " + std::to_string(rejected_);
+  return out;
+}
+
+std::string ImportSummary::error_lines(const std::string& file) const {
+  std::string out;
+  for (const RejectedLine& error : errors_) {
+    out += file;
+    if (error.line) out += ":" + std::to_string(*error.line);
+    out += ": ";
+    if (!error.field.empty()) out += error.field + ": ";
+    out += error.message + "\n";
+  }
+  return out;
+}
+
+}  // namespace fazhi::cli

@@ -1,0 +1,50 @@
+// The summary of importing one file, added up over the chunks it was fed in.
+//
+// fz_import numbers lines from 1 within the buffer it is given; the command
+// feeds a file in chunks, so each chunk's error lines are shifted by the
+// chunk's first line to name the line of the file the user can open.
+#ifndef FAZHI_CLI_IMPORT_SUMMARY_HPP
+#define FAZHI_CLI_IMPORT_SUMMARY_HPP
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fazhi::cli {
+
+struct RejectedLine {
+  std::optional<std::int64_t> line;  // in the file; absent if the library named none
+  std::string field;                 // may be empty
+  std::string message;
+};
+
+class ImportSummary {
+ public:
+  // Adds one fz_import summary for a chunk starting at line first_line.
+  void add(const nlohmann::json& chunk_summary, std::int64_t first_line);
+
+  std::int64_t read() const { return read_; }
+  std::int64_t rejected() const { return rejected_; }
+  const std::vector<RejectedLine>& errors() const { return errors_; }
+
+  // "读取 15 行，新增 12，更新 0，未变 3，拒绝 0" (动作 N when any).
+  std::string totals() const;
+  // "FILE:LINE: field: message", one per error, each ending in '\n'.
+  std::string error_lines(const std::string& file) const;
+
+ private:
+  std::int64_t read_ = 0;
+  std::int64_t inserted_ = 0;
+  std::int64_t updated_ = 0;
+  std::int64_t unchanged_ = 0;
+  std::int64_t actions_ = 0;
+  std::int64_t rejected_ = 0;
+  std::vector<RejectedLine> errors_;
+};
+
+}  // namespace fazhi::cli
+
+#endif  // FAZHI_CLI_IMPORT_SUMMARY_HPP

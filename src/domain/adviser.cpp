@@ -1,0 +1,155 @@
+// adviser — 法律顾问, adviser_engagement — 聘任, adviser_service — 服务记录
+// (一村（社区）一法律顾问; 党政机关法律顾问制度).
+#include "domain/kind.hpp"
+#include "domain/record_store.hpp"
+
+#include <fazhi/error.hpp>
+
+namespace fazhi::domain {
+namespace {
+
+Kind declare_adviser() {
+  Kind k;
+  k.name = "adviser";
+  k.label = "法律顾问";
+  k.table = "adviser";
+  k.fields = {
+      text("name", "姓名").req(),
+      text("firm", "执业机构"),
+      text("license_number", "执业证号"),
+      code("type", "类型",
+           {{"lawyer", "律师"}, {"public_lawyer", "公职律师"}, {"legal_expert", "法学专家"}, {"other", "其他"}}),
+  };
+  return k;
+}
+
+Kind declare_engagement() {
+  Kind k;
+  k.name = "adviser_engagement";
+  k.label = "法律顾问聘任";
+  k.table = "adviser_engagement";
+  k.unit_column = "unit_id";
+  k.event_date_column = "start";
+  k.fields = {
+      ref("adviser", "法律顾问", "adviser").req(),
+      ref("unit", "聘任单位", "org_unit").req(),
+      date("start", "聘期开始").req(),
+      date("end", "聘期结束"),
+      money("fee_yuan", "顾问费"),
+  };
+  k.validate = [](Context&, const json& v, std::optional<std::int64_t>) {
+    if (v.contains("end") && str(v, "end") < str(v, "start"))
+      throw Error(Status::argument, "end", "is before start (" + str(v, "start") + ")");
+    if (v.contains("fee_yuan") && v["fee_yuan"].get<std::int64_t>() < 0)
+      throw Error(Status::argument, "fee_yuan", "must not be negative");
+  };
+  return k;
+}
+
+// A service names its engagement, or the adviser and the unit; either way it
+// must fall inside an engagement of that adviser with that unit.
+void complete_service(Context& ctx, json& v) {
+  if (v.contains("engagement")) {
+    auto& q = ctx.conn.prepared("SELECT adviser_id, unit_id FROM adviser_engagement WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(v["engagement"].get<std::int64_t>()));
+    q.executeStep();
+    std::int64_t adviser = q.getColumn(0).getInt64(), unit = q.getColumn(1).getInt64();
+    q.reset();
+    if (v.contains("adviser") && v["adviser"].get<std::int64_t>() != adviser)
+      throw Error(Status::argument, "adviser", "differs from the adviser of the engagement");
+    if (v.contains("unit") && v["unit"].get<std::int64_t>() != unit)
+      throw Error(Status::argument, "unit", "differs from the unit of the engagement");
+    v["adviser"] = adviser;
+    v["unit"] = unit;
+    return;
+  }
+  if (!v.contains("adviser") || !v.contains("unit"))
+    throw Error(Status::argument, "engagement", "is required (or give adviser and unit)");
+  if (!v.contains("date")) return;  // reported as a missing required field
+  auto& q = ctx.conn.prepared(
+      "SELECT id FROM adviser_engagement WHERE adviser_id = ? AND unit_id = ? AND start <= ? "
+      "AND (end IS NULL OR end >= ?) ORDER BY start DESC LIMIT 1");
+  q.bind(1, static_cast<int64_t>(v["adviser"].get<std::int64_t>()));
+  q.bind(2, static_cast<int64_t>(v["unit"].get<std::int64_t>()));
+  q.bind(3, str(v, "date"));
+  q.bind(4, str(v, "date"));
+  if (!q.executeStep()) {
+    q.reset();
+    throw Error(Status::argument, "date",
+                str(v, "date") + " is outside every engagement of this adviser with this unit");
+  }
+  v["engagement"] = q.getColumn(0).getInt64();
+  q.reset();
+}
+
+void validate_service(Context& ctx, const json& v, std::optional<std::int64_t>) {
+  double hours = v.at("hours").get<double>();
+  if (!(hours > 0 && hours <= 24))
+    throw Error(Status::argument, "hours", "must be more than 0 and at most 24");
+  if (v.contains("participants") && v["participants"].get<std::int64_t>() < 0)
+    throw Error(Status::argument, "participants", "must not be negative");
+  auto& q = ctx.conn.prepared("SELECT start, end FROM adviser_engagement WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(v["engagement"].get<std::int64_t>()));
+  q.executeStep();
+  std::string start = q.getColumn(0).getString();
+  std::string end = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
+  q.reset();
+  std::string d = str(v, "date");
+  if (d < start || (!end.empty() && d > end))
+    throw Error(Status::argument, "date",
+                d + " is outside the engagement (" + start + " to " + (end.empty() ? "open" : end) + ")");
+}
+
+Kind declare_service() {
+  Kind k;
+  k.name = "adviser_service";
+  k.label = "法律顾问服务";
+  k.table = "adviser_service";
+  k.unit_column = "unit_id";
+  k.event_date_column = "date";
+  k.fields = {
+      ref("engagement", "聘任", "adviser_engagement"),
+      ref("adviser", "法律顾问", "adviser"),
+      ref("unit", "服务单位", "org_unit"),
+      date("date", "服务日期").req(),
+      code("kind", "服务类型",
+           {{"consultation", "法律咨询"},
+            {"lecture", "法治讲座"},
+            {"document_review", "文件审查"},
+            {"contract_review", "合同审查"},
+            {"decision_review", "决策审查"},
+            {"litigation", "参与诉讼"},
+            {"petition_support", "参与信访"},
+            {"mediation_support", "参与调解"},
+            {"risk_assessment", "风险评估"},
+            {"on_duty", "坐班值守"},
+            {"other", "其他"}})
+          .req(),
+      number("hours", "服务时长（小时）").req(),
+      integer("participants", "参与人数"),
+      boolean("on_site", "进社区/进机关"),
+      text("topic", "主题"),
+  };
+  k.complete = complete_service;
+  k.validate = validate_service;
+  return k;
+}
+
+}  // namespace
+
+const Kind& adviser_kind() {
+  static const Kind kind = declare_adviser();
+  return kind;
+}
+
+const Kind& adviser_engagement_kind() {
+  static const Kind kind = declare_engagement();
+  return kind;
+}
+
+const Kind& adviser_service_kind() {
+  static const Kind kind = declare_service();
+  return kind;
+}
+
+}  // namespace fazhi::domain
