@@ -222,6 +222,21 @@ TEST_F(Disputes, PetitionConclusionDeadlineIncludesTheExtension) {
   EXPECT_EQ(rules_of("petition", "p2"), json::array({"petition.conclusion_60_days"}));
 }
 
+TEST_F(Disputes, ReimportingAConcludedPetitionWithItsExtensionChangesNothing) {
+  const char* lines =
+      "{\"record\":\"petition\",\"key\":\"p1\",\"unit\":\"v2\",\"received\":\"2022-03-01\"}\n"
+      "{\"record\":\"petition\",\"key\":\"p1\",\"action\":\"accept\",\"date\":\"2022-03-05\"}\n"
+      "{\"record\":\"petition\",\"key\":\"p1\",\"action\":\"extend\",\"date\":\"2022-04-20\",\"days\":20}\n"
+      "{\"record\":\"petition\",\"key\":\"p1\",\"action\":\"conclude\",\"date\":\"2022-05-20\",\"result\":\"resolved\"}\n";
+  EXPECT_EQ(db_->import_ndjson(lines, {}).actions, 3u);
+  auto again = db_->import_ndjson(lines, {});
+  EXPECT_EQ(again.rejected, 0u);
+  EXPECT_EQ(again.unchanged, 4u);
+  // A different extension after conclusion is still a conflict.
+  EXPECT_EQ(status_of([&] { db_->act("petition", "p1", "extend", {{"date", "2022-04-21"}, {"days", 20}}); }),
+            Status::conflict);
+}
+
 TEST_F(Disputes, ExtensionBeyondThirtyDaysIsRefusedInStrictModeWithTheStatute) {
   db_->put("petition", {{"key", "p1"}, {"unit", "v2"}, {"received", "2022-03-01"}});
   db_->act("petition", "p1", "accept", {{"date", "2022-03-05"}});
