@@ -397,6 +397,16 @@ fz_status fz_history(fz_db* db, const char* kind, const char* key, char** out_js
   });
 }
 
+fz_status fz_history_text(fz_db* db, const char* kind, const char* key, const char* format,
+                          char** out_text) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string k = text(kind, "kind"), ky = text(key, "key"), f = text(format, "format");
+    out_param(out_text, "out_text");
+    *out_text = dup_string(d.history_text(k, ky, f));
+  });
+}
+
 fz_status fz_calendar_load(fz_db* db, const char* csv, size_t len) {
   return call([&] {
     auto& d = handle(db);

@@ -7,6 +7,7 @@
 #include "exchange/ndjson.hpp"
 #include "indicators/engine.hpp"
 #include "log.hpp"
+#include "report/history_document.hpp"
 
 #include <fazhi/period.hpp>
 #include "store/journal.hpp"
@@ -208,6 +209,8 @@ json Database::list(std::string_view kind, const json& query) {
 
 json Database::act(std::string_view kind, std::string_view key, std::string_view action,
                    const json& args) {
+  // The full-process record is read, not changed: it is the record's history.
+  if (action == "full_process_record") return history(kind, key);
   std::lock_guard<std::mutex> lock(impl_->mu);
   const domain::Kind& k = domain::kind_named(std::string(kind));
   if (!args.is_null() && !args.is_object())
@@ -438,12 +441,22 @@ json Database::history(std::string_view kind, std::string_view key) {
     domain::load_values(impl_->conn, k, id, &stored_key);
     json entries = json::array();
     for (const auto& e : impl_->journal.history(k.name, id)) entries.push_back(e.to_json());
+    json record = domain::get_record(impl_->conn, k, id);
     return json{{"kind", k.name},
                 {"key", stored_key},
                 {"id", id},
+                {"record", record},
                 {"entries", entries},
                 {"verification", impl_->journal.verify().to_json()}};
   });
+}
+
+std::string Database::history_text(std::string_view kind, std::string_view key,
+                                   std::string_view format) {
+  if (format != "markdown" && format != "json")
+    throw Error(Status::argument, "format", "expected markdown or json");
+  json h = history(kind, key);
+  return format == "json" ? h.dump(2) : report::history_markdown(h);
 }
 
 Calendar Database::calendar() const {

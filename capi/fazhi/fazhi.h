@@ -239,8 +239,16 @@ FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char
  *  the result says where it breaks. */
 FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
 
-/** A record's journal entries in order: {"kind", "key", "entries": [...]}. */
+/** A record's journal entries in order with the chain's verification:
+ *  {"kind", "key", "id", "record": {current state}, "entries": [{"seq", "at",
+ *  "actor", "op", "change", "hash", ...}], "verification": {...}}. */
 FZ_API fz_status fz_history(fz_db *db, const char *kind, const char *key, char **out_json);
+
+/** The same full-process record (全过程记录) as a document: format "markdown"
+ *  (an archive document: what was done, when, by whom, with what result) or
+ *  "json" (as fz_history). */
+FZ_API fz_status fz_history_text(fz_db *db, const char *kind, const char *key,
+                                 const char *format, char **out_text);
 
 /* ------------------------------------------------------------------------ */
 /* Working-day calendar (China's State Council holiday schedules, 2004-2026 */

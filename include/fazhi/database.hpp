@@ -80,8 +80,12 @@ class Database {
   // --- Journal ---------------------------------------------------------------
   // {"ok": bool, "entries": n, "first_bad": seq|null, "message": "..."}
   nlohmann::json verify_journal();
-  // {"kind", "key", "id", "entries": [...], "verification": {...}}
+  // The record's full-process record (全过程记录): {"kind", "key", "id",
+  // "record": current state, "entries": [...], "verification": {...}}. Also
+  // act(kind, key, "full_process_record", {}).
   nlohmann::json history(std::string_view kind, std::string_view key);
+  // The same as a document: format "markdown" (an archive document) or "json".
+  std::string history_text(std::string_view kind, std::string_view key, std::string_view format);
 
   // --- Indicators ------------------------------------------------------------
   // One indicator for `unit` and everything below it, over `period` ("2022",

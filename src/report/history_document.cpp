@@ -1,0 +1,122 @@
+#include "report/history_document.hpp"
+
+#include "domain/kind.hpp"
+
+#include <sstream>
+
+namespace fazhi::report {
+namespace {
+
+using json = nlohmann::json;
+using domain::Field;
+using domain::FieldType;
+using domain::Kind;
+
+// Markdown table cells must not break the table.
+std::string cell(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string op_label(const Kind& kind, const std::string& op) {
+  if (op == "create") return "登记";
+  if (op == "update") return "更新";
+  if (op == "patch") return "修改";
+  if (const domain::Action* a = kind.find_action(op)) return a->label;
+  return op;
+}
+
+const Field* field_for(const Kind& kind, const std::string& op, const std::string& name) {
+  if (const domain::Action* a = kind.find_action(op))
+    for (const Field& f : a->args)
+      if (f.name == name) return &f;
+  return kind.find_field(name);
+}
+
+std::string describe_value(const Field* f, const json& v) {
+  if (v.is_null()) return "（清除）";
+  if (v.is_boolean()) return v.get<bool>() ? "是" : "否";
+  if (v.is_string()) {
+    std::string s = v.get<std::string>();
+    if (f && f->type == FieldType::code)
+      if (const domain::Code* c = f->find_code(s)) return c->label;
+    return s;
+  }
+  if (v.is_array()) {
+    std::string s;
+    for (const json& item : v) s += (s.empty() ? "" : "、") + (item.is_string() ? item.get<std::string>() : item.dump());
+    return s;
+  }
+  return v.dump();
+}
+
+// "标签：值；标签：值" for the fields of a change, in declaration order.
+std::string describe_change(const Kind& kind, const std::string& op, const json& change) {
+  std::string out;
+  for (auto it = change.begin(); it != change.end(); ++it) {
+    const std::string& name = it.key();
+    // Money comes as *_yuan and *_fen; the yuan text is enough.
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, "_fen") == 0 &&
+        change.contains(name.substr(0, name.size() - 4) + "_yuan"))
+      continue;
+    const Field* f = field_for(kind, op, name);
+    std::string label = f && !f->label.empty() ? f->label : name;
+    std::string value = describe_value(f, it.value());
+    if (f && f->type == FieldType::money && it.value().is_string()) value += " 元";
+    out += (out.empty() ? "" : "；") + label + "：" + value;
+  }
+  return out;
+}
+
+std::string when(const std::string& at) {
+  // "2026-11-27T05:12:33.123Z" -> "2026-11-27 05:12:33 UTC"
+  if (at.size() >= 19) return at.substr(0, 10) + " " + at.substr(11, 8) + " UTC";
+  return at;
+}
+
+}  // namespace
+
+std::string history_markdown(const json& h) {
+  const Kind& kind = domain::kind_named(h.at("kind").get<std::string>());
+  const json& record = h.at("record");
+  std::string title = record.value("title", record.value("name", h.at("key").get<std::string>()));
+  std::ostringstream md;
+  md << "# 全过程记录：" << kind.label << "「" << title << "」\n\n";
+  md << "- 记录类型：" << kind.label << "（" << kind.name << "）\n";
+  md << "- 编号：" << h.at("key").get<std::string>() << "\n";
+  if (record.contains("status")) {
+    const Field* f = kind.find_field("status");
+    md << "- 当前状态：" << describe_value(f, record["status"]) << "\n";
+  }
+  const json& v = h.at("verification");
+  md << "- 日志链校验：";
+  if (v.value("ok", false))
+    md << "完整，全库共 " << v.value("entries", 0) << " 条日志，哈希链逐条核验一致\n";
+  else
+    md << "**异常**：自第 " << v.value("first_bad", json(0)).dump() << " 条起不一致（"
+       << v.value("message", "") << "）\n";
+  md << "\n## 办理经过\n\n";
+  const json& entries = h.at("entries");
+  if (entries.empty()) {
+    md << "无记录。\n";
+  } else {
+    md << "| 序号 | 时间 | 经办 | 环节 | 内容 |\n|---:|---|---|---|---|\n";
+    for (const json& e : entries) {
+      std::string op = e.at("op").get<std::string>();
+      md << "| " << e.at("seq").get<std::int64_t>() << " | " << when(e.at("at").get<std::string>()) << " | "
+         << cell(e.at("actor").get<std::string>()) << " | " << cell(op_label(kind, op)) << " | "
+         << cell(describe_change(kind, op, e.at("change"))) << " |\n";
+    }
+  }
+  md << "\n## 日志哈希\n\n";
+  for (const json& e : entries)
+    md << "- 第 " << e.at("seq").get<std::int64_t>() << " 条：`" << e.at("hash").get<std::string>() << "`\n";
+  return md.str();
+}
+
+}  // namespace fazhi::report
