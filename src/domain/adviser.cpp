@@ -30,6 +30,7 @@ Kind declare_engagement() {
   k.table = "adviser_engagement";
   k.unit_column = "unit_id";
   k.event_date_column = "start";
+  k.period_end_column = "end";
   k.fields = {
       ref("adviser", "法律顾问", "adviser").req(),
       ref("unit", "聘任单位", "org_unit").req(),

@@ -27,7 +27,9 @@ const std::vector<const Kind*>& all_kinds() {
       &org_unit_kind(),          &mediation_committee_kind(), &mediation_case_kind(),
       &petition_kind(),          &adviser_kind(),             &adviser_engagement_kind(),
       &adviser_service_kind(),   &training_campaign_kind(),   &legal_literate_kind(),
-      &leadership_activity_kind(), &narrative_kind()};
+      &leadership_activity_kind(), &narrative_kind(),       &decision_kind(),
+      &normative_document_kind(), &enforcement_officer_kind(), &enforcement_action_kind(),
+      &supervision_event_kind(), &lawsuit_kind()};
   return kinds;
 }
 

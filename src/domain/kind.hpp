@@ -67,6 +67,9 @@ struct Kind {
   std::string unit_column;
   // The record's event date column for fz_list's "period"; empty: no period.
   std::string event_date_column;
+  // For records that last (engagements): the column where they end (NULL:
+  // open-ended); fz_list's "period" then keeps records overlapping it.
+  std::string period_end_column;
   // Order of lists and exports; parents must come before the records that
   // reference them (org_unit: "depth, id").
   std::string order_by = "id";
@@ -120,5 +123,11 @@ const Kind& training_campaign_kind();
 const Kind& legal_literate_kind();
 const Kind& leadership_activity_kind();
 const Kind& narrative_kind();
+const Kind& decision_kind();
+const Kind& normative_document_kind();
+const Kind& enforcement_officer_kind();
+const Kind& enforcement_action_kind();
+const Kind& supervision_event_kind();
+const Kind& lawsuit_kind();
 
 }  // namespace fazhi::domain

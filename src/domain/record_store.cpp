@@ -496,12 +496,21 @@ json list_records(store::Connection& conn, const Kind& kind, const json& query) 
         if (kind.event_date_column.empty())
           throw Error(Status::argument, "period", kind.name + " records have no event date");
         Period period = Period::parse(v.get<std::string>());
-        where += " AND " + kind.event_date_column + " BETWEEN ? AND ?";
         std::string lo = format_date(period.first()), hi = format_date(period.last());
-        binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
-          st.bind(i++, lo);
-          st.bind(i++, hi);
-        });
+        if (kind.period_end_column.empty()) {
+          where += " AND " + kind.event_date_column + " BETWEEN ? AND ?";
+          binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
+            st.bind(i++, lo);
+            st.bind(i++, hi);
+          });
+        } else {
+          where += " AND " + kind.event_date_column + " <= ? AND (" + kind.period_end_column + " IS NULL OR " +
+                   kind.period_end_column + " >= ?)";
+          binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
+            st.bind(i++, hi);
+            st.bind(i++, lo);
+          });
+        }
       } else if (name == "where") {
         if (!v.is_object()) throw Error(Status::argument, "where", "expected an object of field: value");
         for (auto w = v.begin(); w != v.end(); ++w) {

@@ -30,7 +30,22 @@ const Base kLiteratesTrained{"legal_literate@trained", "legal_literate", "unit_i
 const Base kLeadership{"leadership_activity@date", "leadership_activity", "unit_id",
                        "t.date BETWEEN :from AND :to"};
 
+const Base kDecisions{"decision@discussed", "decision", "unit_id", "t.discussed BETWEEN :from AND :to"};
+const Base kNormative{"normative_document@published", "normative_document", "unit_id",
+                      "t.published BETWEEN :from AND :to"};
+const Base kActions{"enforcement_action@decided", "enforcement_action", "unit_id",
+                    "t.decided BETWEEN :from AND :to"};
+// Officers on the rolls (status active) on the period's last day.
+const Base kOfficers{"enforcement_officer@last_day", "enforcement_officer", "unit_id", "t.status = 'active'"};
+const Base kSupervision{"supervision_event@date", "supervision_event", "unit_id",
+                        "t.date BETWEEN :from AND :to"};
+const Base kLawsuitsFiled{"lawsuit@filed", "lawsuit", "unit_id", "t.filed BETWEEN :from AND :to"};
+const Base kLawsuitsConcluded{"lawsuit@concluded", "lawsuit", "unit_id",
+                              "t.concluded BETWEEN :from AND :to"};
+
 const char* kVillage = "t.kind IN ('village', 'community')";
+const char* kAdopted = "t.outcome IN ('adopted', 'adopted_with_revisions')";
+const char* kReviewPassed = "t.review_result IN ('lawful', 'lawful_with_revisions')";
 const char* kOfficialsOnline =
     "t.kind = 'online_learning' AND t.audience = 'officials' AND t.expected IS NOT NULL";
 const char* kOfficialsExam = "t.kind = 'exam' AND t.audience = 'officials' AND t.expected IS NOT NULL";
@@ -128,6 +143,57 @@ std::vector<Measure> build_measures() {
             "(l.trained IS NULL OR l.trained <= :to)) >= :min_per_village")
       ->params.push_back({"min_per_village", ":min_per_village", "integer", 3});
 
+  // Major administrative decisions (event date: the collective discussion).
+  const std::string adopted = kAdopted;
+  count("decision.adopted", "通过的重大行政决策", kDecisions, adopted);
+  count("decision.reviewed", "经合法性审查通过后决定的重大行政决策", kDecisions,
+        adopted + " AND " + kReviewPassed + " AND t.review_completed <= t.discussed");
+  count("decision.participation_required", "应公众参与的重大行政决策", kDecisions,
+        adopted + " AND t.requires_public_participation = 1");
+  count("decision.participation_done", "已公众参与的重大行政决策", kDecisions,
+        adopted + " AND t.requires_public_participation = 1 AND t.participation_end <= t.discussed");
+  count("decision.compliant", "程序无错误的重大行政决策", kDecisions,
+        adopted + " AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.kind = 'decision' AND "
+                  "f.record_id = t.id AND f.severity = 'error')");
+  count("decision.archived", "材料齐全归档的重大行政决策", kDecisions, adopted + " AND t.archive_complete = 1");
+  count("decision.archived_timely", "及时归档的重大行政决策", kDecisions,
+        adopted + " AND t.archive_complete = 1 AND t.archived <= date(t.discussed, '+' || :archive_days || ' days')")
+      ->params.push_back({"archive_days", ":archive_days", "integer", 30});
+
+  // Normative documents (event date: publication).
+  count("normative.published", "公布的规范性文件", kNormative);
+  count("normative.reviewed", "经合法性审核的规范性文件", kNormative,
+        std::string(kReviewPassed) + " AND t.review_completed <= t.published");
+  count("normative.filed_timely", "按时报送备案的规范性文件", kNormative,
+        "t.filed IS NOT NULL AND t.filed <= t.filing_deadline");
+
+  // Law enforcement (event date: the decision).
+  count("enforcement.actions", "行政执法行为", kActions);
+  count("enforcement.publicized_timely", "按时公示的执法决定", kActions,
+        "t.publicized IS NOT NULL AND t.publicized <= t.publicity_deadline");
+  count("enforcement.recorded", "全过程记录的执法行为", kActions, "t.recorded = 1");
+  count("enforcement.major", "重大执法决定", kActions, "t.major = 1");
+  count("enforcement.major_reviewed", "经法制审核的重大执法决定", kActions,
+        std::string("t.major = 1 AND ") + kReviewPassed + " AND t.review_completed <= t.decided");
+  count("enforcement.officers", "在岗执法人员", kOfficers);
+  count("enforcement.officers_certified", "持有效执法证件的执法人员", kOfficers,
+        "t.certificate_issued <= :to AND t.certificate_expires >= :to");
+  count("enforcement.certificates_expiring", "90日内到期的执法证件", kOfficers,
+        "t.certificate_issued <= :to AND t.certificate_expires > :to AND "
+        "t.certificate_expires <= date(:to, '+90 days')");
+  count("enforcement.supervision_events", "执法监督活动", kSupervision);
+  sum("enforcement.problems_found", "监督发现问题", kSupervision, "t.problems_found", "count");
+  sum("enforcement.problems_corrected", "监督整改问题", kSupervision, "t.problems_corrected", "count");
+
+  // Administrative litigation and reconsideration.
+  count("litigation.cases", "行政诉讼案件", kLawsuitsFiled, "t.kind = 'litigation'");
+  count("litigation.reconsiderations", "行政复议案件", kLawsuitsFiled, "t.kind = 'reconsideration'");
+  count("litigation.concluded", "审结的行政诉讼案件", kLawsuitsConcluded, "t.kind = 'litigation'");
+  count("litigation.lost", "败诉的行政诉讼案件", kLawsuitsConcluded,
+        "t.kind = 'litigation' AND t.outcome IN ('revoked', 'changed', 'confirmed_illegal', 'ordered_to_act')");
+  count("litigation.head_appeared", "负责人出庭应诉的案件", kLawsuitsConcluded,
+        "t.kind = 'litigation' AND t.head_appeared = 1");
+
   // First-responsible-person duties.
   count("leadership.activities", "第一责任人履职活动", kLeadership);
   return m;
@@ -135,6 +201,44 @@ std::vector<Measure> build_measures() {
 
 std::vector<IndicatorDef> build_catalogue() {
   return {
+      {"decision.adopted", "重大行政决策数", "count", "decision.adopted", "", "", ""},
+      {"decision.legality_review_rate", "重大行政决策合法性审查率", "ratio", "decision.reviewed",
+       "decision.adopted", "", ""},
+      {"decision.public_participation_rate", "重大行政决策公众参与率", "ratio",
+       "decision.participation_done", "decision.participation_required", "", ""},
+      {"decision.procedure_compliance_rate", "重大行政决策程序合规率", "ratio", "decision.compliant",
+       "decision.adopted", "", ""},
+      {"decision.archive_rate", "重大行政决策归档率", "ratio", "decision.archived", "decision.adopted", "",
+       ""},
+      {"decision.timely_archive_rate", "重大行政决策及时归档率", "ratio", "decision.archived_timely",
+       "decision.adopted", "", ""},
+      {"normative.published", "规范性文件数", "count", "normative.published", "", "", ""},
+      {"normative.review_rate", "规范性文件合法性审核率", "ratio", "normative.reviewed",
+       "normative.published", "", ""},
+      {"normative.timely_filing_rate", "规范性文件按时报备率", "ratio", "normative.filed_timely",
+       "normative.published", "", ""},
+      {"enforcement.actions", "行政执法行为数", "count", "enforcement.actions", "", "t.kind",
+       "enforcement_action.kind"},
+      {"enforcement.timely_publicity_rate", "执法决定按时公示率", "ratio", "enforcement.publicized_timely",
+       "enforcement.actions", "", ""},
+      {"enforcement.recording_rate", "执法全过程记录率", "ratio", "enforcement.recorded",
+       "enforcement.actions", "", ""},
+      {"enforcement.major_review_rate", "重大执法决定法制审核率", "ratio", "enforcement.major_reviewed",
+       "enforcement.major", "", ""},
+      {"enforcement.certified_officer_rate", "执法人员持证率", "ratio", "enforcement.officers_certified",
+       "enforcement.officers", "", ""},
+      {"enforcement.certificates_expiring", "90日内到期执法证件数", "count",
+       "enforcement.certificates_expiring", "", "", ""},
+      {"enforcement.supervision_events", "执法监督活动数", "count", "enforcement.supervision_events", "",
+       "t.kind", "supervision_event.kind"},
+      {"enforcement.problems_corrected_rate", "监督发现问题整改率", "ratio",
+       "enforcement.problems_corrected", "enforcement.problems_found", "", ""},
+      {"litigation.cases", "行政诉讼案件数", "count", "litigation.cases", "", "", ""},
+      {"litigation.reconsiderations", "行政复议案件数", "count", "litigation.reconsiderations", "", "", ""},
+      {"litigation.loss_rate", "行政诉讼败诉率", "ratio", "litigation.lost", "litigation.concluded", "",
+       ""},
+      {"litigation.head_appearance_rate", "行政机关负责人出庭应诉率", "ratio", "litigation.head_appeared",
+       "litigation.concluded", "", ""},
       {"mediation.committees", "人民调解委员会数", "count", "mediation.committees", "", "", ""},
       {"mediation.committee_coverage", "村（社区）人民调解委员会覆盖率", "ratio",
        "mediation.villages_with_committee", "mediation.villages", "", ""},

@@ -31,13 +31,6 @@ std::string op_label(const Kind& kind, const std::string& op) {
   return op;
 }
 
-const Field* field_for(const Kind& kind, const std::string& op, const std::string& name) {
-  if (const domain::Action* a = kind.find_action(op))
-    for (const Field& f : a->args)
-      if (f.name == name) return &f;
-  return kind.find_field(name);
-}
-
 std::string describe_value(const Field* f, const json& v) {
   if (v.is_null()) return "（清除）";
   if (v.is_boolean()) return v.get<bool>() ? "是" : "否";
@@ -57,18 +50,20 @@ std::string describe_value(const Field* f, const json& v) {
 
 // "标签：值；标签：值" for the fields of a change, in declaration order.
 std::string describe_change(const Kind& kind, const std::string& op, const json& change) {
+  std::vector<const Field*> order;
+  if (const domain::Action* a = kind.find_action(op)) {
+    for (const Field& f : a->args) order.push_back(&f);
+  } else {
+    for (const Field& f : kind.fields) order.push_back(&f);
+    order.push_back(&domain::ext_field());
+  }
   std::string out;
-  for (auto it = change.begin(); it != change.end(); ++it) {
-    const std::string& name = it.key();
-    // Money comes as *_yuan and *_fen; the yuan text is enough.
-    if (name.size() > 4 && name.compare(name.size() - 4, 4, "_fen") == 0 &&
-        change.contains(name.substr(0, name.size() - 4) + "_yuan"))
-      continue;
-    const Field* f = field_for(kind, op, name);
-    std::string label = f && !f->label.empty() ? f->label : name;
-    std::string value = describe_value(f, it.value());
-    if (f && f->type == FieldType::money && it.value().is_string()) value += " 元";
-    out += (out.empty() ? "" : "；") + label + "：" + value;
+  for (const Field* f : order) {
+    auto it = change.find(f->name);
+    if (it == change.end()) continue;
+    std::string value = describe_value(f, *it);
+    if (f->type == FieldType::money && it->is_string()) value += " 元";
+    out += (out.empty() ? "" : "；") + (f->label.empty() ? f->name : f->label) + "：" + value;
   }
   return out;
 }

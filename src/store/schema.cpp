@@ -245,6 +245,139 @@ CREATE TABLE narrative (
 ) STRICT;
 CREATE INDEX narrative_unit_year ON narrative(unit_id, year, section, sort_order);
 )sql",
+      // 4: major decisions, normative documents, law enforcement and its
+      // supervision, administrative litigation and reconsideration.
+      R"sql(
+CREATE TABLE decision (
+  id                            INTEGER PRIMARY KEY,
+  key                           TEXT NOT NULL UNIQUE,
+  unit_id                       INTEGER NOT NULL REFERENCES org_unit(id),
+  title                         TEXT NOT NULL,
+  catalog_year                  INTEGER,
+  requires_public_participation INTEGER NOT NULL,
+  requires_expert_argumentation INTEGER NOT NULL,
+  requires_risk_assessment      INTEGER NOT NULL,
+  urgent                        INTEGER NOT NULL,
+  urgent_reason                 TEXT,
+  participation_start           TEXT,
+  participation_end             TEXT,
+  participation_comments        INTEGER,
+  hearing_held                  INTEGER,
+  feedback_published            INTEGER,
+  argumentation_date            TEXT,
+  experts                       INTEGER,
+  argumentation_conclusion      TEXT,
+  risk_assessment_date          TEXT,
+  risk_level                    TEXT,
+  risk_conclusion               TEXT,
+  review_submitted              TEXT,
+  review_completed              TEXT,
+  reviewer                      TEXT,
+  review_result                 TEXT,
+  review_opinion                TEXT,
+  discussed                     TEXT,
+  meeting                       TEXT,
+  outcome                       TEXT,
+  published                     TEXT,
+  publication_channel           TEXT,
+  archived                      TEXT,
+  archive_items                 TEXT,
+  archive_complete              INTEGER,
+  implementation_reported       TEXT,
+  implementation_findings       TEXT,
+  post_evaluated                TEXT,
+  post_evaluation_findings      TEXT,
+  suspended                     TEXT,
+  suspend_reason                TEXT,
+  withdrawn                     TEXT,
+  withdraw_reason               TEXT,
+  status                        TEXT NOT NULL,
+  ext                           TEXT
+) STRICT;
+CREATE INDEX decision_unit_discussed ON decision(unit_id, discussed);
+
+CREATE TABLE normative_document (
+  id               INTEGER PRIMARY KEY,
+  key              TEXT NOT NULL UNIQUE,
+  unit_id          INTEGER NOT NULL REFERENCES org_unit(id),
+  doc_number       TEXT,
+  title            TEXT NOT NULL,
+  legality_review  TEXT,
+  adopted          TEXT,
+  published        TEXT,
+  filed            TEXT,
+  filed_with       TEXT,
+  expires          TEXT,
+  status           TEXT NOT NULL,
+  review_completed TEXT,
+  review_result    TEXT,
+  filing_deadline  TEXT,
+  ext              TEXT
+) STRICT;
+CREATE INDEX normative_document_unit_published ON normative_document(unit_id, published);
+
+CREATE TABLE enforcement_officer (
+  id                  INTEGER PRIMARY KEY,
+  key                 TEXT NOT NULL UNIQUE,
+  unit_id             INTEGER NOT NULL REFERENCES org_unit(id),
+  name                TEXT NOT NULL,
+  certificate_number  TEXT,
+  certificate_issued  TEXT,
+  certificate_expires TEXT,
+  status              TEXT NOT NULL,
+  ext                 TEXT
+) STRICT;
+CREATE INDEX enforcement_officer_unit ON enforcement_officer(unit_id, certificate_issued);
+
+CREATE TABLE enforcement_action (
+  id                 INTEGER PRIMARY KEY,
+  key                TEXT NOT NULL UNIQUE,
+  unit_id            INTEGER NOT NULL REFERENCES org_unit(id),
+  title              TEXT,
+  officers           TEXT,
+  kind               TEXT NOT NULL,
+  decided            TEXT NOT NULL,
+  on_site            INTEGER NOT NULL,
+  major              INTEGER NOT NULL,
+  legal_review       TEXT,
+  publicized         TEXT,
+  recorded           INTEGER NOT NULL,
+  recording_kind     TEXT,
+  review_completed   TEXT,
+  review_result      TEXT,
+  publicity_deadline TEXT,
+  ext                TEXT
+) STRICT;
+CREATE INDEX enforcement_action_unit_decided ON enforcement_action(unit_id, decided);
+
+CREATE TABLE supervision_event (
+  id                 INTEGER PRIMARY KEY,
+  key                TEXT NOT NULL UNIQUE,
+  unit_id            INTEGER NOT NULL REFERENCES org_unit(id),
+  date               TEXT NOT NULL,
+  kind               TEXT NOT NULL,
+  topic              TEXT,
+  problems_found     INTEGER,
+  problems_corrected INTEGER,
+  ext                TEXT
+) STRICT;
+CREATE INDEX supervision_event_unit_date ON supervision_event(unit_id, date);
+
+CREATE TABLE lawsuit (
+  id            INTEGER PRIMARY KEY,
+  key           TEXT NOT NULL UNIQUE,
+  unit_id       INTEGER NOT NULL REFERENCES org_unit(id),
+  case_number   TEXT,
+  kind          TEXT NOT NULL,
+  filed         TEXT NOT NULL,
+  concluded     TEXT,
+  outcome       TEXT,
+  head_appeared INTEGER,
+  ext           TEXT
+) STRICT;
+CREATE INDEX lawsuit_unit_filed ON lawsuit(unit_id, filed);
+CREATE INDEX lawsuit_unit_concluded ON lawsuit(unit_id, concluded);
+)sql",
   };
   return list;
 }

@@ -145,6 +145,13 @@ TEST_F(Services, AdviserCoverageCountsEngagementsOverlappingThePeriod) {
   EXPECT_EQ(at("adviser.engagements", "zone", "2023").value, 2);
 }
 
+TEST_F(Services, ListingEngagementsForAPeriodKeepsThoseOverlappingIt) {
+  json list = db_->list("adviser_engagement", {{"unit", "zone"}, {"subtree", true}, {"period", "2022H2"}});
+  ASSERT_EQ(list["total"], 1);
+  EXPECT_EQ(list["items"][0]["key"], "e_zone");
+  EXPECT_EQ(db_->list("adviser_engagement", {{"period", "2022"}})["total"], 2);
+}
+
 TEST_F(Services, AdviserCoverageExplainNamesTheUnitsWithout) {
   json e = db_->explain("adviser.coverage", "zone", "2022");
   EXPECT_EQ(e["numerator"]["keys"], json({"v1", "zone"}));
