@@ -227,8 +227,10 @@ json Database::act(std::string_view kind, std::string_view key, std::string_view
     WriteScope scope(*impl_);
     auto ctx = impl_->context(impl_->options.mode, actor);
     domain::act_on_record(ctx, k, std::string(key), std::string(action), a);
-    json out = domain::get_record(impl_->conn, k,
-                                  domain::require_record(impl_->conn, k, std::string(key)));
+    std::int64_t id = domain::require_record(impl_->conn, k, std::string(key));
+    json out = domain::get_record(impl_->conn, k, id);
+    // The record's findings after the action (its rules' current verdict).
+    out["findings"] = domain::record_findings(impl_->conn, k.name, id);
     scope.commit();
     return out;
   });
@@ -249,7 +251,7 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
       WriteScope batch(*impl_);
       for (std::size_t n = 0; more && n < options.batch; ++n) {
         ++summary.read;
-        impl_->conn.exec("SAVEPOINT fz_line");
+        impl_->conn.run("SAVEPOINT fz_line");
         try {
           json obj = exchange::parse_line(line);
           const domain::Kind& k = domain::kind_named(obj["record"].get<std::string>());
@@ -277,17 +279,19 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
             else if (r.outcome == domain::PutOutcome::updated) ++summary.updated;
             else ++summary.unchanged;
           }
-          impl_->conn.exec("RELEASE fz_line");
+          impl_->conn.run("RELEASE fz_line");
         } catch (const Error& e) {
           if (!is_line_error(e.status())) throw;
-          impl_->conn.exec("ROLLBACK TO fz_line; RELEASE fz_line");
+          impl_->conn.run("ROLLBACK TO fz_line");
+          impl_->conn.run("RELEASE fz_line");
           impl_->journal.invalidate();
           ++summary.rejected;
           summary.errors.push_back({number, e.field(), strip_field_prefix(e), e.status()});
         } catch (const SQLite::Exception& e) {
           Status s = store::status_of_sqlite(e.getErrorCode());
           if (s != Status::conflict) throw;
-          impl_->conn.exec("ROLLBACK TO fz_line; RELEASE fz_line");
+          impl_->conn.run("ROLLBACK TO fz_line");
+          impl_->conn.run("RELEASE fz_line");
           impl_->journal.invalidate();
           ++summary.rejected;
           summary.errors.push_back({number, "", e.what(), s});

@@ -33,17 +33,21 @@ void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id
   }
 }
 
-std::int64_t count_findings(store::Connection& conn, const std::string& kind, std::int64_t id,
-                            const std::string& severity) {
+json record_findings(store::Connection& conn, const std::string& kind, std::int64_t id) {
+  json out = json::array();
   auto& q = conn.prepared(
-      "SELECT count(*) FROM finding WHERE kind = ? AND record_id = ? AND severity = ?");
+      "SELECT rule, severity, message, source, date FROM finding WHERE kind = ? AND record_id = ? "
+      "ORDER BY id");
   q.bind(1, kind);
   q.bind(2, static_cast<int64_t>(id));
-  q.bind(3, severity);
-  q.executeStep();
-  std::int64_t n = q.getColumn(0).getInt64();
+  while (q.executeStep())
+    out.push_back({{"rule", q.getColumn(0).getString()},
+                   {"severity", q.getColumn(1).getString()},
+                   {"message", q.getColumn(2).getString()},
+                   {"source", q.getColumn(3).getString()},
+                   {"date", q.getColumn(4).isNull() ? json(nullptr) : json(q.getColumn(4).getString())}});
   q.reset();
-  return n;
+  return out;
 }
 
 json list_findings(store::Connection& conn, const json& query) {

@@ -21,8 +21,7 @@ void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id
 //         "kind", "rule", "severity", "limit", "offset"}
 json list_findings(store::Connection& conn, const json& query);
 
-// Number of stored findings of `severity` for record (kind, id).
-std::int64_t count_findings(store::Connection& conn, const std::string& kind, std::int64_t id,
-                            const std::string& severity);
+// The stored findings of record (kind, id): [{rule, severity, message, source, date}].
+json record_findings(store::Connection& conn, const std::string& kind, std::int64_t id);
 
 }  // namespace fazhi::domain

@@ -125,19 +125,27 @@ struct Parsed {
   std::optional<std::int64_t> id;
 };
 
-Parsed parse_input(Context& ctx, const Kind& kind, const json& input) {
+// `what` names the kind (or kind.action) in messages; `fields` are the
+// accepted fields, plus "ext" when `with_ext`.
+Parsed parse_fields(Context& ctx, const std::string& what, const std::vector<Field>& fields,
+                    const std::string& key_alias, bool with_ext, const json& input) {
   if (!input.is_object()) throw Error(Status::argument, "record", "expected a JSON object");
+  auto find = [&](const std::string& name) -> const Field* {
+    for (const Field& f : fields)
+      if (f.name == name) return &f;
+    return with_ext && name == "ext" ? &ext_field() : nullptr;
+  };
   Parsed p;
   std::map<std::string, std::int64_t> fen_given;  // money given as *_fen
   for (auto it = input.begin(); it != input.end(); ++it) {
     const std::string& name = it.key();
     const json& v = it.value();
     if (name == "record") {
-      if (!v.is_string() || v.get<std::string>() != kind.name)
-        throw Error(Status::argument, "record", "must be \"" + kind.name + "\" here");
+      if (!v.is_string() || v.get<std::string>() != what)
+        throw Error(Status::argument, "record", "must be \"" + what + "\" here");
       continue;
     }
-    if (name == "key" || (!kind.key_alias.empty() && name == kind.key_alias)) {
+    if (name == "key" || (!key_alias.empty() && name == key_alias)) {
       std::string k = check_key(v, name);
       if (p.key && *p.key != k)
         throw Error(Status::argument, name, "differs from the key given in the same record");
@@ -149,9 +157,9 @@ Parsed parse_input(Context& ctx, const Kind& kind, const json& input) {
       p.id = v.get<std::int64_t>();
       continue;
     }
-    const Field* f = kind.find_field(name);
+    const Field* f = find(name);
     if (!f) {
-      for (const Field& m : kind.fields)
+      for (const Field& m : fields)
         if (m.type == FieldType::money && m.fen_name() == name) {
           if (!v.is_null()) {
             if (!v.is_number_integer())
@@ -160,7 +168,7 @@ Parsed parse_input(Context& ctx, const Kind& kind, const json& input) {
           }
           f = &m;
         }
-      if (!f) throw Error(Status::argument, name, "unknown field of " + kind.name);
+      if (!f) throw Error(Status::argument, name, "unknown field of " + what);
       continue;
     }
     if (f->origin == Origin::action)
@@ -176,6 +184,10 @@ Parsed parse_input(Context& ctx, const Kind& kind, const json& input) {
     if (it == p.values.end() || it->is_null()) p.values[field] = fen;
   }
   return p;
+}
+
+Parsed parse_input(Context& ctx, const Kind& kind, const json& input) {
+  return parse_fields(ctx, kind.name, kind.fields, kind.key_alias, true, input);
 }
 
 // Applies defaults, the kind's completion, required checks and its rules.
@@ -435,10 +447,7 @@ PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
   json before = load_values(ctx.conn, kind, *id, &stored_key);
 
   // Arguments go through the same codec as fields.
-  Kind arg_kind;
-  arg_kind.name = kind.name + "." + action->name;
-  arg_kind.fields = action->args;
-  Parsed parsed = parse_input(ctx, arg_kind, args);
+  Parsed parsed = parse_fields(ctx, kind.name + "." + action->name, action->args, "", false, args);
   if (parsed.key || parsed.id)
     throw Error(Status::argument, "key", "address the record by the call's key, not in the arguments");
   json stored_args = json::object();

@@ -42,7 +42,19 @@ std::string describe_value(const Field* f, const json& v) {
   }
   if (v.is_array()) {
     std::string s;
-    for (const json& item : v) s += (s.empty() ? "" : "、") + (item.is_string() ? item.get<std::string>() : item.dump());
+    for (const json& item : v) {
+      std::string one;
+      if (item.is_string()) {
+        one = item.get<std::string>();
+      } else if (item.is_object()) {
+        // An object of a list (a mediation party): its values, e.g. "张某甲 applicant".
+        for (auto it = item.begin(); it != item.end(); ++it)
+          one += (one.empty() ? "" : " ") + (it->is_string() ? it->get<std::string>() : it->dump());
+      } else {
+        one = item.dump();
+      }
+      s += (s.empty() ? "" : "、") + one;
+    }
     return s;
   }
   return v.dump();

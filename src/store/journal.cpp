@@ -54,13 +54,39 @@ nlohmann::json JournalCheck::to_json() const {
   return j;
 }
 
+namespace {
+
+// The canonical entry: the compact JSON object with its keys in sorted order,
+// byte for byte what nlohmann::json::dump() writes for it, built without
+// copying the change (the hot path of every append).
+std::string canonical_entry(const JournalEntry& e, const std::string& change_dump) {
+  using nlohmann::json;
+  std::string s;
+  s.reserve(change_dump.size() + e.actor.size() + e.key.size() + 160);
+  s += "{\"actor\":";
+  s += json(e.actor).dump();
+  s += ",\"at\":";
+  s += json(e.at).dump();
+  s += ",\"change\":";
+  s += change_dump;
+  s += ",\"key\":";
+  s += json(e.key).dump();
+  s += ",\"kind\":";
+  s += json(e.kind).dump();
+  s += ",\"op\":";
+  s += json(e.op).dump();
+  s += ",\"record_id\":";
+  s += std::to_string(e.record_id);
+  s += ",\"seq\":";
+  s += std::to_string(e.seq);
+  s += "}";
+  return s;
+}
+
+}  // namespace
+
 std::string journal_hash(const std::string& prev_hash, const JournalEntry& e) {
-  // nlohmann::json objects keep keys sorted, so dump() is canonical.
-  nlohmann::json canonical = {{"seq", e.seq},   {"at", e.at},
-                              {"actor", e.actor}, {"kind", e.kind},
-                              {"key", e.key},   {"record_id", e.record_id},
-                              {"op", e.op},     {"change", e.change}};
-  return sha256_hex(prev_hash, canonical.dump());
+  return sha256_hex(prev_hash, canonical_entry(e, e.change.dump()));
 }
 
 Journal::Head& Journal::head() {
@@ -81,7 +107,7 @@ void Journal::append(const std::string& actor, const std::string& kind,
                      const std::string& key, std::int64_t record_id, const std::string& op,
                      const nlohmann::json& change) {
   Head& h = head();
-  JournalEntry e;
+  JournalEntry e;  // without its change: the dump serves both the hash and the row
   e.seq = h.seq + 1;
   e.at = utc_now();
   e.actor = actor;
@@ -89,8 +115,8 @@ void Journal::append(const std::string& actor, const std::string& kind,
   e.key = key;
   e.record_id = record_id;
   e.op = op;
-  e.change = change;
-  e.hash = journal_hash(h.hash, e);
+  const std::string change_dump = change.dump();
+  e.hash = sha256_hex(h.hash, canonical_entry(e, change_dump));
 
   auto& ins = conn_.prepared(
       "INSERT INTO journal (seq, at, actor, kind, key, record_id, op, change, hash) "
@@ -102,7 +128,7 @@ void Journal::append(const std::string& actor, const std::string& kind,
   ins.bind(5, e.key);
   ins.bind(6, static_cast<int64_t>(e.record_id));
   ins.bind(7, e.op);
-  ins.bind(8, e.change.dump());
+  ins.bind(8, change_dump);
   ins.bind(9, e.hash);
   ins.exec();
   h.seq = e.seq;

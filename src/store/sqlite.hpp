@@ -41,6 +41,9 @@ class Connection {
 
   // Runs one or more statements without results.
   void exec(const std::string& sql);
+  // Runs one statement without results through the statement cache (for
+  // statements run very often, such as per-line savepoints).
+  void run(const std::string& sql);
 
  private:
   std::unique_ptr<SQLite::Database> db_;

@@ -68,6 +68,8 @@ TEST_F(Disputes, LabourCaseClosedOnDaySixteenRaisesAWarningCitingTheLaw) {
   labour_case("k1", "2022-02-15");
   json after = db_->act("mediation_case", "k1", "close", {{"date", "2022-03-03"}, {"outcome", "failed"}});
   EXPECT_EQ(after["closed"], "2022-03-03");
+  ASSERT_EQ(after["findings"].size(), 1u);  // the action's result carries what it raised
+  EXPECT_EQ(after["findings"][0]["rule"], "mediation_case.labour_15_days");
   json f = db_->findings({{"rule", "mediation_case.labour_15_days"}});
   ASSERT_EQ(f["total"], 1);
   EXPECT_EQ(f["items"][0]["severity"], "warning");
