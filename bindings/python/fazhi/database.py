@@ -1,0 +1,623 @@
+"""The ``Database`` handle and ``fazhi.open``."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import ctypes
+import datetime
+import decimal
+import json
+import os
+import threading
+import weakref
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
+
+from . import _native
+from .errors import ArgumentError, Error, InternalError, Status, error_for_status
+from .types import ImportSummary, IndicatorValue, JSONObject
+
+__all__ = ["Database", "open", "DEFAULT_BATCH"]
+
+#: Records per fz_import call (and per transaction) unless ``batch=`` says otherwise.
+DEFAULT_BATCH = 1000
+
+PathLike = Union[str, "os.PathLike[str]"]
+DateLike = Union[str, datetime.date]
+NDJSONSource = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]",
+                     Mapping[str, Any], Iterable[Mapping[str, Any]]]
+
+_BOM = b"\xef\xbb\xbf"
+
+
+# --------------------------------------------------------------------------
+# Conversions between Python values and the C ABI's UTF-8 strings.
+
+
+def _utf8(value: str) -> bytes:
+    # "surrogatepass": a str with a lone surrogate is not valid Unicode; it is
+    # handed to the library as the (invalid) UTF-8 it would be, and the library
+    # refuses it with FZ_E_ARGUMENT naming the argument, as it does for C callers.
+    return value.encode("utf-8", "surrogatepass")
+
+
+def _text(value: str, name: str) -> bytes:
+    if not isinstance(value, str):
+        raise TypeError("%s: expected str, got %s" % (name, type(value).__name__))
+    return _utf8(value)
+
+
+def _key(value: Union[str, int], name: str = "key") -> bytes:
+    """A record key, or its id (an int) written as a decimal string."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value).encode("ascii")
+    return _text(value, name)  # type: ignore[arg-type]
+
+
+def _period(value: Union[str, int]) -> bytes:
+    """A period: "2022", "2022H1", "2022Q3", "2022-07", ... or a year as int."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value).encode("ascii")
+    return _text(value, "period")  # type: ignore[arg-type]
+
+
+def _date(value: DateLike, name: str) -> bytes:
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat().encode("ascii")
+    if isinstance(value, str):
+        return _utf8(value)
+    raise TypeError("%s: expected a date or a 'YYYY-MM-DD' str, got %s"
+                    % (name, type(value).__name__))
+
+
+def _int32(value: int, name: str) -> ctypes.c_int32:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s: expected int, got %s" % (name, type(value).__name__))
+    if not -2**31 <= value < 2**31:
+        raise ArgumentError("%s: %d is outside the 32-bit range" % (name, value),
+                            Status.ARGUMENT)
+    return ctypes.c_int32(value)
+
+
+def _path(value: PathLike) -> bytes:
+    return os.fsencode(os.fspath(value))
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, (datetime.date, datetime.time)):  # datetime is a date
+        return o.isoformat()
+    if isinstance(o, decimal.Decimal):
+        # Money fields (*_yuan) take a string with at most two decimals.
+        return format(o, "f")
+    if isinstance(o, (set, frozenset)):
+        return sorted(o)
+    if isinstance(o, Mapping):
+        return dict(o)
+    if isinstance(o, os.PathLike):
+        return os.fspath(o)
+    raise TypeError("%s is not JSON serializable" % type(o).__name__)
+
+
+def _dumps(obj: Any) -> bytes:
+    return _utf8(json.dumps(obj, ensure_ascii=False, allow_nan=False,
+                            separators=(",", ":"), default=_json_default))
+
+
+def _object(obj: Optional[Mapping[str, Any]], fields: Mapping[str, Any],
+            name: str) -> Optional[bytes]:
+    """A JSON object from a mapping and/or keyword fields; None when both are
+    empty (the library reads NULL as "no options")."""
+    if obj is not None and not isinstance(obj, Mapping):
+        raise TypeError("%s: expected a dict, got %s" % (name, type(obj).__name__))
+    merged: Dict[str, Any] = dict(obj) if obj is not None else {}
+    merged.update(fields)
+    return _dumps(merged) if (merged or obj is not None) else None
+
+
+def _required_object(obj: Optional[Mapping[str, Any]], fields: Mapping[str, Any],
+                     name: str) -> bytes:
+    data = _object(obj, fields, name)
+    return data if data is not None else b"{}"
+
+
+def _looks_like_ndjson(text: str) -> bool:
+    """How ``import_records`` tells NDJSON from a file name in a str."""
+    if "\n" in text:
+        return True
+    stripped = text.lstrip(" \t\r\ufeff")
+    return stripped == "" or stripped.startswith("{")
+
+
+def _ndjson_chunks(data: bytes, batch: int) -> Iterator[Tuple[bytes, int]]:
+    """Splits NDJSON into pieces of ``batch`` non-blank lines each.
+
+    Yields (piece, number of input lines before it). Lines are counted as the
+    library counts them: split at "\\n", a trailing "\\r" stripped, lines of
+    only spaces and tabs skipped but numbered, a leading BOM ignored.
+    """
+    n = len(data)
+    pos = 3 if data.startswith(_BOM) else 0
+    start = pos
+    start_line = 0
+    line_no = 0
+    count = 0
+    find = data.find
+    while pos < n:
+        end = find(b"\n", pos)
+        if end < 0:
+            end = n
+        line_no += 1
+        stop = end - 1 if (end > pos and data[end - 1] == 13) else end
+        first = data[pos] if pos < stop else 32
+        if first not in (32, 9) or data[pos:stop].strip(b" \t"):
+            count += 1
+            if count == batch:
+                yield data[start:end + 1], start_line
+                start = end + 1
+                start_line = line_no
+                count = 0
+        pos = end + 1
+    if count:
+        yield data[start:], start_line
+
+
+def _merge_summary(total: Dict[str, Any], part: Mapping[str, Any], line_offset: int) -> None:
+    for k, v in part.items():
+        if k == "errors":
+            for err in v:
+                err = dict(err)
+                if isinstance(err.get("line"), int):
+                    err["line"] += line_offset
+                total["errors"].append(err)
+        elif isinstance(v, int) and not isinstance(v, bool):
+            total[k] = total.get(k, 0) + v
+        else:
+            total.setdefault(k, v)
+
+
+def _empty_summary() -> Dict[str, Any]:
+    return {"read": 0, "inserted": 0, "updated": 0, "unchanged": 0,
+            "actions": 0, "rejected": 0, "errors": []}
+
+
+def _check(lib: _native.NativeLibrary, status: int) -> None:
+    """Raises the fazhi.Error subclass for a non-OK status, with fz_last_error.
+
+    Called straight after the failing call, on the same thread: the message is
+    thread-local in the library."""
+    if status == Status.OK:
+        return
+    raw = lib.fz_last_error()
+    message = raw.decode("utf-8", "replace") if raw else ""
+    raise error_for_status(status, message or "fazhi call failed with status %d" % status)
+
+
+def _take_string(lib: _native.NativeLibrary, out: ctypes.c_void_p, what: str) -> str:
+    """Reads a string the library returned through an out-parameter and frees
+    it with fz_free."""
+    address = out.value
+    if not address:
+        raise InternalError("%s returned FZ_OK without a result" % what, Status.INTERNAL)
+    try:
+        data = ctypes.string_at(address)
+    finally:
+        lib.fz_free(address)
+    return data.decode("utf-8")
+
+
+def _take_json(lib: _native.NativeLibrary, out: ctypes.c_void_p, what: str) -> Any:
+    return json.loads(_take_string(lib, out, what))
+
+
+def _close_handle(lib: _native.NativeLibrary, handle: int) -> None:
+    # weakref.finalize callback for a Database that was never closed.
+    lib.fz_close(handle)
+
+
+class Database:
+    """An open fazhi database (one ``fz_db`` handle). Create it with
+    :func:`fazhi.open`; close it with :meth:`close` or a ``with`` block.
+
+    A handle may be shared by threads: the library serialises calls on it.
+    Closing a handle with a transaction open rolls the transaction back.
+    """
+
+    def __init__(self, lib: _native.NativeLibrary, handle: int, path: str) -> None:
+        self._lib = lib
+        self._handle: Optional[int] = handle
+        self._lock = threading.RLock()
+        self.path: str = path
+        self._finalizer = weakref.finalize(self, _close_handle, lib, handle)
+
+    # ----------------------------------------------------------------- life
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def close(self) -> None:
+        """Closes the handle (an open transaction is rolled back). Idempotent."""
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                return
+            self._handle = None
+            self._finalizer.detach()
+            _check(self._lib, self._lib.fz_close(handle))
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return "<fazhi.Database %r %s>" % (self.path, state)
+
+    def _h(self) -> int:
+        handle = self._handle
+        if handle is None:
+            raise ArgumentError("db: the database is closed", Status.ARGUMENT)
+        return handle
+
+    def _call(self, name: str, *args: Any) -> None:
+        """Calls the C function `name`(db, *args) under the handle's lock and raises on failure."""
+        with self._lock:
+            fn = getattr(self._lib, name)
+            _check(self._lib, fn(self._h(), *args))
+
+    def _call_string(self, name: str, *args: Any) -> str:
+        out = ctypes.c_void_p()
+        with self._lock:
+            fn = getattr(self._lib, name)
+            _check(self._lib, fn(self._h(), *args, ctypes.byref(out)))
+            return _take_string(self._lib, out, name)
+
+    def _call_json(self, name: str, *args: Any) -> Any:
+        return json.loads(self._call_string(name, *args))
+
+    # -------------------------------------------------------------- records
+
+    def put(self, kind: str, record: Optional[Mapping[str, Any]] = None, /,
+            **fields: Any) -> int:
+        """Inserts a record, or updates the record of that kind with the same
+        key; returns its id. Fields come from ``record`` and/or keywords."""
+        out = ctypes.c_int64()
+        self._call("fz_put", _text(kind, "kind"),
+                   _required_object(record, fields, "record"), ctypes.byref(out))
+        return int(out.value)
+
+    def get(self, kind: str, key: Union[str, int]) -> JSONObject:
+        """The record (with "id", "key" and every field). ``key`` may be the id."""
+        return self._call_json("fz_get", _text(kind, "kind"), _key(key))
+
+    def patch(self, kind: str, key: Union[str, int],
+              changes: Optional[Mapping[str, Any]] = None, /, **fields: Any) -> None:
+        """Changes the named fields; a ``None`` value clears an optional field."""
+        self._call("fz_patch", _text(kind, "kind"), _key(key),
+                   _required_object(changes, fields, "changes"))
+
+    def list(self, kind: str, query: Optional[Mapping[str, Any]] = None, /,
+             **fields: Any) -> JSONObject:
+        """Lists records: ``{"items": [...], "total": n}``. Query fields: unit,
+        subtree, period, where, limit, offset."""
+        return self._call_json("fz_list", _text(kind, "kind"),
+                               _object(query, fields, "query"))
+
+    def act(self, kind: str, key: Union[str, int], action: str,
+            args: Optional[Mapping[str, Any]] = None, /, **fields: Any) -> JSONObject:
+        """Applies a domain action, e.g. ``act("mediation_case", key, "close",
+        date="2022-03-01", outcome="succeeded", agreement="written")``; returns
+        the record after the action with any findings it raised."""
+        return self._call_json("fz_act", _text(kind, "kind"), _key(key),
+                               _text(action, "action"), _object(args, fields, "args"))
+
+    # ---------------------------------------------------------------- bulk
+
+    def import_records(
+        self,
+        source: Optional[NDJSONSource] = None,
+        /,
+        *,
+        path: Optional[PathLike] = None,
+        batch: int = DEFAULT_BATCH,
+        mode: Optional[str] = None,
+        actor: Optional[str] = None,
+    ) -> ImportSummary:
+        """Imports NDJSON records and actions; returns the summary.
+
+        ``source`` may be:
+
+        * ``bytes`` (or bytearray/memoryview): NDJSON;
+        * a ``str``: NDJSON when it contains a newline or (after blanks) starts
+          with ``{`` — or is empty —, otherwise the name of a file. Pass
+          ``path=`` or a :class:`pathlib.Path` to say "file" unambiguously;
+        * an ``os.PathLike``: a file (read by the library, ``fz_import_file``);
+        * an iterable of dicts (or one dict): each dict is one line, e.g.
+          ``{"record": "org_unit", "code": ..., ...}``.
+
+        In-memory input is sent in batches: one ``fz_import`` call per
+        ``batch`` records, each batch one transaction. The summary adds the
+        batches together; error line numbers count over the whole input (for
+        an iterable: the 1-based position of the dict). A batch that fails as
+        a whole (e.g. :class:`BusyError`) raises; batches before it stay
+        imported (use :meth:`transaction` for all or nothing) and the raised
+        error's ``summary`` attribute tells what they did. ``mode`` and
+        ``actor`` default to the handle's.
+        """
+        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
+            raise ArgumentError("batch: expected a positive integer", Status.ARGUMENT)
+        options: Dict[str, Any] = {"batch": batch}
+        if mode is not None:
+            options["mode"] = mode
+        if actor is not None:
+            options["actor"] = actor
+        opts = _dumps(options)
+
+        if path is not None:
+            if source is not None:
+                raise TypeError("import_records: give either source or path=, not both")
+            return self._import_file(path, opts)
+        if source is None:
+            raise TypeError("import_records: nothing to import (give source or path=)")
+        if isinstance(source, os.PathLike):
+            return self._import_file(source, opts)
+        if isinstance(source, str):
+            if _looks_like_ndjson(source):
+                return self._import_chunks(_ndjson_chunks(_utf8(source), batch), opts)
+            return self._import_file(source, opts)
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            return self._import_chunks(_ndjson_chunks(bytes(source), batch), opts)
+        if isinstance(source, Mapping):
+            source = [source]
+        try:
+            records = iter(source)  # type: ignore[arg-type]
+        except TypeError:
+            raise TypeError("import_records: expected NDJSON (str/bytes), a path or an "
+                            "iterable of dicts, got %s" % type(source).__name__) from None
+        return self._import_chunks(self._dict_chunks(records, batch), opts)
+
+    @staticmethod
+    def _dict_chunks(records: Iterator[Any], batch: int) -> Iterator[Tuple[bytes, int]]:
+        lines: List[bytes] = []
+        offset = 0
+        for record in records:
+            if not isinstance(record, Mapping):
+                raise TypeError("import_records: record %d is a %s, not a dict"
+                                % (offset + len(lines) + 1, type(record).__name__))
+            lines.append(_dumps(record))
+            if len(lines) == batch:
+                yield b"\n".join(lines), offset
+                offset += len(lines)
+                lines = []
+        if lines:
+            yield b"\n".join(lines), offset
+
+    def _import_chunks(self, chunks: Iterator[Tuple[bytes, int]], opts: bytes) -> ImportSummary:
+        total = _empty_summary()
+        for chunk, offset in chunks:
+            out = ctypes.c_void_p()
+            try:
+                with self._lock:
+                    _check(self._lib, self._lib.fz_import(
+                        self._h(), chunk, len(chunk), opts, ctypes.byref(out)))
+                    part = _take_json(self._lib, out, "fz_import")
+            except Error as e:
+                err = type(e)("%s (the batch starts at line %d of the input)"
+                              % (e.message, offset + 1), e.status)
+                err.summary = total  # type: ignore[attr-defined]
+                raise err from e
+            _merge_summary(total, part, offset)
+        return total  # type: ignore[return-value]
+
+    def _import_file(self, path: PathLike, opts: bytes) -> ImportSummary:
+        return self._call_json("fz_import_file", _path(path), opts)  # type: ignore[no-any-return]
+
+    def export(self, path: PathLike, *, kinds: Optional[Sequence[str]] = None,
+               unit: Optional[str] = None, subtree: Optional[bool] = None) -> None:
+        """Writes records as NDJSON that :meth:`import_records` reads back
+        (every record, or those of ``kinds`` / ``unit`` [and its subtree])."""
+        query: Dict[str, Any] = {}
+        if kinds is not None:
+            if isinstance(kinds, str):
+                kinds = [kinds]
+            query["kinds"] = list(kinds)
+        if unit is not None:
+            query["unit"] = unit
+        if subtree is not None:
+            query["subtree"] = subtree
+        self._call("fz_export_file", _path(path), _dumps(query) if query else None)
+
+    # --------------------------------------------------------- transactions
+
+    def begin(self) -> None:
+        """Opens a host transaction: the calls until commit() are one unit."""
+        self._call("fz_begin")
+
+    def commit(self) -> None:
+        self._call("fz_commit")
+
+    def rollback(self) -> None:
+        self._call("fz_rollback")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["Database"]:
+        """``with db.transaction():`` — commits when the block succeeds, rolls
+        back (and re-raises) when it raises. Not nestable (ConflictError)."""
+        self.begin()
+        try:
+            yield self
+        except BaseException:
+            with contextlib.suppress(Error):
+                self.rollback()
+            raise
+        try:
+            self.commit()
+        except BaseException:
+            with contextlib.suppress(Error):
+                self.rollback()
+            raise
+
+    # ------------------------------------------------------------ indicators
+
+    def indicator(self, code: str, unit: str, period: Union[str, int],
+                  **params: Any) -> IndicatorValue:
+        """One indicator for a unit (and its subtree) and a period ("2022",
+        "2022H1", "2022Q3", "2022-07", "2022W05", "2022-01-01/2022-06-30").
+        Keyword arguments are the indicator's parameters (e.g. min_yuan=100000).
+        ``value`` is None when ``status`` is "no_data"."""
+        raw = _native.FZ_VALUE()
+        period_b = _period(period)
+        self._call("fz_indicator", _text(code, "code"), _text(unit, "unit"), period_b,
+                   _dumps(params) if params else None, ctypes.byref(raw))
+        return IndicatorValue._from_native(raw, code, unit, period_b.decode("utf-8", "replace"))
+
+    def indicators(self, unit: str, period: Union[str, int],
+                   codes: Optional[Sequence[str]] = None, **params: Any) -> JSONObject:
+        """Many indicators as the library's JSON: {"unit", "period", "first",
+        "last", "indicators": [{"code", "label", "measure", "value", "numerator",
+        "denominator", "status", ...}]}; codes default to the whole catalogue."""
+        query: Dict[str, Any] = {"unit": unit,
+                                 "period": _period(period).decode("utf-8", "surrogatepass")}
+        if codes is not None:
+            query["codes"] = [codes] if isinstance(codes, str) else list(codes)
+        if params:
+            query["params"] = params
+        return self._call_json("fz_indicators", _dumps(query))  # type: ignore[no-any-return]
+
+    def explain(self, code: str, unit: str, period: Union[str, int],
+                **params: Any) -> JSONObject:
+        """The keys of the records counted in the indicator's numerator and
+        denominator."""
+        return self._call_json("fz_explain", _text(code, "code"), _text(unit, "unit"),
+                               _period(period), _dumps(params) if params else None)
+
+    def define_indicator(self, definition: Optional[Mapping[str, Any]] = None, /,
+                         **fields: Any) -> None:
+        """Stores a custom indicator: code, label, expression (e.g.
+        ``"mediation.succeeded / mediation.received * 100"``)."""
+        self._call("fz_define_indicator", _required_object(definition, fields, "definition"))
+
+    def findings(self, **query: Any) -> JSONObject:
+        """Stored findings; filter by unit, period, kind, rule, severity."""
+        return self._call_json(  # type: ignore[no-any-return]
+            "fz_findings", _dumps(query) if query else None)
+
+    def report(self, unit: str, year: int, format: str = "markdown", **options: Any) -> str:
+        """Drafts the annual report of a unit for a year ("markdown", "html" or
+        "json"; the json format is returned as text too)."""
+        return self._call_string("fz_report", _text(unit, "unit"), _int32(year, "year"),
+                                 _text(format, "format"), _dumps(options) if options else None)
+
+    # --------------------------------------------------------------- journal
+
+    def verify_journal(self) -> JSONObject:
+        """Recomputes the hash chain: {"ok", "entries", "first_bad", "message"}."""
+        return self._call_json("fz_journal_verify")  # type: ignore[no-any-return]
+
+    def history(self, kind: str, key: Union[str, int]) -> JSONObject:
+        """A record's journal entries with the chain's verification."""
+        return self._call_json("fz_history", _text(kind, "kind"), _key(key))
+
+    def history_text(self, kind: str, key: Union[str, int], format: str = "markdown") -> str:
+        """The full-process record (全过程记录) as a document: "markdown" or
+        "json" (returned as text)."""
+        return self._call_string("fz_history_text", _text(kind, "kind"), _key(key),
+                                 _text(format, "format"))
+
+    # -------------------------------------------------------------- calendar
+
+    def load_calendar(self, csv: Union[str, bytes, "os.PathLike[str]", None] = None, /, *,
+                      path: Optional[PathLike] = None) -> None:
+        """Adds holiday schedules: CSV text ``date,kind,holiday,schedule_year``
+        (str or bytes), or a file (an ``os.PathLike`` or ``path=``)."""
+        if path is not None:
+            if csv is not None:
+                raise TypeError("load_calendar: give either csv or path=, not both")
+            csv = os.fspath(path)
+            with builtins.open(csv, "rb") as f:
+                data = f.read()
+        elif isinstance(csv, os.PathLike):
+            with builtins.open(os.fspath(csv), "rb") as f:
+                data = f.read()
+        elif isinstance(csv, str):
+            data = _utf8(csv)
+        elif isinstance(csv, (bytes, bytearray, memoryview)):
+            data = bytes(csv)
+        else:
+            raise TypeError("load_calendar: expected CSV text, bytes or a path, got %s"
+                            % type(csv).__name__)
+        self._call("fz_calendar_load", data, len(data))
+
+    def is_working_day(self, date: DateLike) -> bool:
+        out = ctypes.c_int32()
+        self._call("fz_calendar_is_working_day", _date(date, "date"), ctypes.byref(out))
+        return bool(out.value)
+
+    def add_working_days(self, date: DateLike, n: int) -> datetime.date:
+        """The date ``n`` working days after ``date`` (before it when n < 0)."""
+        count = _int32(n, "n")
+        buf = ctypes.create_string_buffer(11)
+        self._call("fz_calendar_add_working_days", _date(date, "date"), count, buf)
+        return datetime.date.fromisoformat(buf.value.decode("ascii"))
+
+    def working_days_between(self, from_date: DateLike, to_date: DateLike) -> int:
+        """Working days in (from_date, to_date]; negative when to_date is earlier."""
+        out = ctypes.c_int32()
+        self._call("fz_calendar_working_days_between", _date(from_date, "from"),
+                   _date(to_date, "to"), ctypes.byref(out))
+        return int(out.value)
+
+    # ---------------------------------------------------------------- labels
+
+    def labels(self, set: str) -> Dict[str, Any]:
+        """Chinese labels: "kinds", "codes", "indicators" or a field's closed set
+        such as "org_unit.kind"; code -> label."""
+        return self._call_json("fz_labels", _text(set, "set"))  # type: ignore[no-any-return]
+
+
+def open(  # noqa: A001 - fazhi.open is the documented entry point
+    path: PathLike,
+    *,
+    create: Optional[bool] = None,
+    read_only: Optional[bool] = None,
+    busy_timeout_ms: Optional[int] = None,
+    actor: Optional[str] = None,
+    mode: Optional[str] = None,
+    **options: Any,
+) -> Database:
+    """Opens (and by default creates) a fazhi database; ``":memory:"`` for a
+    private in-memory one. The keywords are fz_open's options (None: the
+    library's default); further keywords are passed through as they are, so
+    options of a newer library can be used. Use the result in a ``with`` block
+    to close it on exit."""
+    given: Dict[str, Any] = {
+        "create": create,
+        "read_only": read_only,
+        "busy_timeout_ms": busy_timeout_ms,
+        "actor": actor,
+        "mode": mode,
+    }
+    opts = {k: v for k, v in given.items() if v is not None}
+    opts.update(options)
+    lib = _native.load()
+    name = os.fspath(path)
+    out = ctypes.c_void_p()
+    _check(lib, lib.fz_open(_path(name), _dumps(opts) if opts else None, ctypes.byref(out)))
+    if not out.value:
+        raise InternalError("fz_open returned FZ_OK without a handle", Status.INTERNAL)
+    return Database(lib, out.value, name if isinstance(name, str) else os.fsdecode(name))

@@ -1,0 +1,80 @@
+"""history / history_text / verify_journal."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unittest
+
+import fazhi
+from fztest import FazhiTestCase, raises
+
+
+class JournalTest(FazhiTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.put_tree()
+        self.put_case("调解-001")
+        self.db.act("mediation_case", "调解-001", "close", date="2022-03-05",
+                    outcome="succeeded", agreement="written")
+
+    def test_history_lists_the_record_entries_in_order_and_verifies(self) -> None:
+        h = self.db.history("mediation_case", "调解-001")
+        assert h["kind"] == "mediation_case" and h["key"] == "调解-001"
+        assert [e["op"] for e in h["entries"]] == ["create", "close"]
+        seqs = [e["seq"] for e in h["entries"]]
+        assert seqs == sorted(seqs)
+        assert h["record"]["outcome"] == "succeeded"
+        assert h["verification"]["ok"] is True
+
+    def test_history_accepts_the_id(self) -> None:
+        record_id = self.db.get("mediation_case", "调解-001")["id"]
+        assert self.db.history("mediation_case", record_id)["key"] == "调解-001"
+
+    def test_history_of_a_missing_record_raises_not_found(self) -> None:
+        with raises(fazhi.NotFoundError):
+            self.db.history("mediation_case", "调解-999")
+
+    def test_verify_journal_counts_every_change(self) -> None:
+        v = self.db.verify_journal()
+        assert v["ok"] is True
+        assert v["entries"] == 5  # 2 units, 1 committee, 1 case, 1 close
+        assert v["first_bad"] is None
+
+    def test_verify_journal_finds_a_tampered_entry(self) -> None:
+        path = self.tmp / "journal.db"
+        with fazhi.open(path) as db:
+            self.put_tree(db)
+        con = sqlite3.connect(str(path))
+        con.execute("UPDATE journal SET actor = 'someone else' WHERE seq = 2")
+        con.commit()
+        con.close()
+        with fazhi.open(path) as db:
+            v = db.verify_journal()
+        assert v["ok"] is False
+        assert v["first_bad"] == 2
+
+    def test_history_text_markdown_is_the_full_process_record(self) -> None:
+        try:
+            text = self.db.history_text("mediation_case", "调解-001")
+        except fazhi.ArgumentError as e:  # pragma: no cover - depends on the library
+            self.skipTest("fz_history_text is not implemented by this library: %s" % e)
+        assert text.startswith("# 全过程记录")
+        assert "调解-001" in text
+        assert "2022-03-05" in text
+
+    def test_history_text_json_is_the_history(self) -> None:
+        try:
+            text = self.db.history_text("mediation_case", "调解-001", format="json")
+        except fazhi.ArgumentError as e:  # pragma: no cover - depends on the library
+            self.skipTest("fz_history_text is not implemented by this library: %s" % e)
+        assert json.loads(text)["entries"] == \
+            self.db.history("mediation_case", "调解-001")["entries"]
+
+    def test_history_text_with_an_unknown_format_raises_argument_error(self) -> None:
+        with raises(fazhi.ArgumentError):
+            self.db.history_text("mediation_case", "调解-001", format="pdf")
+
+
+if __name__ == "__main__":
+    unittest.main()
