@@ -25,6 +25,7 @@ struct IndicatorValue {
   bool no_data = false;
   // For breakdowns (mediation.by_category): category code -> count.
   std::map<std::string, double> breakdown;
+  std::string breakdown_labels;  // the fz_labels set naming the breakdown's codes
   nlohmann::json params;  // the parameters in effect, e.g. {"min_yuan": 500000}
 
   nlohmann::json to_json() const;

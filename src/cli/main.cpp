@@ -67,6 +67,9 @@ int main(int argc, char** argv) {
   fazhi::cli::add_verify_command(app);
   fazhi::cli::add_units_command(app);
   fazhi::cli::add_calendar_command(app);
+  fazhi::cli::add_indicators_command(app);
+  fazhi::cli::add_findings_command(app);
+  fazhi::cli::add_history_command(app);
   fazhi::cli::localise_subcommands(app);
 
   try {

@@ -205,6 +205,7 @@ std::vector<IndicatorValue> Engine::evaluate(const std::vector<std::string>& cod
       if (!d->denominator.empty()) ms.push_back(&measure(d->denominator));
       r.params = params_of(ms);
       if (!d->breakdown.empty()) {
+        r.breakdown_labels = d->breakdown_labels;
         const Measure& m = measure(d->numerator);
         auto& st = conn_.prepared("SELECT " + d->breakdown + ", " + aggregate(m) + from_where(*m.base) +
                                   " GROUP BY 1 ORDER BY 1");
@@ -346,7 +347,10 @@ nlohmann::json IndicatorValue::to_json() const {
   j["value"] = no_data ? nlohmann::json(nullptr) : nlohmann::json(value);
   // Money also as exact fen, as records give it.
   if (measure == "yuan" && !no_data) j["fen"] = std::llround(value * 100.0);
-  if (!breakdown.empty()) j["breakdown"] = breakdown;
+  if (!breakdown_labels.empty()) {
+    j["breakdown"] = breakdown;
+    j["breakdown_labels"] = breakdown_labels;
+  }
   if (params.is_object() && !params.empty()) j["params"] = params;
   return j;
 }

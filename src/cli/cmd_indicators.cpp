@@ -1,0 +1,147 @@
+// fazhi indicators DB --unit U --period P [--code C...] [--format table|json|csv]
+// fazhi explain DB CODE --unit U --period P
+//
+// The table is for people: Chinese labels, rates as 98.5%, no_data as 无数据,
+// columns aligned by display width so Chinese text lines up in a terminal.
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "console.hpp"
+#include "library.hpp"
+#include "utf8_text.hpp"
+#include "validators.hpp"
+
+namespace fazhi::cli {
+namespace {
+
+using nlohmann::json;
+
+std::string number(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// How an official writes the value: 98.5%, 826.5小时, 1000000.00元, 134.
+std::string shown_value(const json& item) {
+  if (item["value"].is_null()) return "无数据";
+  double v = item["value"].get<double>();
+  std::string measure = item.value("measure", "");
+  if (measure == "ratio") return number(v, 1) + "%";
+  if (measure == "yuan") return number(v, 2) + "元";
+  if (measure == "hours") return (std::floor(v) == v ? number(v, 0) : number(v, 1)) + "小时";
+  return std::floor(v) == v ? number(v, 0) : number(v, 2);
+}
+
+std::string plain(double v) { return std::floor(v) == v ? number(v, 0) : number(v, 2); }
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+struct Options {
+  std::string path, unit, period, format = "table";
+  std::vector<std::string> codes;
+};
+
+void run_indicators(const Options& o) {
+  Database db(o.path, {{"create", false}, {"read_only", true}});
+  json query = {{"unit", o.unit}, {"period", o.period}};
+  if (!o.codes.empty()) query["codes"] = o.codes;
+  FzText result;
+  check(fz_indicators(db.get(), query.dump().c_str(), result.out()), "计算指标");
+  json all = result.json("计算指标");
+  if (o.format == "json") {
+    console::out(all.dump(2) + "\n");
+    return;
+  }
+  const json& items = all["indicators"];
+  if (o.format == "csv") {
+    console::out("code,label,value,numerator,denominator,status\n");
+    for (const json& i : items)
+      console::out(csv_field(i["code"]) + "," + csv_field(i["label"]) + "," +
+                   (i["value"].is_null() ? "" : plain(i["value"].get<double>())) + "," +
+                   plain(i["numerator"].get<double>()) + "," + plain(i["denominator"].get<double>()) + "," +
+                   i["status"].get<std::string>() + "\n");
+    return;
+  }
+  std::vector<std::vector<std::string>> rows = {{"指标", "数值", "分子/分母", "代码"}};
+  for (const json& i : items) {
+    std::string fraction = i["measure"] == "ratio"
+                               ? plain(i["numerator"].get<double>()) + "/" + plain(i["denominator"].get<double>())
+                               : "";
+    rows.push_back({i["label"], shown_value(i), fraction, i["code"]});
+    if (i.contains("breakdown")) {
+      FzText labels;
+      json names = json::object();
+      if (fz_labels(db.get(), i["breakdown_labels"].get<std::string>().c_str(), labels.out()) == FZ_OK)
+        names = labels.json("读取标签");
+      for (auto it = i["breakdown"].begin(); it != i["breakdown"].end(); ++it)
+        rows.push_back({"  " + names.value(it.key(), it.key()), plain(it->get<double>()), "", ""});
+    }
+  }
+  std::vector<std::size_t> width(4, 0);
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], display_width(r[c]));
+  console::out(o.unit + " " + all["period"].get<std::string>() + "（" + all["first"].get<std::string>() + " 至 " +
+               all["last"].get<std::string>() + "）\n");
+  for (const auto& r : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < r.size(); ++c)
+      line += c + 1 < r.size() ? pad_right(r[c], width[c] + 2) : r[c];
+    console::out(line + "\n");
+  }
+}
+
+void run_explain(const std::string& path, const std::string& code, const std::string& unit,
+                 const std::string& period) {
+  Database db(path, {{"create", false}, {"read_only", true}});
+  FzText result;
+  check(fz_explain(db.get(), code.c_str(), unit.c_str(), period.c_str(), nullptr, result.out()),
+        "解释指标 " + code);
+  json e = result.json("解释指标");
+  const json& value = e["value"];
+  console::out(value["label"].get<std::string>() + "（" + code + "）: " + shown_value(value) + "\n");
+  auto list = [&](const char* title, const json& part) {
+    if (part.is_null()) return;
+    console::out(std::string(title) + " " + part["label"].get<std::string>() + "（" +
+                 std::to_string(part["keys"].size()) + "）:\n");
+    for (const json& k : part["keys"]) console::out("  " + k.get<std::string>() + "\n");
+  };
+  list("分子", e["numerator"]);
+  list("分母", e["denominator"]);
+  if (e.contains("missing")) {
+    console::out("未计入分子的（" + std::to_string(e["missing"].size()) + "）:\n");
+    for (const json& k : e["missing"]) console::out("  " + k.get<std::string>() + "\n");
+  }
+}
+
+}  // namespace
+
+void add_indicators_command(CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("indicators", "计算单位（含下级）在某一期间的指标");
+  cmd->add_option("DB", o->path, "数据库文件")->required()->check(existing_database());
+  cmd->add_option("--unit", o->unit, "单位编码")->required();
+  cmd->add_option("--period", o->period, "期间: 2022, 2022H1, 2022Q3, 2022-07, 2022W05, 起/止")->required();
+  cmd->add_option("--code", o->codes, "只计算这些指标（可重复）");
+  cmd->add_option("--format", o->format, "输出格式")->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->callback([o] { run_indicators(*o); });
+
+  auto e = std::make_shared<Options>();
+  CLI::App* ex = app.add_subcommand("explain", "列出指标分子、分母所计入的记录");
+  ex->add_option("DB", e->path, "数据库文件")->required()->check(existing_database());
+  ex->add_option("CODE", e->format, "指标代码")->required();
+  ex->add_option("--unit", e->unit, "单位编码")->required();
+  ex->add_option("--period", e->period, "期间")->required();
+  ex->callback([e] { run_explain(e->path, e->format, e->unit, e->period); });
+}
+
+}  // namespace fazhi::cli

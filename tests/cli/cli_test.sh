@@ -1,0 +1,459 @@
+#!/usr/bin/env bash
+# End-to-end tests of the fazhi command. Each test_* function is one ctest
+# test (tests/cli/CMakeLists.txt registers them by name); it runs the command
+# in a fresh directory and asserts the exact exit code and output.
+#
+# Usage: bash cli_test.sh FAZHI_BINARY SOURCE_DIR TEST_NAME
+set -euo pipefail
+
+fazhi=$(realpath "$1")
+source_dir=$(realpath "$2")
+name=$3
+[[ -x $fazhi ]] || { echo "FAIL: $name: no fazhi command at $1" >&2; exit 1; }
+sample_dir="$source_dir/examples/yangxin-2022"
+sample="$sample_dir/org_units.ndjson"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# --- assertions -------------------------------------------------------------
+
+fail() {
+  {
+    echo "FAIL: $name: $*"
+    echo "--- stdout"; cat out 2>/dev/null || true
+    echo "--- stderr"; cat err 2>/dev/null || true
+  } >&2
+  exit 1
+}
+
+# Runs fazhi with the arguments; stdout to ./out, stderr to ./err, $status.
+run() {
+  set +e
+  "$fazhi" "$@" >out 2>err
+  status=$?
+  set -e
+}
+
+expect_status() { [[ $status -eq $1 ]] || fail "exit status $status, expected $1"; }
+
+# The whole of stdout (or stderr) is exactly the argument plus a newline.
+expect_out() { diff -u <(printf '%s\n' "$1") out >&2 || fail "stdout differs"; }
+expect_err() { diff -u <(printf '%s\n' "$1") err >&2 || fail "stderr differs"; }
+expect_no_out() { [[ ! -s out ]] || fail "stdout should be empty"; }
+expect_no_err() { [[ ! -s err ]] || fail "stderr should be empty"; }
+
+# Line N of stderr starts with the prefix (the rest is the library's text).
+expect_err_line() {
+  local line
+  line=$(sed -n "$1p" err)
+  [[ $line == "$2"* ]] || fail "stderr line $1 is '$line', expected it to start with '$2'"
+}
+expect_err_lines() {
+  local n
+  n=$(wc -l <err)
+  [[ $n -eq $1 ]] || fail "stderr has $n lines, expected $1"
+}
+
+# A database with the sample's org units.
+sample_db() {
+  "$fazhi" init yx.db >/dev/null
+  "$fazhi" import yx.db "$sample" >/dev/null
+}
+
+unit() {  # unit CODE NAME KIND [PARENT]: one org_unit NDJSON line
+  printf '{"record": "org_unit", "code": "%s", "name": "%s", "kind": "%s"%s}\n' \
+    "$1" "$2" "$3" "${4:+, \"parent\": \"$4\"}"
+}
+
+sample_tree='阳新经济开发区管委会          管委会    yx-kfq
+  阳新经济开发区党政办        部门      yx-kfq-dzb
+  阳新经济开发区城管执法大队  执法队伍  yx-kfq-cgzf
+  青石村                      村        yx-kfq-v01
+  桂花岭村                    村        yx-kfq-v02
+  柳塘村                      村        yx-kfq-v03
+  金滩村                      村        yx-kfq-v04
+  云岭村                      村        yx-kfq-v05
+  梅岗村                      村        yx-kfq-v06
+  竹园湾村                    村        yx-kfq-v07
+  新港社区                    社区      yx-kfq-c01
+  望湖社区                    社区      yx-kfq-c02
+  白沙社区                    社区      yx-kfq-c03
+  荷塘社区                    社区      yx-kfq-c04
+  星桥社区                    社区      yx-kfq-c05'
+
+# --- usage ------------------------------------------------------------------
+
+test_usage_no_subcommand_exits_2() {
+  run
+  expect_status 2
+  expect_no_out
+  expect_err "fazhi: 用法错误: A subcommand is required
+运行 'fazhi --help' 查看用法"
+}
+
+test_usage_unknown_option_exits_2() {
+  run units --frobnicate
+  expect_status 2
+  expect_no_out
+  expect_err_line 1 "fazhi: 用法错误: "
+  expect_err_line 2 "运行 'fazhi units --help' 查看用法"
+}
+
+test_usage_help_goes_to_stdout_and_exits_0() {
+  run --help
+  expect_status 0
+  expect_no_err
+  grep -q '^用法: fazhi \[选项\] 子命令$' out || fail "no usage line"
+  for command in init import export verify units calendar; do
+    grep -q "^  $command " out || fail "help does not list $command"
+  done
+}
+
+test_usage_version_prints_library_version() {
+  run --version
+  expect_status 0
+  expect_out "fazhi 0.1.0"
+}
+
+test_usage_missing_database_exits_2_without_creating_it() {
+  run units nope.db
+  expect_status 2
+  expect_no_out
+  expect_err "fazhi: 用法错误: DB: 数据库不存在: nope.db (先运行 fazhi init nope.db)
+运行 'fazhi units --help' 查看用法"
+  [[ ! -e nope.db ]] || fail "nope.db was created"
+}
+
+test_usage_missing_import_file_exits_2() {
+  "$fazhi" init yx.db >/dev/null
+  run import yx.db missing.ndjson
+  expect_status 2
+  expect_err "fazhi: 用法错误: FILE: 文件不存在: missing.ndjson
+运行 'fazhi import --help' 查看用法"
+}
+
+test_usage_bad_mode_exits_2() {
+  sample_db
+  run import yx.db "$sample" --mode lenient
+  expect_status 2
+  expect_no_out
+  expect_err_line 1 "fazhi: 用法错误: --mode: "
+}
+
+test_usage_bad_batch_exits_2() {
+  sample_db
+  run import yx.db "$sample" --batch 0
+  expect_status 2
+  expect_no_out
+  expect_err_line 1 "fazhi: 用法错误: --batch: "
+}
+
+# --- init -------------------------------------------------------------------
+
+test_init_creates_database() {
+  run init yx.db
+  expect_status 0
+  expect_out "已创建数据库: yx.db"
+  expect_no_err
+  [[ -f yx.db ]] || fail "yx.db not created"
+}
+
+test_init_again_keeps_the_data() {
+  sample_db
+  run init yx.db
+  expect_status 0
+  expect_out "数据库已存在, 已检查: yx.db"
+  run units yx.db
+  expect_out "$sample_tree"
+}
+
+test_init_refuses_a_file_that_is_not_a_database() {
+  echo "not a database" >notes.txt
+  run init notes.txt
+  expect_status 1
+  expect_no_out
+  expect_err_lines 1
+  expect_err_line 1 "fazhi: 打开数据库 notes.txt: "
+}
+
+# --- import -----------------------------------------------------------------
+
+test_import_sample_prints_summary() {
+  "$fazhi" init yx.db >/dev/null
+  cp "$sample" units.ndjson
+  run import yx.db units.ndjson
+  expect_status 0
+  expect_out "units.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0"
+  expect_no_err
+}
+
+test_import_again_reports_unchanged() {
+  sample_db
+  cp "$sample" units.ndjson
+  run import yx.db units.ndjson
+  expect_status 0
+  expect_out "units.ndjson: 读取 15 行，新增 0，更新 0，未变 15，拒绝 0"
+}
+
+test_import_changed_record_is_updated() {
+  sample_db
+  unit yx-kfq-v01 青石新村 village yx-kfq >rename.ndjson
+  run import yx.db rename.ndjson
+  expect_status 0
+  expect_out "rename.ndjson: 读取 1 行，新增 0，更新 1，未变 0，拒绝 0"
+  run units yx.db --unit yx-kfq-v01
+  expect_out "青石新村  村  yx-kfq-v01"
+}
+
+test_import_rejected_lines_are_listed_with_file_and_line() {
+  sample_db
+  {
+    unit yx-kfq-x1 甲 village yx-kfq
+    unit yx-kfq-x2 乙 hamlet yx-kfq
+    unit yx-kfq-x3 丙 village yx-kfq
+    unit yx-kfq-x4 丁 village no-such-unit
+  } >new.ndjson
+  run import yx.db new.ndjson
+  expect_status 1
+  expect_out "new.ndjson: 读取 4 行，新增 2，更新 0，未变 0，拒绝 2"
+  expect_err_lines 2
+  expect_err_line 1 "new.ndjson:2: kind: "
+  expect_err_line 2 "new.ndjson:4: parent: "
+}
+
+test_import_line_numbers_count_across_chunks() {
+  sample_db
+  {
+    unit yx-kfq-x1 甲 village yx-kfq
+    unit yx-kfq-x2 乙 village yx-kfq
+    unit yx-kfq-x3 丙 village yx-kfq
+    unit yx-kfq-x4 丁 hamlet yx-kfq
+    unit yx-kfq-x5 戊 village yx-kfq
+  } >new.ndjson
+  # Chunks of two lines: the bad line is the first of the second chunk.
+  run import yx.db new.ndjson --chunk-lines 2
+  expect_status 1
+  expect_out "new.ndjson: 读取 5 行，新增 4，更新 0，未变 0，拒绝 1"
+  expect_err_lines 1
+  expect_err_line 1 "new.ndjson:4: kind: "
+}
+
+test_import_line_may_refer_to_a_record_in_an_earlier_chunk() {
+  sample_db
+  {
+    unit yx-kfq-g1 第一网格 other yx-kfq-v01
+    unit yx-kfq-g2 第二网格 other yx-kfq-g1
+  } >grid.ndjson
+  run import yx.db grid.ndjson --chunk-lines 1 --batch 1
+  expect_status 0
+  expect_out "grid.ndjson: 读取 2 行，新增 2，更新 0，未变 0，拒绝 0"
+  run units yx.db --unit yx-kfq-v01
+  expect_out "青石村        村    yx-kfq-v01
+  第一网格    其他  yx-kfq-g1
+    第二网格  其他  yx-kfq-g2"
+}
+
+test_import_several_files_each_get_a_summary() {
+  "$fazhi" init yx.db >/dev/null
+  head -n 3 "$sample" >first.ndjson
+  tail -n +4 "$sample" >rest.ndjson
+  run import yx.db first.ndjson rest.ndjson --actor 司法所
+  expect_status 0
+  expect_out "first.ndjson: 读取 3 行，新增 3，更新 0，未变 0，拒绝 0
+rest.ndjson: 读取 12 行，新增 12，更新 0，未变 0，拒绝 0"
+}
+
+test_import_skips_a_utf8_byte_order_mark() {
+  "$fazhi" init yx.db >/dev/null
+  { printf '\xef\xbb\xbf'; cat "$sample"; } >bom.ndjson
+  run import yx.db bom.ndjson
+  expect_status 0
+  expect_out "bom.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0"
+}
+
+test_import_gbk_file_gets_an_encoding_hint() {
+  sample_db
+  unit yx-kfq-x1 甲村 village yx-kfq | iconv -f UTF-8 -t GBK >gbk.ndjson
+  run import yx.db gbk.ndjson
+  expect_status 1
+  expect_out "gbk.ndjson: 读取 1 行，新增 0，更新 0，未变 0，拒绝 1"
+  expect_err_lines 2
+  expect_err_line 1 "gbk.ndjson:1: "
+  expect_err_line 2 "提示: gbk.ndjson 含有非 UTF-8 字节, 可能是 GBK 编码"
+  run units yx.db --unit yx-kfq-x1
+  expect_status 1
+}
+
+# --- export -----------------------------------------------------------------
+
+test_export_then_import_gives_the_same_tree() {
+  sample_db
+  run export yx.db all.ndjson
+  expect_status 0
+  expect_out "all.ndjson: 写出 15 行"
+  expect_no_err
+  "$fazhi" init copy.db >/dev/null
+  run import copy.db all.ndjson
+  expect_status 0
+  expect_out "all.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0"
+  run units copy.db
+  expect_out "$sample_tree"
+}
+
+test_export_to_an_unwritable_path_exits_1() {
+  sample_db
+  run export yx.db no-such-dir/all.ndjson
+  expect_status 1
+  expect_no_out
+  expect_err_line 1 "fazhi: 导出到 no-such-dir/all.ndjson: "
+}
+
+# --- verify -----------------------------------------------------------------
+
+test_verify_intact_journal() {
+  sample_db
+  run verify yx.db
+  expect_status 0
+  expect_out "日志 15 条: 完好"
+  expect_no_err
+}
+
+test_verify_tampered_journal_names_the_first_bad_entry() {
+  sample_db
+  # Change one stored entry behind the library's back, as a forger would.
+  python3 - <<'PY'
+import sqlite3
+db = sqlite3.connect("yx.db")
+for (trigger,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'").fetchall():
+    db.execute(f'DROP TRIGGER "{trigger}"')
+db.execute("UPDATE journal SET actor = actor || '-forged' WHERE seq = 3")
+db.commit()
+PY
+  run verify yx.db
+  expect_status 1
+  expect_out "日志 15 条: 从第 3 条起不符"
+  expect_err_lines 1
+  expect_err_line 1 "fazhi: 校验日志 yx.db: 第 3 条不符"
+}
+
+# --- units ------------------------------------------------------------------
+
+test_units_prints_the_tree_indented_with_chinese_kinds() {
+  sample_db
+  run units yx.db
+  expect_status 0
+  expect_out "$sample_tree"
+  expect_no_err
+}
+
+test_units_of_one_unit() {
+  sample_db
+  run units yx.db --unit yx-kfq-c03
+  expect_status 0
+  expect_out "白沙社区  社区  yx-kfq-c03"
+}
+
+test_units_unknown_unit_exits_1() {
+  sample_db
+  run units yx.db --unit yx-kfq-v99
+  expect_status 1
+  expect_no_out
+  expect_err_lines 1
+  expect_err_line 1 "fazhi: 查找单位 yx-kfq-v99: "
+}
+
+test_units_of_an_empty_database() {
+  "$fazhi" init yx.db >/dev/null
+  run units yx.db
+  expect_status 0
+  expect_no_out
+  expect_err "(数据库中还没有单位; 用 fazhi import 导入)"
+}
+
+# --- calendar ---------------------------------------------------------------
+# 2022: National Day off 10-01..10-07, make-up working days Sat 10-08, Sun 10-09.
+
+test_calendar_add_working_days_skips_the_holiday() {
+  run calendar add-working-days 2022-09-30 1
+  expect_status 0
+  expect_out "2022-10-08"
+  expect_no_err
+}
+
+test_calendar_add_negative_working_days_counts_back() {
+  run calendar add-working-days 2022-10-08 -1
+  expect_status 0
+  expect_out "2022-09-30"
+}
+
+test_calendar_working_days_between() {
+  run calendar working-days 2022-09-30 2022-10-09
+  expect_status 0
+  expect_out "2"
+  run calendar working-days 2022-10-09 2022-09-30
+  expect_status 0
+  expect_out "-2"
+}
+
+test_calendar_is_working_day() {
+  run calendar is-working-day 2022-10-08
+  expect_status 0
+  expect_out "工作日"
+  run calendar is-working-day 2022-10-01
+  expect_status 0
+  expect_out "休息日"
+}
+
+test_calendar_bad_date_exits_2() {
+  run calendar is-working-day 2022-13-01
+  expect_status 2
+  expect_no_out
+  expect_err_lines 1
+  expect_err_line 1 "fazhi: 判断 2022-13-01 是否工作日: "
+}
+
+test_calendar_year_without_schedule_exits_2() {
+  run calendar add-working-days 1990-01-02 3
+  expect_status 2
+  expect_no_out
+  expect_err_line 1 "fazhi: 计算 1990-01-02 加 3 个工作日: "
+  grep -q 1990 err || fail "the message does not name the year"
+}
+
+test_calendar_non_numeric_count_exits_2() {
+  run calendar add-working-days 2022-09-30 three
+  expect_status 2
+  expect_no_out
+  expect_err_line 1 "fazhi: 用法错误: "
+}
+
+# --- the sample run ---------------------------------------------------------
+
+test_example_yangxin_2022_runs_end_to_end() {
+  # run.sh expects a build tree; give it one that holds this fazhi, so the
+  # database lands in this test's directory.
+  mkdir -p build/src/cli
+  ln -s "$fazhi" build/src/cli/fazhi
+  set +e
+  bash "$sample_dir/run.sh" build >out 2>err
+  status=$?
+  set -e
+  expect_status 0
+  expect_no_err
+  expect_out "已创建数据库: build/yangxin-2022.db
+$sample_dir/org_units.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0
+$sample_tree
+日志 15 条: 完好"
+}
+
+# ----------------------------------------------------------------------------
+
+if [[ $(type -t "test_$name") != function ]]; then
+  echo "no such test: $name" >&2
+  exit 2
+fi
+"test_$name"
+echo "ok: $name"
