@@ -8,6 +8,7 @@
 
 #include "log.hpp"
 #include "store/sqlite.hpp"
+#include "utf8.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <nlohmann/json.hpp>
@@ -59,32 +60,6 @@ fz_status call(F&& body) noexcept {
   }
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n;
-    std::uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size()) return false;
-      unsigned char d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    // Overlong forms, surrogates and values beyond U+10FFFF are invalid.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 fazhi::Database& handle(fz_db* db) {
   if (db == nullptr || !db->db) throw Error(Status::argument, "db", "is NULL");
   return *db->db;
@@ -93,7 +68,7 @@ fazhi::Database& handle(fz_db* db) {
 std::string text(const char* s, const char* name) {
   if (s == nullptr) throw Error(Status::argument, name, "is NULL");
   std::string_view v(s);
-  if (!valid_utf8(v)) throw Error(Status::argument, name, "is not valid UTF-8");
+  if (!fazhi::is_valid_utf8(v)) throw Error(Status::argument, name, "is not valid UTF-8");
   return std::string(v);
 }
 
@@ -412,7 +387,7 @@ fz_status fz_calendar_load(fz_db* db, const char* csv, size_t len) {
     auto& d = handle(db);
     if (csv == nullptr) throw Error(Status::argument, "csv", "is NULL");
     std::string_view v(csv, len);
-    if (!valid_utf8(v)) throw Error(Status::argument, "csv", "is not valid UTF-8");
+    if (!fazhi::is_valid_utf8(v)) throw Error(Status::argument, "csv", "is not valid UTF-8");
     d.load_calendar(v);
   });
 }

@@ -2,6 +2,8 @@
 
 #include <fazhi/error.hpp>
 
+#include "utf8.hpp"
+
 namespace fazhi::exchange {
 
 LineReader::LineReader(std::string_view text) : text_(text) {
@@ -25,6 +27,8 @@ bool LineReader::next(std::string_view& line, std::size_t& number) {
 }
 
 nlohmann::json parse_line(std::string_view line) {
+  if (!is_valid_utf8(line))
+    throw Error(Status::argument, "", "the line is not valid UTF-8 (convert the file to UTF-8 first)");
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
