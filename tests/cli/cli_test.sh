@@ -443,10 +443,35 @@ test_example_yangxin_2022_runs_end_to_end() {
   set -e
   expect_status 0
   expect_no_err
-  expect_out "已创建数据库: build/yangxin-2022.db
-$sample_dir/org_units.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0
-$sample_tree
-日志 15 条: 完好"
+  # Every file imported without a rejected line, and the seed report's figures.
+  local expected=(
+    "已创建数据库: build/yangxin-2022.db"
+    "$sample_dir/org_units.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0"
+    "$sample_dir/mediation.ndjson: 读取 316 行，新增 149，更新 0，未变 0，动作 167，拒绝 0"
+    "调解成功率                      98.5%         132/134    mediation.success_rate"
+    "非正常死亡纠纷数                5                        mediation.unnatural_death"
+    "涉案金额较大纠纷数              3                        mediation.large_amount"
+    "防止群体性事件数                2                        mediation.mass_incidents_prevented"
+    "化解信访问题数                  108                      petition.resolved"
+    "落实司法救助和执行款            1000000.00元             petition.funds_secured_yuan"
+    "法律顾问覆盖率                  100.0%        13/13      adviser.coverage"
+    "法律顾问服务时长                826.5小时                adviser.service_hours"
+    "参学率                          100.0%        68/68      training.participation_rate"
+    "参考率                          100.0%        68/68      training.exam_participation_rate"
+    "优秀率                          100.0%        68/68      training.exam_excellent_rate"
+    "行政诉讼案件数                  0                        litigation.cases"
+    "问题 0 条"
+    "日志 1076 条: 完好"
+  )
+  local line
+  for line in "${expected[@]}"; do
+    if ! grep -qxF -- "$line" out; then
+      fail "run.sh output lacks the line: $line"
+    fi
+  done
+  if grep -q "拒绝 [1-9]" out; then
+    fail "a sample file had rejected lines"
+  fi
 }
 
 # ----------------------------------------------------------------------------
