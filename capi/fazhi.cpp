@@ -84,7 +84,7 @@ json parse_json(const char* s, const char* name) {
   std::string t = text(s, name);
   try {
     return json::parse(t);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // malformed, or a number beyond double range
     std::string what = e.what();
     auto cut = what.find("] ");
     throw Error(Status::argument, name,

@@ -26,7 +26,6 @@ mark_as_advanced(FAZHI_INSTALL_CMAKEDIR)
 # its usage requirements, so that an installed consumer gets -std=c++17 too.
 # (It belongs next to add_library(fazhi_core) in src/CMakeLists.txt; it lives
 # here because it is a promise of the installed package.)
-target_compile_features(fazhi_core PUBLIC cxx_std_17)
 
 # --- Libraries ---------------------------------------------------------------
 # fazhi_core is static: its PRIVATE link dependencies appear in its exported
@@ -34,7 +33,11 @@ target_compile_features(fazhi_core PUBLIC cxx_std_17)
 # spdlog::spdlog, OpenSSL::Crypto and Threads::Threads are all imported targets
 # of other packages, so install(EXPORT) accepts them by name; fazhiConfig.cmake
 # finds those packages (find_dependency) before it loads fazhiTargets.cmake.
-# fazhi (shared) links fazhi_core privately; both are in the same export set.
+# fazhi (shared) links fazhi_core privately (both are in this export set) and
+# spdlog's shared library, which the export names in fazhi::fazhi's
+# IMPORTED_LINK_DEPENDENT_LIBRARIES (-rpath-link): one more reason the config
+# file finds spdlog. (A C host that wants none of the C++ packages installed
+# can use pkg-config: fazhi.pc needs nothing but libfazhi.so.)
 install(TARGETS fazhi fazhi_core
   EXPORT fazhiTargets
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
@@ -43,8 +46,9 @@ install(TARGETS fazhi fazhi_core
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
           COMPONENT fazhi_development
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
-          COMPONENT fazhi_runtime
-  INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+          COMPONENT fazhi_runtime)
+# (No INCLUDES DESTINATION: both targets already name their installed include
+# directory with $<INSTALL_INTERFACE:...>.)
 
 # --- Headers -----------------------------------------------------------------
 install(FILES "${PROJECT_SOURCE_DIR}/capi/fazhi/fazhi.h"

@@ -17,6 +17,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -134,6 +135,8 @@ bool is_line_error(Status s) {
 }
 
 std::string read_whole_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw Error(Status::io, "cannot read " + path + ": it is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Status::io, "cannot read " + path);
   std::ostringstream ss;

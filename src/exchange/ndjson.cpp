@@ -32,7 +32,7 @@ nlohmann::json parse_line(std::string_view line) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // malformed, or a number beyond double range
     std::string what = e.what();
     // nlohmann's messages start with "[json.exception.parse_error.101] ".
     auto cut = what.find("] ");

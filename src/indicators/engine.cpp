@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <limits>
-#include <regex>
 #include <set>
 
 namespace fazhi::indicators {
@@ -298,8 +297,13 @@ void Engine::define(const json& def, store::Journal& journal, const std::string&
     return def[name].get<std::string>();
   };
   std::string code = need("code"), label = need("label"), text = need("expression");
-  static const std::regex code_form("custom\\.[a-z0-9_]+(\\.[a-z0-9_]+)*");
-  if (!std::regex_match(code, code_form))
+  // custom.name[.name...], names of a-z 0-9 _.
+  bool well_formed = code.size() > 7 && code.compare(0, 7, "custom.") == 0 && code.back() != '.';
+  for (std::size_t i = 7; well_formed && i < code.size(); ++i) {
+    char c = code[i];
+    well_formed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c == '.' && code[i - 1] != '.');
+  }
+  if (!well_formed)
     throw Error(Status::argument, "code", "'" + code + "': custom codes look like custom.name (a-z, 0-9, _)");
   std::string measure_kind = def.contains("measure") && def["measure"].is_string() ? def["measure"].get<std::string>() : "value";
   static const std::set<std::string> kinds = {"value", "count", "ratio", "hours", "yuan", "days"};
