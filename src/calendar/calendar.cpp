@@ -194,7 +194,7 @@ std::vector<ScheduledDay> Calendar::parse_csv(std::string_view csv) {
     bool numeric = year_text.size() == 4;
     int year = 0;
     for (char c : year_text) {
-      if (c < '0' || c > '9') {
+      if (!numeric || c < '0' || c > '9') {  // only four digits are summed: no overflow
         numeric = false;
         break;
       }
