@@ -6,6 +6,7 @@
 
 #include <fazhi/database.hpp>
 
+#include "exchange/json_text.hpp"
 #include "log.hpp"
 #include "store/sqlite.hpp"
 #include "utf8.hpp"
@@ -81,15 +82,7 @@ T* out_param(T* p, const char* name) {
 // NULL or "" -> null; otherwise the parsed document.
 json parse_json(const char* s, const char* name) {
   if (s == nullptr || *s == '\0') return nullptr;
-  std::string t = text(s, name);
-  try {
-    return json::parse(t);
-  } catch (const json::exception& e) {  // malformed, or a number beyond double range
-    std::string what = e.what();
-    auto cut = what.find("] ");
-    throw Error(Status::argument, name,
-                "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
-  }
+  return fazhi::exchange::parse_json_text(text(s, name), name);
 }
 
 json parse_object(const char* s, const char* name) {

@@ -2,6 +2,7 @@
 
 #include <fazhi/error.hpp>
 
+#include "exchange/json_text.hpp"
 #include "utf8.hpp"
 
 namespace fazhi::exchange {
@@ -29,16 +30,7 @@ bool LineReader::next(std::string_view& line, std::size_t& number) {
 nlohmann::json parse_line(std::string_view line) {
   if (!is_valid_utf8(line))
     throw Error(Status::argument, "", "the line is not valid UTF-8 (convert the file to UTF-8 first)");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::exception& e) {  // malformed, or a number beyond double range
-    std::string what = e.what();
-    // nlohmann's messages start with "[json.exception.parse_error.101] ".
-    auto cut = what.find("] ");
-    throw Error(Status::argument, "",
-                "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
-  }
+  nlohmann::json j = parse_json_text(line, "");
   if (!j.is_object()) throw Error(Status::argument, "", "a line must be one JSON object");
   auto it = j.find("record");
   if (it == j.end() || !it->is_string())

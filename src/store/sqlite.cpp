@@ -80,9 +80,12 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
     exec("PRAGMA temp_store = MEMORY");
     exec("PRAGMA cache_size = -32768");
   } catch (const SQLite::Exception& e) {
+    // Depending on SQLite's version the first pragma may already read the
+    // header, so a garbage file can fail here rather than in the schema check.
     Status s = status_of_sqlite(e.getErrorCode());
-    throw Error(s == Status::internal ? Status::io : s,
-                "cannot open " + path + ": " + e.what());
+    std::string what = e.what();
+    if (s == Status::corrupt) what = "not a fazhi database, or damaged (" + what + ")";
+    throw Error(s == Status::internal ? Status::io : s, "cannot open " + path + ": " + what);
   }
 }
 

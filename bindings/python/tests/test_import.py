@@ -157,6 +157,7 @@ class LineNumberTest(FazhiTestCase):
         assert summary["errors"][0]["field"] == "kind"
 
     def test_a_batch_failing_as_a_whole_raises_with_the_summary_so_far(self) -> None:
+        self.small_calls()
         lib = fazhi.native()
         real = lib.fz_import
         self.addCleanup(setattr, lib, "fz_import", real)
@@ -167,16 +168,33 @@ class LineNumberTest(FazhiTestCase):
             return real(*args) if len(calls) == 1 else int(fazhi.Status.BUSY)
 
         lib.fz_import = second_call_busy
-        records = [ROOT] + [unit(i) for i in range(1, 5)]
+        records = [ROOT] + [unit(i) for i in range(1, 9)]
         with raises(fazhi.BusyError) as r:
-            self.db.import_records(records, batch=3)
-        assert "line 4 of the input" in r.value.message
-        assert r.value.summary["inserted"] == 3
-        assert self.db.list("org_unit")["total"] == 3  # the first batch stays
+            self.db.import_records(records, batch=2)
+        # The first call carried two batches (records 1-4); the second failed.
+        assert "began at line 5 of the input" in r.value.message
+        assert r.value.summary["inserted"] == 4
+        assert self.db.list("org_unit")["total"] == 4
+
+    def test_error_lines_of_dicts_count_across_calls(self) -> None:
+        self.small_calls()
+        records: List[Dict[str, Any]] = [ROOT] + [unit(i) for i in range(1, 95)]
+        records[46] = {"record": "org_unit", "code": "bad", "kind": "village"}
+        counter = CallCounter(self)
+        summary = self.db.import_records(records, batch=10)
+        assert counter.calls["fz_import"] == 5  # 20 + 20 + 20 + 20 + 15 records
+        assert summary["read"] == 95
+        assert summary["inserted"] == 94
+        assert [e["line"] for e in summary["errors"]] == [47]
+
+    def small_calls(self) -> None:
+        """Every fz_import call carries the minimum: two batches."""
+        self.addCleanup(setattr, fazhi.database, "CALL_BYTES", fazhi.database.CALL_BYTES)
+        fazhi.database.CALL_BYTES = 1
 
 
 class CallCountTest(FazhiTestCase):
-    def test_100000_records_make_one_fz_import_call_per_batch(self) -> None:
+    def test_100000_records_cross_the_abi_in_fewer_calls_than_batches(self) -> None:
         n, batch = 100_000, 1000
         self.db.put("org_unit", code="root", name="县人民政府", kind="government")
         counter = CallCounter(self)
@@ -189,22 +207,24 @@ class CallCountTest(FazhiTestCase):
         assert summary["read"] == n
         assert summary["inserted"] == n
         assert summary["rejected"] == 0
-        batches = n // batch  # 100
-        assert counter.calls["fz_import"] == batches
-        # Each batch's summary string is released with fz_free; nothing else
-        # crosses the boundary (no fz_last_error: no call failed).
-        assert counter.calls["fz_free"] == batches
-        assert counter.total == 2 * batches
+        # The issue's bound: no more than records / batch + a few calls.
+        assert counter.total <= n // batch + 3, counter.calls
+        # Whole batches of about 4 MiB per call, each summary freed; nothing
+        # else crosses the boundary (no fz_last_error: no call failed).
+        calls = counter.calls["fz_import"]
+        assert 1 <= calls <= n // (2 * batch)
+        assert counter.calls["fz_free"] == calls
+        assert counter.total == 2 * calls
         assert self.db.list("org_unit", limit=1)["total"] == n + 1
 
-    def test_ndjson_text_is_sent_in_batches_too(self) -> None:
+    def test_ndjson_text_is_one_fz_import_call(self) -> None:
         n, batch = 20_000, 1000
         text = ndjson([ROOT] + [unit(i) for i in range(1, n)]).encode("utf-8")
         counter = CallCounter(self)
         summary = self.db.import_records(text, batch=batch)
         assert summary["inserted"] == n
-        assert counter.calls["fz_import"] == n // batch
-        assert counter.total == 2 * (n // batch)
+        assert counter.calls["fz_import"] == 1
+        assert counter.total == 2  # fz_import + fz_free of its summary
 
     def test_a_file_is_one_fz_import_file_call(self) -> None:
         path = self.tmp / "units.ndjson"
