@@ -21,6 +21,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -239,6 +240,56 @@ json Database::act(std::string_view kind, std::string_view key, std::string_view
   });
 }
 
+namespace {
+
+// Applies one NDJSON line (a record or an action) and counts it.
+void apply_line(domain::Context& ctx, std::string_view line, ImportSummary& summary) {
+  json obj = exchange::parse_line(line);
+  const domain::Kind& k = domain::kind_named(obj["record"].get<std::string>());
+  if (!obj.contains("action")) {
+    auto r = domain::put_record(ctx, k, obj);
+    if (r.outcome == domain::PutOutcome::inserted) ++summary.inserted;
+    else if (r.outcome == domain::PutOutcome::updated) ++summary.updated;
+    else ++summary.unchanged;
+    return;
+  }
+  if (!obj["action"].is_string()) throw Error(Status::argument, "action", "expected an action name");
+  if (!obj.contains("key") || !obj["key"].is_string())
+    throw Error(Status::argument, "key", "an action line needs the record's key");
+  std::string action = obj["action"], key = obj["key"];
+  obj.erase("record");
+  obj.erase("action");
+  obj.erase("key");
+  auto line_ctx = ctx;
+  if (auto a = obj.find("actor"); a != obj.end() && a->is_string()) {
+    line_ctx.actor = a->get<std::string>();
+    obj.erase("actor");
+  }
+  if (domain::act_on_record(line_ctx, k, key, action, obj) == domain::PutOutcome::unchanged)
+    ++summary.unchanged;
+  else
+    ++summary.actions;
+}
+
+// What a line error is made of, whichever exception carried it.
+struct LineFailure {
+  std::string field, message;
+  Status status;
+};
+
+// Thrown inside a batch when a line failed after it had already written: the
+// batch is rolled back and applied again with a savepoint around every line.
+struct RetryWithSavepoints {};
+
+}  // namespace
+
+// A rejected line must change nothing. The obvious way, a savepoint around
+// every line, makes SQLite copy every page a line touches into the savepoint's
+// journal, which costs more than the line itself. Nearly every rejection
+// happens before the line writes anything (parsing, fields, references, rules
+// are all checked first), so a batch runs without savepoints and watches
+// SQLite's change counter; a line that fails after writing sends the batch
+// back to its start, to be applied again with a savepoint per line.
 ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
@@ -248,67 +299,65 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
   std::size_t number = 0;
   bool more = reader.next(line, number);
   auto ctx = impl_->context(options.mode, options.actor);
+  store::Connection& conn = impl_->conn;
   while (more) {
-    std::size_t first_line = number;
-    try {
-      WriteScope batch(*impl_);
-      for (std::size_t n = 0; more && n < options.batch; ++n) {
-        ++summary.read;
-        impl_->conn.run("SAVEPOINT fz_line");
-        try {
-          json obj = exchange::parse_line(line);
-          const domain::Kind& k = domain::kind_named(obj["record"].get<std::string>());
-          if (obj.contains("action")) {
-            if (!obj["action"].is_string())
-              throw Error(Status::argument, "action", "expected an action name");
-            if (!obj.contains("key") || !obj["key"].is_string())
-              throw Error(Status::argument, "key", "an action line needs the record's key");
-            std::string action = obj["action"], key = obj["key"];
-            obj.erase("record");
-            obj.erase("action");
-            obj.erase("key");
-            auto line_ctx = ctx;
-            if (auto a = obj.find("actor"); a != obj.end() && a->is_string()) {
-              line_ctx.actor = a->get<std::string>();
-              obj.erase("actor");
-            }
-            if (domain::act_on_record(line_ctx, k, key, action, obj) == domain::PutOutcome::unchanged)
-              ++summary.unchanged;
-            else
-              ++summary.actions;
-          } else {
-            auto r = domain::put_record(ctx, k, obj);
-            if (r.outcome == domain::PutOutcome::inserted) ++summary.inserted;
-            else if (r.outcome == domain::PutOutcome::updated) ++summary.updated;
-            else ++summary.unchanged;
+    // Where the batch starts, to apply it again if it must be.
+    const exchange::LineReader batch_reader = reader;
+    const std::string_view batch_line = line;
+    const std::size_t first_line = number;
+    const ImportSummary batch_summary = summary;
+    bool with_savepoints = false;
+    for (;;) {
+      try {
+        WriteScope batch(*impl_);
+        for (std::size_t n = 0; more && n < options.batch; ++n) {
+          ++summary.read;
+          if (with_savepoints) conn.run("SAVEPOINT fz_line");
+          const int changes_before = conn.db().getTotalChanges();
+          std::optional<LineFailure> failure;
+          try {
+            apply_line(ctx, line, summary);
+          } catch (const Error& e) {
+            if (!is_line_error(e.status())) throw;
+            failure = LineFailure{e.field(), strip_field_prefix(e), e.status()};
+          } catch (const SQLite::Exception& e) {
+            Status s = store::status_of_sqlite(e.getErrorCode());
+            if (s != Status::conflict) throw;
+            failure = LineFailure{"", e.what(), s};
           }
-          impl_->conn.run("RELEASE fz_line");
-        } catch (const Error& e) {
-          if (!is_line_error(e.status())) throw;
-          impl_->conn.run("ROLLBACK TO fz_line");
-          impl_->conn.run("RELEASE fz_line");
-          impl_->journal.invalidate();
-          ++summary.rejected;
-          summary.errors.push_back({number, e.field(), strip_field_prefix(e), e.status()});
-        } catch (const SQLite::Exception& e) {
-          Status s = store::status_of_sqlite(e.getErrorCode());
-          if (s != Status::conflict) throw;
-          impl_->conn.run("ROLLBACK TO fz_line");
-          impl_->conn.run("RELEASE fz_line");
-          impl_->journal.invalidate();
-          ++summary.rejected;
-          summary.errors.push_back({number, "", e.what(), s});
+          if (failure) {
+            if (with_savepoints) {
+              conn.run("ROLLBACK TO fz_line");
+              impl_->journal.invalidate();
+              ctx.refs.forget();
+            } else if (conn.db().getTotalChanges() != changes_before) {
+              throw RetryWithSavepoints{};
+            }
+            ++summary.rejected;
+            summary.errors.push_back({number, failure->field, failure->message, failure->status});
+          }
+          if (with_savepoints) conn.run("RELEASE fz_line");
+          more = reader.next(line, number);
         }
-        more = reader.next(line, number);
+        batch.commit();
+        break;
+      } catch (const RetryWithSavepoints&) {
+        // The batch's scope has rolled back: start it again, carefully.
+        reader = batch_reader;
+        line = batch_line;
+        number = first_line;
+        more = true;
+        summary = batch_summary;
+        ctx.refs.forget();
+        with_savepoints = true;
+      } catch (const Error& e) {
+        throw Error(e.status(), "import stopped in the batch starting at line " +
+                                    std::to_string(first_line) +
+                                    " (rolled back; earlier batches kept): " + e.what());
+      } catch (const SQLite::Exception&) {
+        store::rethrow_as_fazhi("import stopped in the batch starting at line " +
+                                std::to_string(first_line) + " (rolled back; earlier batches kept)");
       }
-      batch.commit();
-    } catch (const Error& e) {
-      throw Error(e.status(), "import stopped in the batch starting at line " +
-                                  std::to_string(first_line) + " (rolled back; earlier batches kept): " +
-                                  e.what());
-    } catch (const SQLite::Exception&) {
-      store::rethrow_as_fazhi("import stopped in the batch starting at line " +
-                              std::to_string(first_line) + " (rolled back; earlier batches kept)");
     }
   }
   logger().info("import: {} lines, {} inserted, {} updated, {} rejected", summary.read,

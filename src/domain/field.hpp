@@ -85,10 +85,13 @@ Field ref_list(std::string name, std::string label, std::string kind);
 Field object_list(std::string name, std::string label);
 
 // Looks up references while converting: (kind, key or id) -> id, id -> key.
+// A resolver may remember what it looked up for the length of one call;
+// `forget` drops that memory after a rollback that may have removed records.
 struct RefResolver {
   std::function<std::int64_t(const std::string& kind, const json& key_or_id,
                              const std::string& field)> to_id;
   std::function<std::string(const std::string& kind, std::int64_t id)> to_key;
+  std::function<void()> forget = [] {};
 };
 
 // Interchange value -> storage form. Throws Error(argument, field.name, ...)

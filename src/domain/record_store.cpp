@@ -6,6 +6,8 @@
 #include <fazhi/period.hpp>
 
 #include <map>
+#include <memory>
+#include <unordered_map>
 
 namespace fazhi::domain {
 namespace {
@@ -13,9 +15,9 @@ namespace {
 // SQL of a kind, built once from its declaration.
 struct KindSql {
   std::vector<const Field*> fields;  // declared fields, then ext
-  std::string select_by_id;          // columns in `fields` order
+  std::string select_by_id;          // key, then `fields`
+  std::string select_by_key;         // id, then `fields`
   std::string insert;                // key, then `fields`
-  std::string update_by_id;          // `fields`, then id
   std::string id_by_key;
   std::string key_by_id;
 };
@@ -24,15 +26,14 @@ KindSql build_sql(const Kind& kind) {
   KindSql s;
   for (const Field& f : kind.fields) s.fields.push_back(&f);
   s.fields.push_back(&ext_field());
-  std::string cols, marks, sets;
+  std::string cols, marks;
   for (const Field* f : s.fields) {
     cols += (cols.empty() ? "" : ", ") + f->column();
     marks += ", ?";
-    sets += (sets.empty() ? "" : ", ") + f->column() + " = ?";
   }
   s.select_by_id = "SELECT key, " + cols + " FROM " + kind.table + " WHERE id = ?";
+  s.select_by_key = "SELECT id, " + cols + " FROM " + kind.table + " WHERE key = ?";
   s.insert = "INSERT INTO " + kind.table + " (key, " + cols + ") VALUES (?" + marks + ")";
-  s.update_by_id = "UPDATE " + kind.table + " SET " + sets + " WHERE id = ?";
   s.id_by_key = "SELECT id FROM " + kind.table + " WHERE key = ?";
   s.key_by_id = "SELECT key FROM " + kind.table + " WHERE id = ?";
   return s;
@@ -210,16 +211,38 @@ json value_or_null(const json& values, const std::string& name) {
   return it == values.end() ? json(nullptr) : *it;
 }
 
-void write_row(Context& ctx, const Kind& kind, const json& values, const std::string& key,
-               std::optional<std::int64_t> id, std::int64_t* new_id) {
+void insert_row(Context& ctx, const Kind& kind, const json& values, const std::string& key,
+                std::int64_t* new_id) {
   const KindSql& s = sql_of(kind);
-  auto& st = ctx.conn.prepared(id ? s.update_by_id : s.insert);
+  auto& st = ctx.conn.prepared(s.insert);
   int i = 1;
-  if (!id) st.bind(i++, key);
+  st.bind(i++, key);
   for (const Field* f : s.fields) bind_value(st, i++, *f, value_or_null(values, f->name));
-  if (id) st.bind(i++, static_cast<int64_t>(*id));
   st.exec();
-  if (new_id) *new_id = ctx.conn.db().getLastInsertRowid();
+  *new_id = ctx.conn.db().getLastInsertRowid();
+}
+
+// Writes only the columns that differ from `before`: SQLite rewrites an index
+// only when one of its columns is assigned, so closing a case touches the
+// closed-date index and not the key, unit and committee indexes as well.
+// The statement is cached per set of columns; an action always changes the
+// same few, so there are few sets.
+void update_row(Context& ctx, const Kind& kind, const json& before, const json& values,
+                std::int64_t id) {
+  const KindSql& s = sql_of(kind);
+  std::vector<const Field*> changed;
+  for (const Field* f : s.fields)
+    if (value_or_null(before, f->name) != value_or_null(values, f->name)) changed.push_back(f);
+  if (changed.empty()) return;
+  std::string sql = "UPDATE " + kind.table + " SET ";
+  for (std::size_t i = 0; i < changed.size(); ++i)
+    sql += (i ? ", " : "") + changed[i]->column() + " = ?";
+  sql += " WHERE id = ?";
+  auto& st = ctx.conn.prepared(sql);
+  int i = 1;
+  for (const Field* f : changed) bind_value(st, i++, *f, value_or_null(values, f->name));
+  st.bind(i, static_cast<int64_t>(id));
+  st.exec();
 }
 
 // The interchange form of the changed fields: new values, null for cleared.
@@ -246,39 +269,79 @@ json external_values(const RefResolver& refs, const Kind& kind, const json& valu
 
 }  // namespace
 
+namespace {
+
+// The key <-> id pairs one call has looked up. A bulk import names the same
+// committees and units again and again, and the journal wants the keys of the
+// ids it has just resolved; records are never deleted and keys never change,
+// so a pair stays true until a rollback removes a record created in the call.
+struct RefMemory {
+  std::unordered_map<std::string, std::int64_t> ids;   // kind '\n' key -> id
+  std::unordered_map<std::string, std::string> keys;   // kind '\n' id -> key
+
+  static std::string by_key(const std::string& kind, const std::string& key) {
+    return kind + '\n' + key;
+  }
+  static std::string by_id(const std::string& kind, std::int64_t id) {
+    return kind + '\n' + std::to_string(id);
+  }
+  void remember(const std::string& kind, const std::string& key, std::int64_t id) {
+    if (ids.size() > 100000) clear();  // bounded: a cache, not a copy of the tables
+    ids[by_key(kind, key)] = id;
+    keys[by_id(kind, id)] = key;
+  }
+  void clear() {
+    ids.clear();
+    keys.clear();
+  }
+};
+
+}  // namespace
+
 RefResolver make_resolver(store::Connection& conn) {
+  auto memory = std::make_shared<RefMemory>();
   RefResolver r;
-  r.to_id = [&conn](const std::string& kind_name, const json& key_or_id,
-                    const std::string& field) -> std::int64_t {
+  r.to_id = [&conn, memory](const std::string& kind_name, const json& key_or_id,
+                            const std::string& field) -> std::int64_t {
     const Kind& kind = kind_by_name(kind_name);
     if (key_or_id.is_number_integer()) {
+      const std::int64_t id = key_or_id.get<std::int64_t>();
+      if (memory->keys.count(RefMemory::by_id(kind_name, id))) return id;
       auto& q = conn.prepared(sql_of(kind).key_by_id);
-      q.bind(1, static_cast<int64_t>(key_or_id.get<std::int64_t>()));
+      q.bind(1, static_cast<int64_t>(id));
       bool found = q.executeStep();
+      if (found) memory->remember(kind_name, q.getColumn(0).getString(), id);
       q.reset();
       if (!found)
-        throw Error(Status::argument, field,
-                    "no " + kind_name + " with id " + std::to_string(key_or_id.get<std::int64_t>()));
-      return key_or_id.get<std::int64_t>();
+        throw Error(Status::argument, field, "no " + kind_name + " with id " + std::to_string(id));
+      return id;
     }
+    const std::string& key = key_or_id.get_ref<const std::string&>();
+    if (auto it = memory->ids.find(RefMemory::by_key(kind_name, key)); it != memory->ids.end())
+      return it->second;
     auto& q = conn.prepared(sql_of(kind).id_by_key);
-    q.bind(1, key_or_id.get_ref<const std::string&>());
+    q.bind(1, key);
     if (!q.executeStep()) {
       q.reset();
-      throw Error(Status::argument, field,
-                  "no " + kind_name + " with key '" + key_or_id.get<std::string>() + "'");
+      throw Error(Status::argument, field, "no " + kind_name + " with key '" + key + "'");
     }
     std::int64_t id = q.getColumn(0).getInt64();
     q.reset();
+    memory->remember(kind_name, key, id);
     return id;
   };
-  r.to_key = [&conn](const std::string& kind_name, std::int64_t id) -> std::string {
+  r.to_key = [&conn, memory](const std::string& kind_name, std::int64_t id) -> std::string {
+    if (auto it = memory->keys.find(RefMemory::by_id(kind_name, id)); it != memory->keys.end())
+      return it->second;
     auto& q = conn.prepared(sql_of(kind_by_name(kind_name)).key_by_id);
     q.bind(1, static_cast<int64_t>(id));
-    std::string key = q.executeStep() ? q.getColumn(0).getString() : std::string();
+    const bool found = q.executeStep();
+    std::string key = found ? q.getColumn(0).getString() : std::string();
     q.reset();
+    if (found) memory->remember(kind_name, key, id);
     return key;
   };
+  r.forget = [memory] { memory->clear(); };
   return r;
 }
 
@@ -310,6 +373,39 @@ std::int64_t require_record(store::Connection& conn, const Kind& kind, const std
   return *id;
 }
 
+namespace {
+
+// The stored values of the row `q` is on, its fields from column 1.
+json row_values(SQLite::Statement& q, const KindSql& s) {
+  json values = json::object();
+  for (std::size_t i = 0; i < s.fields.size(); ++i) {
+    json v = read_value(q.getColumn(static_cast<int>(i + 1)), *s.fields[i]);
+    if (!v.is_null()) values[s.fields[i]->name] = std::move(v);
+  }
+  return values;
+}
+
+// The record addressed by `key` (or by its id as a decimal string), its id and
+// stored key: one statement in the usual case of an existing key.
+json load_by_key(store::Connection& conn, const Kind& kind, const std::string& key,
+                 std::int64_t& id, std::string& stored_key) {
+  const KindSql& s = sql_of(kind);
+  auto& q = conn.prepared(s.select_by_key);
+  q.bind(1, key);
+  if (q.executeStep()) {
+    id = q.getColumn(0).getInt64();
+    stored_key = key;
+    json values = row_values(q, s);
+    q.reset();
+    return values;
+  }
+  q.reset();
+  id = require_record(conn, kind, key);
+  return load_values(conn, kind, id, &stored_key);
+}
+
+}  // namespace
+
 json load_values(store::Connection& conn, const Kind& kind, std::int64_t id, std::string* key) {
   const KindSql& s = sql_of(kind);
   auto& q = conn.prepared(s.select_by_id);
@@ -319,11 +415,7 @@ json load_values(store::Connection& conn, const Kind& kind, std::int64_t id, std
     throw Error(Status::not_found, "no " + kind.name + " with id " + std::to_string(id));
   }
   if (key) *key = q.getColumn(0).getString();
-  json values = json::object();
-  for (std::size_t i = 0; i < s.fields.size(); ++i) {
-    json v = read_value(q.getColumn(static_cast<int>(i + 1)), *s.fields[i]);
-    if (!v.is_null()) values[s.fields[i]->name] = std::move(v);
-  }
+  json values = row_values(q, s);
   q.reset();
   return values;
 }
@@ -373,7 +465,7 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
   if (inserted) {
     std::int64_t new_id = 0;
     bool generated = key.empty();
-    write_row(ctx, kind, values, generated ? std::string("\x01pending") : key, std::nullopt, &new_id);
+    insert_row(ctx, kind, values, generated ? std::string("\x01pending") : key, &new_id);
     id = new_id;
     if (generated) {
       // The generated key needs the id: "<kind>-<id>".
@@ -386,7 +478,7 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
       st.exec();
     }
   } else {
-    write_row(ctx, kind, values, key, id, nullptr);
+    update_row(ctx, kind, before ? *before : json::object(), values, *id);
   }
   if (kind.after_write) kind.after_write(ctx, *id, values, before);
   if (!findings.empty() || !inserted)
@@ -424,9 +516,10 @@ PutResult put_record(Context& ctx, const Kind& kind, const json& input) {
 }
 
 void patch_record(Context& ctx, const Kind& kind, const std::string& key, const json& patch) {
-  std::optional<std::int64_t> id = require_record(ctx.conn, kind, key);
+  std::int64_t found = 0;
   std::string stored_key;
-  json before = load_values(ctx.conn, kind, *id, &stored_key);
+  json before = load_by_key(ctx.conn, kind, key, found, stored_key);
+  std::optional<std::int64_t> id = found;
   Parsed p = parse_input(ctx, kind, patch);
   if (p.key && *p.key != stored_key)
     throw Error(Status::argument, "key", "a record's key cannot be changed");
@@ -442,9 +535,10 @@ PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
   if (!action)
     throw Error(Status::argument, "action", kind.name + " has no action '" + action_name + "'");
   if (!args.is_object()) throw Error(Status::argument, "args", "expected a JSON object");
-  std::optional<std::int64_t> id = require_record(ctx.conn, kind, key);
+  std::int64_t found = 0;
   std::string stored_key;
-  json before = load_values(ctx.conn, kind, *id, &stored_key);
+  json before = load_by_key(ctx.conn, kind, key, found, stored_key);
+  std::optional<std::int64_t> id = found;
 
   // Arguments go through the same codec as fields.
   Parsed parsed = parse_fields(ctx, kind.name + "." + action->name, action->args, "", false, args);

@@ -57,6 +57,39 @@ TEST(Import, RejectedLinesAreListedWithLineFieldAndMessageAndChangeNothing) {
   EXPECT_TRUE(db->verify_journal()["ok"].get<bool>());
 }
 
+// A batch runs without a savepoint per line; a line that fails after it has
+// written (here: its row is inserted, then the key generated from the new id
+// turns out to be taken) sends the batch back to be applied again line by
+// line. The lines before it are applied once, the failing one not at all.
+TEST(Import, LineFailingAfterItWroteIsUndoneAndTheRestOfItsBatchIsAppliedOnce) {
+  auto db = Database::open(":memory:");
+  db->import_ndjson(kTree, {});
+  // This petition gets id 1 and "a" below id 2; the keyless one on line 3 gets
+  // id 3 and would be called "petition-3", which is taken.
+  db->put("petition", {{"key", "petition-3"}, {"unit", "v1"}, {"received", "2022-03-01"}});
+  const auto journal_before = fazhi::testing_support::journal_entries(*db);
+  const std::string text =
+      "{\"record\":\"petition\",\"key\":\"a\",\"unit\":\"v1\",\"received\":\"2022-03-02\"}\n"
+      "{\"record\":\"petition\",\"key\":\"a\",\"action\":\"accept\",\"date\":\"2022-03-03\"}\n"
+      "{\"record\":\"petition\",\"unit\":\"v1\",\"received\":\"2022-03-04\"}\n"
+      "{\"record\":\"petition\",\"key\":\"b\",\"unit\":\"v2\",\"received\":\"2022-03-05\"}\n";
+  auto s = db->import_ndjson(text, {});
+  EXPECT_EQ(s.read, 4u);
+  EXPECT_EQ(s.inserted, 2u);
+  EXPECT_EQ(s.actions, 1u);
+  EXPECT_EQ(s.rejected, 1u);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_EQ(s.errors[0].line, 3u);
+  EXPECT_EQ(s.errors[0].status, fazhi::Status::conflict);
+  EXPECT_EQ(s.errors[0].field, "key");
+  EXPECT_NE(s.errors[0].message.find("petition-3"), std::string::npos) << s.errors[0].message;
+  EXPECT_EQ(db->list("petition", nullptr)["total"], 3);  // petition-3, a, b
+  EXPECT_EQ(db->get("petition", "a")["accepted"], "2022-03-03");
+  EXPECT_EQ(db->get("petition", "petition-3")["received"], "2022-03-01");
+  EXPECT_EQ(fazhi::testing_support::journal_entries(*db), journal_before + 3);
+  EXPECT_TRUE(db->verify_journal()["ok"].get<bool>());
+}
+
 TEST(Import, ReimportingTheSameInputChangesNothingAndAddsNoJournalEntry) {
   auto db = Database::open(":memory:");
   db->import_ndjson(kTree, {});

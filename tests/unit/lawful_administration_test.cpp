@@ -13,15 +13,7 @@ using json = nlohmann::json;
 
 namespace {
 
-Status status_of(const std::function<void()>& fn, std::string* message = nullptr) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    if (message) *message = e.what();
-    return e.status();
-  }
-  return Status::ok;
-}
+using fazhi::testing_support::status_of;
 
 class Decisions : public ::testing::Test {
  protected:

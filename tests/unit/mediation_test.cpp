@@ -12,14 +12,7 @@ using json = nlohmann::json;
 
 namespace {
 
-Status status_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.status();
-  }
-  return Status::ok;
-}
+using fazhi::testing_support::status_of;
 
 class Disputes : public ::testing::Test {
  protected:

@@ -9,14 +9,7 @@ using json = nlohmann::json;
 
 namespace {
 
-Status status_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.status();
-  }
-  return Status::ok;
-}
+using fazhi::testing_support::status_of;
 
 std::vector<std::string> keys(const json& list) {
   std::vector<std::string> out;

@@ -1,5 +1,5 @@
 // test_support.hpp — shared helpers of the unit tests: a temporary directory
-// per test and a database with a small unit tree.
+// per test, a database with a small unit tree, the status a call fails with.
 #pragma once
 
 #include <fazhi/database.hpp>
@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace fazhi::testing_support {
@@ -40,6 +41,18 @@ inline void put_sample_tree(Database& db) {
   db.put("org_unit", {{"code", "c1"}, {"name", "一社区"}, {"kind", "community"}, {"parent", "zone"}});
   db.put("org_unit",
          {{"code", "team"}, {"name", "城管执法大队"}, {"kind", "enforcement_team"}, {"parent", "zone"}});
+}
+
+// The status `fn` fails with (Status::ok when it does not throw), and the
+// error's message in `message` when given.
+inline Status status_of(const std::function<void()>& fn, std::string* message = nullptr) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    if (message) *message = e.what();
+    return e.status();
+  }
+  return Status::ok;
 }
 
 inline std::int64_t journal_entries(Database& db) {
