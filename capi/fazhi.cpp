@@ -338,13 +338,12 @@ fz_status fz_findings(fz_db* db, const char* query_json, char** out_json) {
 fz_status fz_report(fz_db* db, const char* unit, int32_t year, const char* format,
                     const char* options_json, char** out_text) {
   return call([&] {
-    handle(db);
-    text(unit, "unit");
+    fazhi::Database& d = handle(db);
+    std::string u = text(unit, "unit");
     std::string f = text(format, "format");
-    parse_object(options_json, "options_json");
+    json options = parse_object(options_json, "options_json");
     out_param(out_text, "out_text");
-    (void)year;
-    throw Error(Status::argument, "format", "unknown report format '" + f + "'");
+    *out_text = dup_string(d.report(u, year, f, options));
   });
 }
 

@@ -7,6 +7,7 @@
 #include "exchange/ndjson.hpp"
 #include "indicators/engine.hpp"
 #include "log.hpp"
+#include "report/annual_report.hpp"
 #include "report/history_document.hpp"
 
 #include <fazhi/period.hpp>
@@ -111,6 +112,24 @@ class WriteScope {
  private:
   Database::Impl& d_;
   bool done_ = false;
+};
+
+// One consistent view for a call that reads with many statements (the
+// report): a savepoint opens a read transaction, or nests in the host's.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(store::Connection& conn) : conn_(conn) { conn_.exec("SAVEPOINT fz_read"); }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot() {
+    try {
+      conn_.exec("RELEASE fz_read");
+    } catch (...) {
+    }
+  }
+
+ private:
+  store::Connection& conn_;
 };
 
 // Runs fn, turning SQLite's exceptions into fazhi::Error.
@@ -615,6 +634,28 @@ json Database::explain(const std::string& code, const std::string& unit, const s
   std::lock_guard<std::mutex> lock(impl_->mu);
   Period p = Period::parse(period);
   return sqlite_guard("explain", [&] { return impl_->engine.explain(code, unit, p, params); });
+}
+
+std::string Database::report(const std::string& unit, int year, std::string_view format,
+                             const json& options) {
+  if (format != "markdown" && format != "html" && format != "json")
+    throw Error(Status::argument, "format", "'" + std::string(format) + "' is not markdown, html or json");
+  if (!options.is_null() && !options.is_object())
+    throw Error(Status::argument, "options", "expected a JSON object");
+  json params;
+  if (options.is_object())
+    for (auto it = options.begin(); it != options.end(); ++it) {
+      if (it.key() != "params") throw Error(Status::argument, it.key(), "unknown report option");
+      params = *it;
+    }
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  json model = sqlite_guard("report", [&] {
+    ReadSnapshot snapshot(impl_->conn);
+    return report::annual_report_model(
+        report::read_report_data(impl_->conn, impl_->engine, unit, year, params));
+  });
+  if (format == "json") return model.dump(2);
+  return format == "html" ? report::annual_report_html(model) : report::annual_report_markdown(model);
 }
 
 void Database::define_indicator(const json& definition) {

@@ -226,8 +226,16 @@ FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
  *  "period", "kind", "rule", "severity". */
 FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json);
 
-/** Drafts the annual report of a unit for a year: format "markdown", "html"
- *  or "json". */
+/** Drafts the annual report on rule-of-law government construction
+ *  (法治政府建设年度报告) of `unit` and its subtree for `year`, in the statutory
+ *  structure (measures and results, shortcomings, the first responsible
+ *  persons' duties, next year's plans, other matters) with a table of every
+ *  indicator. format: "markdown", "html" (self-contained, print-friendly, SVG
+ *  charts) or "json" (every figure, for the host's own templates).
+ *  options_json: NULL or {"params": {...}} for the indicators (e.g.
+ *  {"min_yuan": 100000}). Personal names held in the database are masked
+ *  (胡某某); the same records give the same bytes. FZ_E_NOT_FOUND for an
+ *  unknown unit, FZ_E_ARGUMENT for a bad format, year or option. */
 FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char *format,
                            const char *options_json, char **out_text);
 

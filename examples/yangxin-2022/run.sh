@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the Yangxin 2022 sample end to end with the fazhi command of a build
 # tree: a fresh database in BUILD_DIR, every sample file imported in the order
-# of import_order.txt, then the unit tree, the 2022 indicators of the zone and
-# the journal check printed. Any failing step stops the script with that
+# of import_order.txt, then the unit tree, the 2022 indicators of the zone,
+# the journal check and the zone's 2022 annual report (Markdown) printed; the
+# report is also written as HTML next to the database. Any failing step stops the script with that
 # step's exit code.
 #
 # Usage: examples/yangxin-2022/run.sh BUILD_DIR
@@ -33,3 +34,5 @@ done <"$here/import_order.txt"
 "$fazhi" indicators "$db" --unit yx-kfq --period 2022
 "$fazhi" findings "$db"
 "$fazhi" verify "$db"
+"$fazhi" report "$db" --unit yx-kfq --year 2022 --format html --output "$build/yangxin-2022.html"
+"$fazhi" report "$db" --unit yx-kfq --year 2022

@@ -101,6 +101,19 @@ class Database {
   // Stores a custom indicator {"code": "custom.x", "label", "expression", "measure"}.
   void define_indicator(const nlohmann::json& definition);
 
+  // --- Annual report -----------------------------------------------------------
+  // Drafts the annual report on rule-of-law government construction
+  // (法治政府建设年度报告) of `unit` and its subtree for `year`, in the statutory
+  // structure: measures and results, shortcomings, the first responsible
+  // persons' duties, next year's plans, other matters, and a table of every
+  // indicator. format: "markdown", "html" (self-contained, with SVG charts) or
+  // "json" (the model the other two are laid out from). options:
+  // {"params": {...}} passed to the indicators (e.g. {"min_yuan": 100000}).
+  // Personal names held in the database never appear in it; the same records
+  // and options give the same bytes.
+  std::string report(const std::string& unit, int year, std::string_view format,
+                     const nlohmann::json& options = nullptr);
+
   // --- Findings --------------------------------------------------------------
   // Stored nonconformities: {"items": [...], "total": n}; query may filter by
   // "unit" (subtree), "period" (the finding's date), "kind", "rule", "severity".

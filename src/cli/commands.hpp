@@ -17,6 +17,7 @@ void add_calendar_command(CLI::App& app);  // fazhi calendar add-working-days | 
 void add_indicators_command(CLI::App& app);  // fazhi indicators DB --unit U --period P; fazhi explain
 void add_findings_command(CLI::App& app);    // fazhi findings DB [--unit] [--period] [--severity]
 void add_history_command(CLI::App& app);     // fazhi history DB KIND KEY [--format]
+void add_report_command(CLI::App& app);      // fazhi report DB --unit U --year Y [--format]
 
 }  // namespace fazhi::cli
 

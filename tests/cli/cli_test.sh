@@ -464,6 +464,15 @@ test_example_yangxin_2022_runs_end_to_end() {
     "行政诉讼案件数                  0                        litigation.cases"
     "问题 0 条"
     "日志 1076 条: 完好"
+    "已写入 build/yangxin-2022.html"
+    "# 阳新经济开发区管委会2022年法治政府建设年度报告"
+    "需配备法律顾问的13个单位中，13个已聘请法律顾问，覆盖率100%，实现法律顾问全覆盖。"
+    "全年法律顾问服务826.5小时，提供法律服务224次，其中坐班值守144次、法律咨询24次、合同审查14次、文件审查10次、法治讲座10次、参与调解6次、参与信访6次、参与诉讼4次、风险评估4次、决策审查2次。"
+    "全年受理矛盾纠纷136起，调结134起，其中调解成功132起，调解成功率98.5%；受理的纠纷以邻里纠纷25起、婚姻家庭纠纷22起、劳动争议纠纷19起居多。"
+    "受理的纠纷中有非正常死亡纠纷5起、涉案金额50万元以上纠纷3起；通过调解防止群体性事件2起；调解协议涉及金额838.7万元。"
+    "受理信访事项112件，按期受理率100%；办结108件，按期办结率100%；化解信访问题108件，其中化解信访积案1件；落实司法救助和执行款100万元；领导接访下访24次。"
+    "干部学法用法：应参学68人次，参学68人次，参学率100%，参考率100%，考试合格率100%，优秀率100%。"
+    "全年未发生行政诉讼和行政复议案件。"
   )
   local line
   for line in "${expected[@]}"; do
@@ -474,6 +483,24 @@ test_example_yangxin_2022_runs_end_to_end() {
   if grep -q "拒绝 [1-9]" out; then
     fail "a sample file had rejected lines"
   fi
+  grep -q '<svg' build/yangxin-2022.html || fail "the HTML report has no chart"
+}
+
+test_report_formats_and_errors() {
+  sample_db
+  run report yx.db --unit yx-kfq --year 2022 --format json
+  expect_status 0
+  expect_no_err
+  grep -qF '"title": "阳新经济开发区管委会2022年法治政府建设年度报告"' out || fail "json report lacks its title"
+  run report yx.db --unit yx-kfq --year 2022 --format html --output report.html
+  expect_status 0
+  expect_out "已写入 report.html"
+  grep -qF '<h1>阳新经济开发区管委会2022年法治政府建设年度报告</h1>' report.html || fail "html report lacks its title"
+  run report yx.db --unit nowhere --year 2022
+  expect_status 1
+  grep -qF "nowhere" err || fail "the error does not name the unit"
+  run report yx.db --unit yx-kfq --year 2022 --format pdf
+  expect_status 2
 }
 
 # ----------------------------------------------------------------------------

@@ -557,12 +557,20 @@ namespace Fazhi.Tests
                 }
             });
 
-            r.Add("report_error_path", () =>
+            r.Add("report_in_three_formats", () =>
             {
                 using (Database db = Seeded())
                 {
+                    AddCase(db, "mc-1", "2022-03-01", "succeeded", "2022-03-05");
+                    string md = db.Report("yx-kfq", 2022);
+                    Assert.Contains("# 阳新经济开发区管委会2022年法治政府建设年度报告", md, "markdown title");
+                    Assert.Contains("全年受理矛盾纠纷1起，调结1起，其中调解成功1起，调解成功率100%", md,
+                                    "Chinese figures round-trip");
+                    Assert.Contains("<svg", db.Report("yx-kfq", 2022, "html"), "html charts");
+                    Assert.Contains("\"year\": 2022", db.Report("yx-kfq", 2022, "json"), "json model");
                     var e = Assert.Throws<FazhiArgumentException>(() => db.Report("yx-kfq", 2022, "pdf"), "unknown format");
                     Assert.Contains("pdf", e.Message, "message names the format");
+                    Assert.Throws<FazhiNotFoundException>(() => db.Report("nowhere", 2022), "unknown unit");
                 }
             });
 

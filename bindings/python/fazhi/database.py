@@ -498,8 +498,10 @@ class Database:
             "fz_findings", _dumps(query) if query else None)
 
     def report(self, unit: str, year: int, format: str = "markdown", **options: Any) -> str:
-        """Drafts the annual report of a unit for a year ("markdown", "html" or
-        "json"; the json format is returned as text too)."""
+        """Drafts the annual report (法治政府建设年度报告) of a unit and its
+        subtree for a year: ``format`` "markdown", "html" (self-contained,
+        with SVG charts) or "json" (returned as text too). ``params={...}``
+        reaches the indicators, e.g. ``params={"min_yuan": 100000}``."""
         return self._call_string("fz_report", _text(unit, "unit"), _int32(year, "year"),
                                  _text(format, "format"), _dumps(options) if options else None)
 

@@ -108,11 +108,39 @@ class FindingsAndReportTest(FazhiTestCase):
         assert self.db.findings(severity="error")["total"] == 0
 
     def test_report_with_an_unknown_format_raises_argument_error(self) -> None:
-        # fz_report drafts nothing yet; only its error path is tested here.
         self.put_tree()
         with raises(fazhi.ArgumentError) as r:
             self.db.report("yx-kfq", 2022, format="pdf")
-        assert r.value.message.startswith("format:")
+        assert r.value.message == "format: 'pdf' is not markdown, html or json"
+
+    def test_report_of_an_unknown_unit_raises_not_found(self) -> None:
+        with raises(fazhi.NotFoundError) as r:
+            self.db.report("nowhere", 2022)
+        assert "nowhere" in r.value.message
+
+
+class ReportTest(SampleTestCase):
+    def test_markdown_report_states_the_seed_figures_in_chinese(self) -> None:
+        text = self.db.report("yx-kfq", 2022)
+        assert text.startswith("# 阳新经济开发区管委会2022年法治政府建设年度报告\n")
+        assert ("全年受理矛盾纠纷136起，调结134起，其中调解成功132起，调解成功率98.5%"
+                in text)
+
+    def test_json_report_parses_and_params_reach_the_indicators(self) -> None:
+        import json
+        model = json.loads(self.db.report("yx-kfq", 2022, format="json",
+                                          params={"min_yuan": 100000}))
+        large = next(i for i in model["indicators"] if i["code"] == "mediation.large_amount")
+        default = json.loads(self.db.report("yx-kfq", 2022, format="json"))
+        large_default = next(i for i in default["indicators"]
+                             if i["code"] == "mediation.large_amount")
+        assert large_default["value"] == 3
+        assert large["value"] > 3  # more cases reach a lower threshold
+
+    def test_html_report_is_one_page(self) -> None:
+        html = self.db.report("yx-kfq", 2022, format="html")
+        assert html.startswith("<!DOCTYPE html>")
+        assert html.count("<svg") == 3
 
 
 if __name__ == "__main__":

@@ -1,0 +1,60 @@
+// fazhi report DB --unit U --year Y [--format markdown|html|json] [--output FILE]
+// [--min-yuan N]: drafts the annual report (法治政府建设年度报告) of a unit.
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "console.hpp"
+#include "library.hpp"
+#include "validators.hpp"
+
+namespace fazhi::cli {
+namespace {
+
+struct Options {
+  std::string path, unit, format = "markdown", output;
+  int year = 0;
+  std::optional<double> min_yuan;
+};
+
+void run_report(const Options& o) {
+  Database db(o.path, {{"create", false}, {"read_only", true}});
+  nlohmann::json options = nlohmann::json::object();
+  if (o.min_yuan) options["params"] = {{"min_yuan", *o.min_yuan}};
+  FzText text;
+  check_user_input(fz_report(db.get(), o.unit.c_str(), o.year, o.format.c_str(),
+                             options.dump().c_str(), text.out()),
+                   "起草 " + o.unit + " " + std::to_string(o.year) + " 年度报告");
+  if (o.output.empty()) {
+    console::out(std::string(text.view()) + (o.format == "json" ? "\n" : ""));
+    return;
+  }
+  // The file gets the UTF-8 bytes as the library wrote them, whatever the
+  // terminal's encoding.
+  std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
+  file.write(text.view().data(), static_cast<std::streamsize>(text.view().size()));
+  file.close();
+  if (!file) throw CliError(kExitData, "无法写入 " + o.output);
+  console::out("已写入 " + o.output + "\n");
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("report", "起草法治政府建设年度报告");
+  cmd->add_option("DB", o->path, "数据库文件")->required()->check(existing_database());
+  cmd->add_option("--unit", o->unit, "单位编号（含下级单位）")->required();
+  cmd->add_option("--year", o->year, "报告年度, 如 2022")->required()->check(CLI::Range(1900, 9999));
+  cmd->add_option("--format", o->format, "输出格式")
+      ->check(CLI::IsMember({"markdown", "html", "json"}));
+  cmd->add_option("--output", o->output, "写入文件（默认输出到终端）");
+  cmd->add_option("--min-yuan", o->min_yuan, "“涉案金额较大”的起点（元），默认 500000");
+  cmd->callback([o] { run_report(*o); });
+}
+
+}  // namespace fazhi::cli

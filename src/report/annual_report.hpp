@@ -1,0 +1,42 @@
+// annual_report.hpp — the annual report on rule-of-law government construction
+// (法治政府建设年度报告) of one unit for one year, in the statutory structure:
+// 一 measures and results (six computed items, then the unit's own measures),
+// 二 shortcomings (the unit's text, then the gaps the data shows), 三 the first
+// responsible persons' duties, 四 next year's plans, 五 other matters, and the
+// table of every indicator.
+//
+// The report is built once as a JSON model, which is also the "json" format;
+// the Markdown and HTML renderers only lay the model out. Every sentence is
+// computed from the data or taken from narrative records; a section without
+// data says so in one line; no_data is written 无数据, never 0%; personal names
+// held in the database are masked wherever text could carry them.
+#pragma once
+
+#include "report/report_data.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace fazhi::report {
+
+// The model:
+// {"title", "unit", "unit_name", "year",
+//  "preamble": [paragraph...],
+//  "sections": [{"number": "一", "heading": "...",
+//                "items": [{"heading": "..." | null, "paragraphs": [...], "list": [...],
+//                           "codes": [indicator codes the item cites]}]}],
+//  "indicators": [{"code", "label", "measure", "numerator", "denominator",
+//                  "value" (null for no_data), "status", "text"}],
+//  "charts": {"mediation_by_category": [{"code", "label", "value"}],
+//             "mediation_by_month": [12 counts],
+//             "rates": [{"code", "label", "value"}]}}
+nlohmann::json annual_report_model(const ReportData& data);
+
+std::string annual_report_markdown(const nlohmann::json& model);
+
+// Self-contained, print-friendly HTML with SVG charts of mediation cases by
+// category and by month and of the main rates.
+std::string annual_report_html(const nlohmann::json& model);
+
+}  // namespace fazhi::report

@@ -1,0 +1,63 @@
+#include "report/chinese_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace fazhi::report {
+
+std::string plain_number(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  // Round half away from zero on the decimal value, not on its binary
+  // approximation: 98.45 must give 98.5 (one official reading of 四舍五入).
+  double scaled = value * scale;
+  double rounded = std::round(scaled + (scaled >= 0 ? 1e-9 : -1e-9));
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, rounded / scale);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string percent(double value) {
+  if (std::isnan(value)) return "无数据";
+  return plain_number(value, 1) + "%";
+}
+
+std::string yuan(double value) {
+  if (std::isnan(value)) return "无数据";
+  const double fen = std::round(value * 100);
+  // Whole hundreds of yuan are exact in 万元 with two decimals.
+  if (std::fabs(value) >= 10000 && std::fmod(fen, 10000) == 0)
+    return plain_number(fen / 1000000.0, 2) + "万元";
+  return plain_number(fen / 100.0, 2) + "元";
+}
+
+std::string chinese_numeral(int n) {
+  static const char* const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0 || n >= 100) return std::to_string(n);
+  if (n < 10) return digits[n];
+  return std::string(n >= 20 ? digits[n / 10] : "") + "十" + digits[n % 10];
+}
+
+std::string chinese_date(const std::string& iso) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return iso;
+  return std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+}
+
+std::string indicator_value(const IndicatorValue& v) {
+  if (v.no_data) return "无数据";
+  if (v.measure == "ratio") return percent(v.value);
+  if (v.measure == "hours") return plain_number(v.value, 1) + "小时";
+  if (v.measure == "yuan") return yuan(v.value);
+  if (v.measure == "days") return plain_number(v.value, 1) + "天";
+  return plain_number(v.value, 2);
+}
+
+}  // namespace fazhi::report

@@ -1,0 +1,33 @@
+// chinese_format.hpp — numbers and dates as a Chinese official report writes
+// them: "98.5%", "826.5小时", "838.7万元", "2023年3月2日".
+#pragma once
+
+#include <fazhi/indicator.hpp>
+
+#include <string>
+
+namespace fazhi::report {
+
+// A number with at most `decimals` decimals, rounded half away from zero, and
+// without trailing zeros: 98.46 -> "98.5" (decimals 1), 100 -> "100".
+std::string plain_number(double value, int decimals);
+
+// A percentage value (98.5 for 98.5%) as "98.5%"; "无数据" for NaN.
+std::string percent(double value);
+
+// Yuan: below 10000 as "3500元" / "3500.5元"; from 10000 on in 万元 when that is
+// exact to two decimals of 万 ("100万元", "838.7万元"), else in 元.
+std::string yuan(double value);
+
+// 1 -> "一", 12 -> "十二", 23 -> "二十三" (1..99), for section and item numbers.
+std::string chinese_numeral(int n);
+
+// "YYYY-MM-DD" -> "2023年3月2日"; anything else is returned unchanged.
+std::string chinese_date(const std::string& iso);
+
+// The indicator's value with its unit, as the report's table shows it:
+// ratios "98.5%", hours "826.5小时", yuan as yuan(), counts "132"; no_data
+// "无数据".
+std::string indicator_value(const IndicatorValue& v);
+
+}  // namespace fazhi::report

@@ -1,0 +1,46 @@
+// report_data.hpp — everything the annual report says, read from the database
+// in one place: the indicators of the year, the monthly mediation counts, the
+// narratives, the leadership activities, the error findings, the units without
+// a legal adviser, and the personal names the report must not print.
+#pragma once
+
+#include "indicators/engine.hpp"
+#include "store/sqlite.hpp"
+
+#include <fazhi/indicator.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace fazhi::report {
+
+struct ReportData {
+  std::string unit;       // the org unit's key
+  std::string unit_name;  // its name, as the title uses it
+  int year = 0;
+  std::vector<IndicatorValue> indicators;  // every code, for the year, unit and subtree
+  std::array<double, 12> mediation_received_by_month{};
+  std::vector<std::string> units_without_adviser;  // names, in the coverage's order
+  nlohmann::json narratives = nlohmann::json::array();  // the unit's own, for the year
+  nlohmann::json activities = nlohmann::json::array();  // leadership activities in the subtree
+  nlohmann::json error_findings = nlohmann::json::array();  // severity error, subtree, year
+  nlohmann::json activity_labels = nlohmann::json::object();  // leadership_activity.kind
+  // Labels of the breakdowns' codes, by label set: {"adviser_service.kind": {...}}.
+  nlohmann::json breakdown_labels = nlohmann::json::object();
+  std::vector<std::string> personal_names;  // every name held, to be masked
+
+  // The value of `code` (a catalogue code of `indicators`). Throws
+  // Error(internal) for a code that was not evaluated.
+  const IndicatorValue& value(const std::string& code) const;
+};
+
+// Reads the report's data for `unit` and its subtree in `year`. `params` go to
+// the indicators (e.g. {"min_yuan": 100000}). Throws Error(not_found) for an
+// unknown unit, Error(argument) for a year without a valid period.
+ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
+                            const std::string& unit, int year, const nlohmann::json& params);
+
+}  // namespace fazhi::report

@@ -1,0 +1,232 @@
+// The annual report: Chinese number formats, name masking, the statutory
+// structure, sections without data, gaps the data shows, no personal names in
+// any format, identical output for identical records, and errors.
+#include "report/chinese_format.hpp"
+#include "report/name_mask.hpp"
+#include "test_support.hpp"
+
+#include <cmath>
+#include <limits>
+
+using fazhi::Database;
+using fazhi::ImportOptions;
+using fazhi::Mode;
+using fazhi::Status;
+using fazhi::report::NameMask;
+using fazhi::testing_support::status_of;
+using json = nlohmann::json;
+
+namespace {
+
+TEST(ChineseFormat, RatesHaveOneDecimalRoundedHalfUpAndNoTrailingZero) {
+  EXPECT_EQ(fazhi::report::percent(98.50746), "98.5%");
+  EXPECT_EQ(fazhi::report::percent(98.45), "98.5%");
+  EXPECT_EQ(fazhi::report::percent(98.44), "98.4%");
+  EXPECT_EQ(fazhi::report::percent(100), "100%");
+  EXPECT_EQ(fazhi::report::percent(0), "0%");
+  EXPECT_EQ(fazhi::report::percent(std::numeric_limits<double>::quiet_NaN()), "无数据");
+}
+
+TEST(ChineseFormat, YuanIsWrittenInWanWhenThatIsExact) {
+  EXPECT_EQ(fazhi::report::yuan(1000000), "100万元");
+  EXPECT_EQ(fazhi::report::yuan(8387000), "838.7万元");
+  EXPECT_EQ(fazhi::report::yuan(500000), "50万元");
+  EXPECT_EQ(fazhi::report::yuan(12345.67), "12345.67元");
+  EXPECT_EQ(fazhi::report::yuan(3500), "3500元");
+  EXPECT_EQ(fazhi::report::yuan(0), "0元");
+}
+
+TEST(ChineseFormat, DatesAndNumeralsAsOfficialsWriteThem) {
+  EXPECT_EQ(fazhi::report::chinese_date("2023-03-02"), "2023年3月2日");
+  EXPECT_EQ(fazhi::report::chinese_date("2022-12-31"), "2022年12月31日");
+  EXPECT_EQ(fazhi::report::chinese_date("not a date"), "not a date");
+  EXPECT_EQ(fazhi::report::chinese_numeral(1), "一");
+  EXPECT_EQ(fazhi::report::chinese_numeral(10), "十");
+  EXPECT_EQ(fazhi::report::chinese_numeral(12), "十二");
+  EXPECT_EQ(fazhi::report::chinese_numeral(20), "二十");
+  EXPECT_EQ(fazhi::report::chinese_numeral(23), "二十三");
+}
+
+TEST(NameMasking, NamesBecomeSurnameAndMouMou) {
+  NameMask mask({"胡开堂", "欧阳明", "张三", "张三丰", "王"});
+  EXPECT_EQ(mask.apply("胡开堂反映的问题已由欧阳明协调解决。"), "胡某某反映的问题已由欧阳某某协调解决。");
+  // The longest held name wins; a one-character "name" masks nothing.
+  EXPECT_EQ(mask.apply("张三丰和张三来访，王书记接待。"), "张某某和张某某来访，王书记接待。");
+  EXPECT_EQ(mask.apply("胡开堂胡开堂"), "胡某某胡某某");
+  EXPECT_EQ(mask.apply("没有人名的句子。"), "没有人名的句子。");
+  EXPECT_EQ(NameMask::masked("司马光"), "司马某某");
+  EXPECT_EQ(NameMask::masked("李四"), "李某某");
+}
+
+// A zone with villages v1, v2, c1: an adviser for the zone and v1 only, one
+// mediation case with a named party, a petition with a named petitioner, a
+// 法律明白人, narratives that mention the two, and a decision discussed
+// without a legality review (stored in historical mode as an error finding).
+class AnnualReport : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fazhi::testing_support::put_sample_tree(*db_);
+    ImportOptions historical;
+    historical.mode = Mode::historical;
+    auto s = db_->import_ndjson(R"(
+{"record":"adviser","key":"a1","name":"甲律师","type":"lawyer"}
+{"record":"adviser_engagement","key":"e1","adviser":"a1","unit":"zone","start":"2022-01-01"}
+{"record":"adviser_engagement","key":"e2","adviser":"a1","unit":"v1","start":"2022-01-01"}
+{"record":"mediation_committee","key":"mc1","unit":"v1","name":"一村人民调解委员会","established":"2015-01-01"}
+{"record":"mediation_case","key":"k1","committee":"mc1","received":"2022-03-01","category":"neighbourhood","parties":[{"name":"胡开堂","role":"applicant","type":"person"},{"name":"某建筑公司","role":"respondent","type":"organisation"}]}
+{"record":"mediation_case","key":"k1","action":"close","date":"2022-03-05","outcome":"succeeded","agreement":"written"}
+{"record":"petition","key":"p1","unit":"v2","received":"2022-04-01","channel":"visit","petitioners":["李四海"],"subject":"宅基地纠纷"}
+{"record":"legal_literate","key":"l1","unit":"v1","name":"丙明白","trained":"2022-03-01"}
+{"record":"narrative","key":"n1","unit":"zone","year":2022,"section":"preamble","body":"2022年开发区依法行政工作报告如下。","order":1}
+{"record":"narrative","key":"n2","unit":"zone","year":2022,"section":"measures","heading":"化解信访积案","body":"胡开堂、李四海反映的问题已妥善化解，丙明白参与了调解。<b>","order":1}
+{"record":"narrative","key":"n3","unit":"zone","year":2022,"section":"plans","heading":"明年安排","body":"继续推进。","order":1}
+{"record":"narrative","key":"n4","unit":"zone","year":2021,"section":"plans","heading":"前年安排","body":"不属于本年度。","order":1}
+{"record":"decision","key":"d1","unit":"zone","title":"园区道路改造方案"}
+{"record":"decision","key":"d1","action":"collective_discussion","date":"2022-05-01","meeting":"director_office_meeting","outcome":"adopted"}
+)",
+                                historical);
+    ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  }
+
+  std::string report(const std::string& format, const std::string& unit = "zone", int year = 2022) {
+    return db_->report(unit, year, format);
+  }
+
+  std::unique_ptr<Database> db_ = Database::open(":memory:");
+};
+
+TEST_F(AnnualReport, MarkdownFollowsTheStatutoryStructure) {
+  const std::string md = report("markdown");
+  const char* in_order[] = {"# 开发区管委会2022年法治政府建设年度报告",
+                            "2022年开发区依法行政工作报告如下。",
+                            "## 一、推进法治政府建设的主要举措和成效",
+                            "### （一）依法决策",
+                            "### （二）法律顾问",
+                            "### （三）行政执法",
+                            "### （四）矛盾纠纷化解",
+                            "### （五）学法用法与普法",
+                            "### （六）行政复议与诉讼",
+                            "### （七）化解信访积案",
+                            "## 二、推进法治政府建设中存在的不足和原因",
+                            "## 三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                            "## 四、下一年度推进法治政府建设的主要安排",
+                            "### （一）明年安排",
+                            "## 附：主要指标"};
+  std::size_t at = 0;
+  for (const char* part : in_order) {
+    std::size_t found = md.find(part, at);
+    ASSERT_NE(found, std::string::npos) << "missing or out of order: " << part << "\n" << md;
+    at = found;
+  }
+  // No "other" narratives: no 五; another year's narrative is not used.
+  EXPECT_EQ(md.find("五、其他需要报告的情况"), std::string::npos);
+  EXPECT_EQ(md.find("不属于本年度"), std::string::npos);
+}
+
+TEST_F(AnnualReport, SentencesStateTheCountsBesideTheRates) {
+  const std::string md = report("markdown");
+  EXPECT_NE(md.find("全年受理矛盾纠纷1起，调结1起，其中调解成功1起，调解成功率100%"), std::string::npos) << md;
+  EXPECT_NE(md.find("需配备法律顾问的4个单位中，2个已聘请法律顾问，覆盖率50%；尚未聘请法律顾问的单位：一社区、二村。"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("全年经集体讨论决定重大行政决策1项；经合法性审查后提交讨论0项，合法性审查率0%"),
+            std::string::npos)
+      << md;
+}
+
+TEST_F(AnnualReport, SectionsWithoutDataSaySoInOneLineAndNoDataIsNeverZeroPercent) {
+  const std::string md = report("markdown");
+  EXPECT_NE(md.find("全年未制定规范性文件。"), std::string::npos);
+  EXPECT_NE(md.find("本年度无行政执法工作的记录。"), std::string::npos);
+  EXPECT_NE(md.find("全年未发生行政诉讼和行政复议案件。"), std::string::npos);
+  EXPECT_NE(md.find("本年度无第一责任人履职活动的记录。"), std::string::npos);
+  EXPECT_NE(md.find("| 规范性文件合法性审核率 | normative.review_rate | 0 | 0 | 无数据 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| 执法全过程记录率 | enforcement.recording_rate | 0 | 0 | 无数据 |"), std::string::npos);
+}
+
+TEST_F(AnnualReport, ShortcomingsListTheGapsTheDataShows) {
+  const std::string md = report("markdown");
+  const std::size_t section = md.find("## 二、");
+  const std::size_t next = md.find("## 三、");
+  ASSERT_NE(section, std::string::npos);
+  const std::string gaps = md.substr(section, next - section);
+  EXPECT_NE(gaps.find("- 法律顾问覆盖率为50%（2/4），未达到100%，尚未聘请法律顾问的单位：一社区、二村。"),
+            std::string::npos)
+      << gaps;
+  EXPECT_NE(gaps.find("- 重大行政决策合法性审查率为0%（0/1），未达到100%。"), std::string::npos) << gaps;
+  EXPECT_NE(gaps.find("违反法定程序的问题1个："), std::string::npos) << gaps;
+  EXPECT_NE(gaps.find("重大行政决策程序暂行条例"), std::string::npos) << gaps;
+}
+
+TEST_F(AnnualReport, NoPersonalNameReachesAnyFormat) {
+  for (const char* format : {"markdown", "html", "json"}) {
+    const std::string text = report(format);
+    for (const char* name : {"胡开堂", "李四海", "丙明白"})
+      EXPECT_EQ(text.find(name), std::string::npos) << format << " prints " << name;
+    EXPECT_NE(text.find("胡某某、李某某反映的问题已妥善化解，丙某某参与了调解。"), std::string::npos)
+        << format;
+  }
+}
+
+TEST_F(AnnualReport, TheSameRecordsGiveTheSameBytes) {
+  for (const char* format : {"markdown", "html", "json"}) EXPECT_EQ(report(format), report(format)) << format;
+}
+
+TEST_F(AnnualReport, HtmlIsSelfContainedEscapedAndHasTheThreeCharts) {
+  const std::string html = report("html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_NE(html.find("参与了调解。&lt;b&gt;"), std::string::npos);  // narrative text is escaped
+  EXPECT_NE(html.find("<title>矛盾纠纷按类别（受理数）</title>"), std::string::npos);
+  EXPECT_NE(html.find("<title>矛盾纠纷按月份（受理数）</title>"), std::string::npos);
+  EXPECT_NE(html.find("<title>主要指标</title>"), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+}
+
+TEST_F(AnnualReport, JsonCarriesEveryFigure) {
+  const json r = json::parse(report("json"));
+  EXPECT_EQ(r["title"], "开发区管委会2022年法治政府建设年度报告");
+  EXPECT_EQ(r["year"], 2022);
+  ASSERT_EQ(r["sections"].size(), 4u);
+  EXPECT_EQ(r["sections"][3]["number"], "四");
+  std::map<std::string, json> by_code;
+  for (const json& i : r["indicators"]) by_code[i["code"]] = i;
+  EXPECT_EQ(by_code.at("mediation.success_rate")["value"], 100.0);
+  EXPECT_EQ(by_code.at("adviser.coverage")["numerator"], 2.0);
+  EXPECT_EQ(by_code.at("adviser.coverage")["denominator"], 4.0);
+  EXPECT_TRUE(by_code.at("normative.review_rate")["value"].is_null());
+  EXPECT_EQ(by_code.at("normative.review_rate")["status"], "no_data");
+  const json months = r["charts"]["mediation_by_month"];
+  ASSERT_EQ(months.size(), 12u);
+  EXPECT_EQ(months[2], 1.0);  // March
+  EXPECT_EQ(months[3], 0.0);
+  ASSERT_EQ(r["charts"]["mediation_by_category"].size(), 1u);
+  EXPECT_EQ(r["charts"]["mediation_by_category"][0]["label"], "邻里纠纷");
+}
+
+TEST_F(AnnualReport, AUnitBelowTheRootReportsItsOwnSubtree) {
+  const std::string md = report("markdown", "v2");
+  EXPECT_NE(md.find("# 二村2022年法治政府建设年度报告"), std::string::npos);
+  EXPECT_NE(md.find("受理信访事项1件"), std::string::npos) << md;
+  EXPECT_EQ(md.find("全年受理矛盾纠纷"), std::string::npos);  // the case is in v1
+  // v2 has no narratives: the preamble is one factual line.
+  EXPECT_NE(md.find("现将二村2022年法治政府建设情况报告如下。"), std::string::npos);
+}
+
+TEST_F(AnnualReport, BadRequestsAreRefusedByName) {
+  std::string message;
+  EXPECT_EQ(status_of([&] { report("markdown", "nowhere"); }, &message), Status::not_found);
+  EXPECT_NE(message.find("nowhere"), std::string::npos);
+  EXPECT_EQ(status_of([&] { report("pdf"); }, &message), Status::argument);
+  EXPECT_NE(message.find("format"), std::string::npos);
+  EXPECT_EQ(status_of([&] { db_->report("zone", 2022, "markdown", {{"colour", 1}}); }, &message),
+            Status::argument);
+  EXPECT_NE(message.find("colour"), std::string::npos);
+  EXPECT_EQ(status_of([&] { report("markdown", "zone", 12); }, &message), Status::argument);
+  EXPECT_NE(message.find("year"), std::string::npos);
+}
+
+}  // namespace
