@@ -65,6 +65,7 @@ major=${version%%.*}
 for f in "$lib/libfazhi-core.a" \
          "$prefix/$includedir/fazhi/fazhi.h" \
          "$prefix/$includedir/fazhi/database.hpp" \
+         "$prefix/$includedir/fazhi/fazhi.hpp" \
          "$lib/cmake/fazhi/fazhiConfig.cmake" \
          "$lib/cmake/fazhi/fazhiConfigVersion.cmake" \
          "$lib/cmake/fazhi/fazhiTargets.cmake" \

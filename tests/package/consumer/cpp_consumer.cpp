@@ -1,7 +1,7 @@
 // cpp_consumer — a C++ host of the installed libfazhi-core.a (fazhi::core):
 // stores one unit and one mediation committee and reads an indicator back.
 // Prints "cpp_consumer ok" and exits 0 on success.
-#include <fazhi/database.hpp>
+#include <fazhi/fazhi.hpp>
 
 #include <iostream>
 
