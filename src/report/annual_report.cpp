@@ -234,7 +234,8 @@ json Writer::disputes() {
     // agreements were worth: three clauses, each only when it has something.
     std::vector<std::string> included, prevented, c;
     const IndicatorValue& large = v("mediation.large_amount");
-    const double min_yuan = large.params.value("min_yuan", 500000.0);
+    const double min_yuan =
+        large.params.is_object() ? large.params.value("min_yuan", 500000.0) : 500000.0;
     if (n("mediation.unnatural_death") > 0)
       included.push_back("非正常死亡纠纷" + count_text(n("mediation.unnatural_death")) + "起");
     if (large.value > 0)
