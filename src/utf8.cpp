@@ -30,4 +30,17 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::size_t utf8_char_length(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return n < text.size() - i ? n : text.size() - i;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;  // continuation bytes do not start a character
+  return n;
+}
+
 }  // namespace fazhi

@@ -267,10 +267,6 @@ json external_values(const RefResolver& refs, const Kind& kind, const json& valu
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // The key <-> id pairs one call has looked up. A bulk import names the same
 // committees and units again and again, and the journal wants the keys of the
 // ids it has just resolved; records are never deleted and keys never change,

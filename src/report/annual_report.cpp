@@ -16,14 +16,20 @@ namespace {
 
 std::string count_text(double v) { return plain_number(v, 2); }
 
-// Joins clauses with "，" or "；" and ends the sentence with "。".
-std::string sentence(const std::vector<std::string>& clauses, const char* separator = "，") {
+// The non-empty parts joined with `separator` ("、", "，", "；").
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
   std::string s;
-  for (const std::string& c : clauses) {
-    if (c.empty()) continue;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
     if (!s.empty()) s += separator;
-    s += c;
+    s += p;
   }
+  return s;
+}
+
+// Clauses joined into one sentence ending in "。"; nothing when all are empty.
+std::string sentence(const std::vector<std::string>& clauses, const char* separator = "，") {
+  std::string s = joined(clauses, separator);
   return s.empty() ? s : s + "。";
 }
 
@@ -74,16 +80,13 @@ std::string Writer::breakdown(const std::string& code, const std::string& unit_w
   std::stable_sort(parts.begin(), parts.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   const json labels = d_.breakdown_labels.value(iv.breakdown_labels, json::object());
-  std::string out;
-  std::size_t shown = 0;
+  std::vector<std::string> out;
   for (const auto& [c, count] : parts) {
     if (count <= 0) continue;
-    if (at_most && shown == at_most) break;
-    if (!out.empty()) out += "、";
-    out += labels.value(c, c) + count_text(count) + unit_word;
-    ++shown;
+    if (at_most && out.size() == at_most) break;
+    out.push_back(labels.value(c, c) + count_text(count) + unit_word);
   }
-  return out;
+  return joined(out, "、");
 }
 
 json Writer::item(std::string heading, std::vector<std::string> paragraphs,
@@ -158,9 +161,7 @@ json Writer::advisers() {
     if (d_.units_without_adviser.empty()) {
       s += "，实现法律顾问全覆盖";
     } else {
-      s += "；尚未聘请法律顾问的单位：";
-      for (std::size_t i = 0; i < d_.units_without_adviser.size(); ++i)
-        s += (i ? "、" : "") + d_.units_without_adviser[i];
+      s += "；尚未聘请法律顾问的单位：" + joined(d_.units_without_adviser, "、");
     }
     paragraphs.push_back(s + "。");
   }
@@ -244,13 +245,8 @@ json Writer::disputes() {
       prevented.push_back("群体性事件" + count_text(n("mediation.mass_incidents_prevented")) + "起");
     if (n("mediation.criminal_cases_prevented") > 0)
       prevented.push_back("民转刑案件" + count_text(n("mediation.criminal_cases_prevented")) + "起");
-    auto joined = [](const std::vector<std::string>& parts) {
-      std::string out;
-      for (const std::string& p : parts) out += (out.empty() ? "" : "、") + p;
-      return out;
-    };
-    if (!included.empty()) c.push_back("受理的纠纷中有" + joined(included));
-    if (!prevented.empty()) c.push_back("通过调解防止" + joined(prevented));
+    if (!included.empty()) c.push_back("受理的纠纷中有" + joined(included, "、"));
+    if (!prevented.empty()) c.push_back("通过调解防止" + joined(prevented, "、"));
     if (n("mediation.amount_yuan") > 0) c.push_back("调解协议涉及金额" + yuan(n("mediation.amount_yuan")));
     if (!c.empty()) paragraphs.push_back(sentence(c, "；"));
   }
@@ -346,11 +342,8 @@ std::vector<std::string> Writer::data_gaps() {
     if (iv.no_data || iv.value >= 100) continue;
     std::string s = iv.label + "为" + percent(iv.value) + "（" + count_text(iv.numerator) + "/" +
                     count_text(iv.denominator) + "），未达到100%";
-    if (std::string(code) == "adviser.coverage" && !d_.units_without_adviser.empty()) {
-      s += "，尚未聘请法律顾问的单位：";
-      for (std::size_t i = 0; i < d_.units_without_adviser.size(); ++i)
-        s += (i ? "、" : "") + d_.units_without_adviser[i];
-    }
+    if (std::string(code) == "adviser.coverage" && !d_.units_without_adviser.empty())
+      s += "，尚未聘请法律顾问的单位：" + joined(d_.units_without_adviser, "、");
     gaps.push_back(s + "。");
   }
   if (n("mediation.labour_overdue") > 0)

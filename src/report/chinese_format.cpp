@@ -22,6 +22,10 @@ std::string plain_number(double value, int decimals) {
   return s;
 }
 
+std::string table_figure(const nlohmann::json& number_or_null) {
+  return number_or_null.is_number() ? plain_number(number_or_null.get<double>(), 2) : "";
+}
+
 std::string percent(double value) {
   if (std::isnan(value)) return "无数据";
   return plain_number(value, 1) + "%";

@@ -4,6 +4,8 @@
 
 #include <fazhi/indicator.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace fazhi::report {
@@ -11,6 +13,9 @@ namespace fazhi::report {
 // A number with at most `decimals` decimals, rounded half away from zero, and
 // without trailing zeros: 98.46 -> "98.5" (decimals 1), 100 -> "100".
 std::string plain_number(double value, int decimals);
+
+// A table cell: a JSON number with at most two decimals, "" for null.
+std::string table_figure(const nlohmann::json& number_or_null);
 
 // A percentage value (98.5 for 98.5%) as "98.5%"; "无数据" for NaN.
 std::string percent(double value);

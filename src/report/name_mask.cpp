@@ -1,24 +1,13 @@
 #include "report/name_mask.hpp"
 
+#include "utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
 
 namespace fazhi::report {
 namespace {
-
-// Byte length of the UTF-8 character starting at s[i].
-std::size_t char_length(const std::string& s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::min(n, s.size() - i);
-}
-
-std::size_t characters(const std::string& s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) ++n;
-  return n;
-}
 
 // Two-character surnames in common use (复姓).
 constexpr std::array<std::string_view, 24> kCompoundSurnames = {
@@ -32,8 +21,8 @@ NameMask::NameMask(std::vector<std::string> names) {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   for (std::string& n : names) {
-    if (characters(n) < 2) continue;
-    std::string first = n.substr(0, char_length(n, 0));
+    if (utf8_length(n) < 2) continue;
+    std::string first = n.substr(0, utf8_char_length(n, 0));
     by_first_[first].push_back(std::move(n));
   }
   for (auto& [first, list] : by_first_)
@@ -46,7 +35,7 @@ std::string NameMask::masked(const std::string& name) {
   for (std::string_view s : kCompoundSurnames)
     if (name.size() > s.size() && name.compare(0, s.size(), s) == 0)
       return std::string(s) + "某某";
-  return name.substr(0, name.empty() ? 0 : char_length(name, 0)) + "某某";
+  return name.substr(0, name.empty() ? 0 : utf8_char_length(name, 0)) + "某某";
 }
 
 std::string NameMask::apply(const std::string& text) const {
@@ -55,7 +44,7 @@ std::string NameMask::apply(const std::string& text) const {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    const std::size_t len = char_length(text, i);
+    const std::size_t len = utf8_char_length(text, i);
     const std::string* match = nullptr;
     if (auto it = by_first_.find(text.substr(i, len)); it != by_first_.end())
       for (const std::string& n : it->second)

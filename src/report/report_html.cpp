@@ -32,11 +32,6 @@ td.n { text-align: right; }
                .chart, table { page-break-inside: avoid; } }
 )css";
 
-std::string figure(const json& v) {
-  if (v.is_null()) return "";
-  return plain_number(v.get<double>(), 2);
-}
-
 std::string charts(const json& c) {
   std::vector<Bar> categories;
   for (const json& b : c.at("mediation_by_category"))
@@ -86,8 +81,8 @@ std::string annual_report_html(const json& model) {
        "<th>数值</th></tr></thead>\n<tbody>\n";
   for (const json& i : model.at("indicators"))
     h += "<tr><td>" + xml_escape(i.at("label").get<std::string>()) + "</td><td>" +
-         xml_escape(i.at("code").get<std::string>()) + "</td><td class=\"n\">" + figure(i.at("numerator")) +
-         "</td><td class=\"n\">" + figure(i.at("denominator")) + "</td><td class=\"n\">" +
+         xml_escape(i.at("code").get<std::string>()) + "</td><td class=\"n\">" + table_figure(i.at("numerator")) +
+         "</td><td class=\"n\">" + table_figure(i.at("denominator")) + "</td><td class=\"n\">" +
          xml_escape(i.at("text").get<std::string>()) + "</td></tr>\n";
   h += "</tbody>\n</table>\n</body>\n</html>\n";
   return h;

@@ -23,8 +23,6 @@ std::string cell(const std::string& text) {
   return out;
 }
 
-std::string figure(const json& v) { return v.is_null() ? "" : plain_number(v.get<double>(), 2); }
-
 }  // namespace
 
 std::string annual_report_markdown(const json& model) {
@@ -46,7 +44,7 @@ std::string annual_report_markdown(const json& model) {
   md += "## 附：主要指标\n\n| 指标 | 代码 | 分子 | 分母 | 数值 |\n|---|---|---:|---:|---:|\n";
   for (const json& i : model.at("indicators"))
     md += "| " + cell(i.at("label").get<std::string>()) + " | " + i.at("code").get<std::string>() +
-          " | " + figure(i.at("numerator")) + " | " + figure(i.at("denominator")) + " | " +
+          " | " + table_figure(i.at("numerator")) + " | " + table_figure(i.at("denominator")) + " | " +
           cell(i.at("text").get<std::string>()) + " |\n";
   return md;
 }

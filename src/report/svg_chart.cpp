@@ -1,5 +1,7 @@
 #include "report/svg_chart.hpp"
 
+#include "utf8.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -23,14 +25,6 @@ std::string xml_escape(const std::string& text) {
 
 namespace {
 
-// Characters of UTF-8 text (continuation bytes are not counted).
-std::size_t characters(const std::string& text) {
-  std::size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 std::string number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -44,7 +38,7 @@ std::string svg_bar_chart(const std::string& title, const std::vector<Bar>& bars
   // (a CJK character is about one 12px em), bars in the middle, the figure on
   // the right.
   std::size_t longest = 0;
-  for (const Bar& b : bars) longest = std::max(longest, characters(b.label));
+  for (const Bar& b : bars) longest = std::max(longest, utf8_length(b.label));
   const double label_width = std::max(60.0, 13.0 * static_cast<double>(longest) + 10);
   constexpr double kBarWidth = 330, kTextWidth = 80, kRow = 22, kTop = 30;
   if (max_value <= 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import unittest
 
@@ -127,15 +128,16 @@ class ReportTest(SampleTestCase):
                 in text)
 
     def test_json_report_parses_and_params_reach_the_indicators(self) -> None:
-        import json
-        model = json.loads(self.db.report("yx-kfq", 2022, format="json",
-                                          params={"min_yuan": 100000}))
-        large = next(i for i in model["indicators"] if i["code"] == "mediation.large_amount")
-        default = json.loads(self.db.report("yx-kfq", 2022, format="json"))
-        large_default = next(i for i in default["indicators"]
-                             if i["code"] == "mediation.large_amount")
-        assert large_default["value"] == 3
-        assert large["value"] > 3  # more cases reach a lower threshold
+        def large_amount(report: str) -> float:
+            model = json.loads(report)
+            return next(i["value"] for i in model["indicators"]
+                        if i["code"] == "mediation.large_amount")
+
+        assert large_amount(self.db.report("yx-kfq", 2022, format="json")) == 3
+        lower = self.db.indicator("mediation.large_amount", "yx-kfq", 2022, min_yuan=100000)
+        assert lower.value > 3  # the sample has cases between 100000 and 500000 yuan
+        assert large_amount(self.db.report("yx-kfq", 2022, format="json",
+                                           params={"min_yuan": 100000})) == lower.value
 
     def test_html_report_is_one_page(self) -> None:
         html = self.db.report("yx-kfq", 2022, format="html")
