@@ -384,12 +384,39 @@ fz_status fz_calendar_load(fz_db* db, const char* csv, size_t len) {
   });
 }
 
+fz_status fz_calendar_load_file(fz_db* db, const char* path, char** out_summary_json) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string p = text(path, "path");
+    json summary = d.load_calendar_file(p);
+    if (out_summary_json) set_out(out_summary_json, summary);
+  });
+}
+
+fz_status fz_calendar_years(fz_db* db, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    out_param(out_json, "out_json");
+    set_out(out_json, d.calendar_years());
+  });
+}
+
+fz_status fz_calendar_query(fz_db* db, const char* request_json, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    json request = parse_object(request_json, "request_json");
+    if (request.is_null()) throw Error(Status::argument, "request_json", "is NULL");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.calendar_query(request));
+  });
+}
+
 fz_status fz_calendar_is_working_day(fz_db* db, const char* date, int32_t* out_bool) {
   return call([&] {
     auto& d = handle(db);
     fazhi::Date day = date_arg(date, "date");
     out_param(out_bool, "out_bool");
-    bool working = d.calendar().is_working_day(day);
+    bool working = d.calendar()->is_working_day(day);
     *out_bool = working ? 1 : 0;
   });
 }
@@ -400,7 +427,7 @@ fz_status fz_calendar_add_working_days(fz_db* db, const char* date, int32_t n,
     auto& d = handle(db);
     fazhi::Date day = date_arg(date, "date");
     out_param(out_date, "out_date");
-    std::string result = fazhi::format_date(d.calendar().add_working_days(day, n));
+    std::string result = fazhi::format_date(d.calendar()->add_working_days(day, n));
     std::memcpy(out_date, result.c_str(), 11);
   });
 }
@@ -411,7 +438,7 @@ fz_status fz_calendar_working_days_between(fz_db* db, const char* from, const ch
     auto& d = handle(db);
     fazhi::Date a = date_arg(from, "from"), b = date_arg(to, "to");
     out_param(out_n, "out_n");
-    int n = d.calendar().working_days_between(a, b);
+    int n = d.calendar()->working_days_between(a, b);
     *out_n = n;
   });
 }

@@ -1,5 +1,6 @@
 #include <fazhi/database.hpp>
 
+#include "calendar/calendar_query.hpp"
 #include "domain/findings.hpp"
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
@@ -7,6 +8,7 @@
 #include "exchange/ndjson.hpp"
 #include "indicators/engine.hpp"
 #include "log.hpp"
+#include "small_file.hpp"
 #include "report/annual_report.hpp"
 #include "report/history_document.hpp"
 
@@ -53,7 +55,9 @@ struct Database::Impl {
   store::Connection conn;
   store::Journal journal{conn};
   indicators::Engine engine{conn};
-  Calendar calendar = Calendar::builtin();
+  // Immutable, swapped whole by load_calendar; the built-in one is shared
+  // without a copy.
+  std::shared_ptr<const Calendar> calendar{&Calendar::builtin(), [](const Calendar*) {}};
   std::mutex mu;
   bool host_tx = false;
 
@@ -70,8 +74,13 @@ struct Database::Impl {
   }
 
   domain::Context context(Mode mode, const std::string& actor) {
-    return domain::Context{conn, journal, calendar, mode,
-                           actor.empty() ? options.actor : actor, domain::make_resolver(conn)};
+    return domain::Context{conn,
+                           journal,
+                           *calendar,
+                           mode,
+                           actor.empty() ? options.actor : actor,
+                           domain::make_resolver(conn),
+                           {}};
   }
 
   void require_writable() {
@@ -184,7 +193,11 @@ std::unique_ptr<Database> Database::open(const std::string& path, const OpenOpti
     while (q.executeStep())
       days.push_back({parse_date(q.getColumn(0).getString()), q.getColumn(1).getString() == "work",
                       q.getColumn(2).getString(), q.getColumn(3).getInt()});
-    if (!days.empty()) impl->calendar.load(days);
+    if (!days.empty()) {
+      auto loaded = std::make_shared<Calendar>(Calendar::builtin());
+      loaded->load(days);
+      impl->calendar = std::move(loaded);
+    }
   });
   logger().debug("opened {}", path);
   return std::unique_ptr<Database>(new Database(std::move(impl)));
@@ -446,7 +459,7 @@ void Database::export_file(const std::string& path, const json& query) {
         // so that importing the file reproduces every record's state.
         auto& actions = impl_->conn.prepared(
             "SELECT kind, key, record_id, op, change, actor FROM journal "
-            "WHERE op NOT IN ('create', 'update', 'patch', 'load') ORDER BY seq");
+            "WHERE op NOT IN ('create', 'update', 'patch', 'load', 'recompute') ORDER BY seq");
         while (actions.executeStep()) {
           auto ids = exported_ids.find(actions.getColumn(0).getString());
           if (ids == exported_ids.end() || !ids->second.count(actions.getColumn(2).getInt64()))
@@ -534,18 +547,24 @@ std::string Database::history_text(std::string_view kind, std::string_view key,
   return format == "json" ? h.dump(2) : report::history_markdown(h);
 }
 
-Calendar Database::calendar() const {
+std::shared_ptr<const Calendar> Database::calendar() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   return impl_->calendar;
 }
 
-void Database::load_calendar(std::string_view csv) {
+json Database::load_calendar(std::string_view csv) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   std::vector<ScheduledDay> days = Calendar::parse_csv(csv);
   if (days.empty()) throw Error(Status::argument, "csv", "no schedule days in the input");
+  std::map<int, std::int64_t> per_year;
+  for (const ScheduledDay& d : days) ++per_year[d.schedule_year];
   std::set<int> years;
-  for (const ScheduledDay& d : days) years.insert(d.schedule_year);
-  sqlite_guard("loading calendar", [&] {
+  for (const auto& [y, n] : per_year) years.insert(y);
+  // The new calendar is built aside (load checks everything first) and only
+  // replaces the current one once the transaction has committed.
+  auto next = std::make_shared<Calendar>(*impl_->calendar);
+  next->load(days);
+  return sqlite_guard("loading calendar", [&] {
     WriteScope scope(*impl_);
     auto& del = impl_->conn.prepared("DELETE FROM calendar_day WHERE schedule_year = ?");
     for (int y : years) {
@@ -565,16 +584,51 @@ void Database::load_calendar(std::string_view csv) {
       ins.bind(4, d.schedule_year);
       ins.exec();
     }
-    for (int y : years)
+    for (const auto& [y, n] : per_year)
       impl_->journal.append(impl_->options.actor, "calendar", std::to_string(y), y, "load",
-                            {{"schedule_year", y},
-                             {"days", std::count_if(days.begin(), days.end(),
-                                                    [y](const ScheduledDay& d) { return d.schedule_year == y; })}});
-    Calendar next = impl_->calendar;
-    next.load(days);
+                            {{"schedule_year", y}, {"days", n}});
+    // Records whose deadlines assumed these years are computed again with the
+    // real schedule. A statutory rule never refuses this: the record was
+    // accepted before, so any finding it now raises is stored (historical).
+    domain::Context ctx{impl_->conn, impl_->journal, *next, Mode::historical,
+                        impl_->options.actor, domain::make_resolver(impl_->conn), {}};
+    const std::size_t recomputed = domain::recompute_provisional(ctx, years);
     scope.commit();
     impl_->calendar = std::move(next);
+    logger().info("calendar: loaded {} schedule year(s), {} record(s) recomputed", years.size(),
+                  recomputed);
+    return json{{"years", years}, {"days", days.size()}, {"recomputed", recomputed}};
   });
+}
+
+json Database::load_calendar_file(const std::string& path) {
+  return load_calendar(read_small_file(path, 1 << 20, "holiday schedule"));
+}
+
+json Database::calendar_years() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("calendar years", [&] {
+    auto& q = impl_->conn.prepared("SELECT DISTINCT schedule_year FROM calendar_day");
+    std::set<int> loaded;
+    while (q.executeStep()) loaded.insert(q.getColumn(0).getInt());
+    q.reset();
+    json official = json::array();
+    for (int y : impl_->calendar->schedule_years())
+      official.push_back({{"year", y}, {"source", loaded.count(y) ? "loaded" : "builtin"}});
+    json pending = json::array();
+    for (const auto& [y, n] : domain::provisional_record_counts(impl_->conn))
+      pending.push_back({{"year", y}, {"records", n}});
+    return json{{"official", official},
+                {"provisional",
+                 {{"first", Calendar::provisional_first_year()},
+                  {"last", Calendar::provisional_last_year()},
+                  {"rule", "全国年节及纪念日放假办法 第二条、第六条"}}},
+                {"pending", pending}};
+  });
+}
+
+json Database::calendar_query(const json& request) const {
+  return calendar_query_json(*calendar(), request);
 }
 
 json Database::findings(const json& query) {

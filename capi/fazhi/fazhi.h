@@ -259,13 +259,57 @@ FZ_API fz_status fz_history_text(fz_db *db, const char *kind, const char *key,
                                  const char *format, char **out_text);
 
 /* ------------------------------------------------------------------------ */
-/* Working-day calendar (China's State Council holiday schedules, 2004-2026 */
-/* built in). Dates are "YYYY-MM-DD". A date in a year without a schedule is */
-/* FZ_E_ARGUMENT naming the year: fazhi never guesses.                       */
+/* Working-day calendar (China's State Council holiday schedules, 2004-2026
+ * built in). Dates are "YYYY-MM-DD".
+ *
+ * A year without a schedule. Records are never refused for it: a deadline
+ * that falls in such a year is computed by the provisional rule (the holidays
+ * of 全国年节及纪念日放假办法 第二条 on their own days, weekends off, and a
+ * make-up day off for every holiday day on a weekend, 第六条), marked on the
+ * record as "provisional_deadlines": {"<deadline field>": [year, ...]} and on
+ * the findings that judge by it as "provisional": true, and computed again
+ * (journaled as op "recompute") when that year's schedule is loaded. Dates of
+ * December 28-31 also wait for the next year's notice, which may list them.
+ * The provisional rule covers 2004-2099.
+ *
+ * The three arithmetic functions below (fz_calendar_is_working_day,
+ * fz_calendar_add_working_days, fz_calendar_working_days_between) keep their
+ * first meaning: a year without a schedule is FZ_E_ARGUMENT naming the year
+ * and `fazhi calendar load`. fz_calendar_query answers provisionally and says
+ * so. */
 
 /** Adds schedules: CSV "date,kind,holiday,schedule_year" with kind off|work,
- *  a header line optional. Stored in the database; replaces the listed years. */
+ *  a header line optional, a UTF-8 byte order mark allowed. Stored in the
+ *  database; replaces the listed years; all or nothing (a bad line is
+ *  FZ_E_ARGUMENT naming its line and column, and nothing changes). Records
+ *  marked provisional for a loaded year are computed again in the same
+ *  transaction. */
 FZ_API fz_status fz_calendar_load(fz_db *db, const char *csv, size_t len);
+
+/** fz_calendar_load from a file (at most 1 MiB). out_summary_json may be NULL;
+ *  otherwise it receives {"years": [schedule years loaded], "days": n,
+ *  "recomputed": records whose deadlines or findings changed}. */
+FZ_API fz_status fz_calendar_load_file(fz_db *db, const char *path,
+                                       char **out_summary_json);
+
+/** Which years are official and which provisional:
+ *  {"official": [{"year": 2026, "source": "builtin"|"loaded"}, ...],
+ *   "provisional": {"first": 2004, "last": 2099, "rule": "..."},
+ *   "pending": [{"year": 2027, "records": n}]}
+ *  where pending counts the records whose deadlines wait for that year. */
+FZ_API fz_status fz_calendar_years(fz_db *db, char **out_json);
+
+/** Calendar arithmetic that follows the provisional rule for a year without
+ *  a schedule, and says so. request_json, one of:
+ *    {"op": "is_working_day", "date": D}                 -> {"working": bool}
+ *    {"op": "add_working_days", "date": D, "days": n}    -> {"date": D}
+ *    {"op": "working_days_between", "from": D, "to": D}  -> {"days": n}
+ *    {"op": "days_deadline", "date": D, "days": n}       -> {"date": D}
+ *  ("days_deadline": the "N日" deadline, calendar days from the day after D,
+ *  a last day on a rest day moving to the next working day). Every answer
+ *  has "provisional_years": the years it assumed, [] when none. Add
+ *  "provisional": false to refuse such years as the functions above do. */
+FZ_API fz_status fz_calendar_query(fz_db *db, const char *request_json, char **out_json);
 
 /** *out_bool = 1 for a working day, 0 for a rest day or holiday. */
 FZ_API fz_status fz_calendar_is_working_day(fz_db *db, const char *date, int32_t *out_bool);

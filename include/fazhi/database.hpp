@@ -120,10 +120,28 @@ class Database {
   nlohmann::json findings(const nlohmann::json& query);
 
   // --- Calendar --------------------------------------------------------------
-  // The built-in schedules plus every schedule loaded into this database.
-  Calendar calendar() const;
-  // Parses and stores schedules (CSV as Calendar::parse_csv reads it).
-  void load_calendar(std::string_view csv);
+  // The built-in schedules plus every schedule loaded into this database. The
+  // object is immutable and shared: a load swaps in a new one, so a caller
+  // may keep it as long as it likes.
+  std::shared_ptr<const Calendar> calendar() const;
+  // Parses and stores schedules (CSV as Calendar::parse_csv reads it), all or
+  // nothing. Every record whose deadlines were computed with the provisional
+  // rule for a loaded year is computed again in the same transaction (its
+  // deadlines, marks and findings; journaled as op "recompute"). Returns
+  // {"years": [loaded schedule years], "days": n, "recomputed": records changed}.
+  nlohmann::json load_calendar(std::string_view csv);
+  // The same from a file of at most 1 MiB (a year's schedule is a few
+  // hundred bytes). Throws Error(io) naming the file when it cannot be read.
+  nlohmann::json load_calendar_file(const std::string& path);
+  // Which years have a State Council schedule and which follow the
+  // provisional rule: {"official": [{"year", "source": "builtin"|"loaded"}],
+  // "provisional": {"first", "last", "rule"}, "pending":
+  // [{"year", "records"}]} where pending counts the records whose deadlines
+  // wait for that year's schedule.
+  nlohmann::json calendar_years();
+  // Calendar arithmetic that never refuses a year the provisional rule
+  // covers; see fz_calendar_query for the request and the answer.
+  nlohmann::json calendar_query(const nlohmann::json& request) const;
 
   // --- Labels ----------------------------------------------------------------
   // Chinese labels: "kinds", "codes", "indicators", "<kind>" (its fields) or

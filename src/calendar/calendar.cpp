@@ -8,6 +8,8 @@
 #include <fazhi/calendar.hpp>
 #include <fazhi/error.hpp>
 
+#include "calendar/provisional_rule.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 #include <utility>
@@ -51,7 +53,20 @@ bool is_weekday(int day_of_week) {
 [[noreturn]] void throw_no_schedule(int year) {
   throw Error(Status::argument, "date",
               "no holiday schedule for " + std::to_string(year) +
-                  "; load it with fz_calendar_load");
+                  "; load the State Council's schedule with `fazhi calendar load DB FILE` "
+                  "(fz_calendar_load)");
+}
+
+[[noreturn]] void throw_no_rule(int year) {
+  throw Error(Status::argument, "date",
+              "no holiday schedule for " + std::to_string(year) +
+                  ", and the provisional rule covers only " +
+                  std::to_string(provisional::first_year()) + "-" +
+                  std::to_string(provisional::last_year()));
+}
+
+bool in_provisional_range(int year) {
+  return year >= provisional::first_year() && year <= provisional::last_year();
 }
 
 // A schedule lists the days of its own year plus, for a New Year holiday,
@@ -188,6 +203,9 @@ std::vector<ScheduledDay> Calendar::parse_csv(std::string_view csv) {
                 "\"" + fields[1] + "\": expected off or work");
     }
 
+    for (unsigned char c : fields[2]) {
+      if (c < 0x20 || c == 0x7f) throw_csv(line_no, 3, "contains a control character");
+    }
     day.holiday = fields[2];
 
     const std::string& year_text = fields[3];
@@ -253,26 +271,51 @@ void Calendar::load(const std::vector<ScheduledDay>& days) {
   years_.swap(next_years);
 }
 
-void Calendar::require_schedule(Date d) const {
-  const int year = year_of(d);
-  if (years_.count(year) == 0) throw_no_schedule(year);
+int Calendar::provisional_first_year() { return provisional::first_year(); }
+int Calendar::provisional_last_year() { return provisional::last_year(); }
+
+std::vector<ScheduledDay> Calendar::provisional_schedule(int year) {
+  std::vector<ScheduledDay> out;
+  if (!in_provisional_range(year)) return out;
+  const auto& all = provisional::days();
+  for (auto it = all.lower_bound(Date(year, 1, 1)); it != all.end() && it->first.year() == year; ++it)
+    out.push_back(it->second);
+  return out;
 }
 
-void Calendar::require_schedules(Date first, Date last) const {
+void Calendar::require_schedules(Date first, Date last, ProvisionalYears* provisional) const {
   const int from = year_of(first);
   const int to = year_of(last);
   // Walks the loaded years instead of probing each year, so a span over
-  // centuries costs as much as the years actually loaded.
-  auto it = years_.find(from);
-  for (int year = from; year <= to; ++year, ++it) {
-    if (it == years_.end() || *it != year) throw_no_schedule(year);
+  // centuries costs as much as the years actually loaded (or, with
+  // provisional answers allowed, as the years the rule covers).
+  auto it = years_.lower_bound(from);
+  for (int year = from; year <= to; ++year) {
+    if (it != years_.end() && *it == year) {
+      ++it;
+    } else {
+      if (provisional == nullptr) throw_no_schedule(year);
+      if (!in_provisional_range(year)) throw_no_rule(year);
+      provisional->insert(year);
+    }
+    // December 28-31 may be listed by the next year's notice (a New Year
+    // break): an answer over them waits for that notice too.
+    if (provisional != nullptr && last >= Date(year, 12, 28) && years_.count(year + 1) == 0)
+      provisional->insert(year + 1);
   }
 }
 
-bool Calendar::is_working_day(Date d) const {
-  require_schedule(d);
-  const auto it = days_.find(d);
-  if (it != days_.end()) return it->second.working;
+const ScheduledDay* Calendar::listed(Date d) const {
+  if (auto it = days_.find(d); it != days_.end()) return &it->second;
+  if (years_.count(d.year()) != 0) return nullptr;
+  const auto& rule = provisional::days();
+  auto it = rule.find(d);
+  return it == rule.end() ? nullptr : &it->second;
+}
+
+bool Calendar::is_working_day(Date d, ProvisionalYears* provisional) const {
+  require_schedules(d, d, provisional);
+  if (const ScheduledDay* day = listed(d)) return day->working;
   return is_weekday(weekday_of(d));
 }
 
@@ -286,28 +329,34 @@ int Calendar::count_working_days(Date after, Date last) const {
   // A listed day changes the count only where it contradicts the week: a
   // weekday holiday removes one, a make-up weekend day adds one. Holidays
   // listed on a weekend (most of them) change nothing.
-  for (auto it = days_.upper_bound(after); it != days_.end() && it->first <= last;
-       ++it) {
-    const bool weekday = is_weekday(weekday_of(it->first));
-    if (it->second.working && !weekday) ++count;
-    if (!it->second.working && weekday) --count;
-  }
+  auto correct = [&count](const ScheduledDay& day) {
+    const bool weekday = is_weekday(weekday_of(day.date));
+    if (day.working && !weekday) ++count;
+    if (!day.working && weekday) --count;
+  };
+  for (auto it = days_.upper_bound(after); it != days_.end() && it->first <= last; ++it)
+    correct(it->second);
+  // Years without a schedule follow the provisional rule (the loaded days
+  // already counted above win where both list a day).
+  const auto& rule = provisional::days();
+  for (auto it = rule.upper_bound(after); it != rule.end() && it->first <= last; ++it)
+    if (years_.count(it->first.year()) == 0 && days_.count(it->first) == 0) correct(it->second);
   return static_cast<int>(count);
 }
 
-int Calendar::working_days_between(Date from, Date to) const {
+int Calendar::working_days_between(Date from, Date to, ProvisionalYears* provisional) const {
   year_of(from);
   year_of(to);
   if (from == to) return 0;
   const bool forward = from < to;
   const Date after = forward ? from : to;
   const Date last = forward ? to : from;
-  require_schedules(after + boost::gregorian::days(1), last);
+  require_schedules(after + boost::gregorian::days(1), last, provisional);
   const int count = count_working_days(after, last);
   return forward ? count : -count;
 }
 
-Date Calendar::add_working_days(Date d, int n) const {
+Date Calendar::add_working_days(Date d, int n, ProvisionalYears* provisional) const {
   year_of(d);
   if (n == 0) return d;
   const bool forward = n > 0;
@@ -320,42 +369,42 @@ Date Calendar::add_working_days(Date d, int n) const {
   // most 7k <= remaining - 1 working days, so it never passes the answer and
   // crosses only days the day-by-day walk would have crossed (and checked).
   // Jumps are capped at 52 weeks so that a huge n stops at the first year
-  // without a schedule, named in the error, rather than leaping past 9999.
+  // without a schedule (or a rule), named in the error, rather than leaping
+  // past 9999.
   constexpr long long kMaxJump = 52 * 7;
+  const boost::gregorian::days one(1);
   while (remaining > 7) {
     const long long span = std::min((remaining - 1) / 7 * 7, kMaxJump);
     const boost::gregorian::days step(static_cast<long>(span));
-    const boost::gregorian::days one(1);
     if (forward) {
       const Date next = cur + step;
-      require_schedules(cur + one, next);
+      require_schedules(cur + one, next, provisional);
       remaining -= count_working_days(cur, next);
       cur = next;
     } else {
       // Days [cur - span, cur) are (cur - span - 1, cur - 1].
       const Date prev = cur - step;
-      require_schedules(prev, cur - one);
+      require_schedules(prev, cur - one, provisional);
       remaining -= count_working_days(prev - one, cur - one);
       cur = prev;
     }
   }
 
-  const boost::gregorian::days one(1);
   while (remaining > 0) {
     cur = forward ? cur + one : cur - one;
-    if (is_working_day(cur)) --remaining;
+    if (is_working_day(cur, provisional)) --remaining;
   }
   return cur;
 }
 
-Date Calendar::calendar_days_deadline(Date event, int days) const {
+Date Calendar::calendar_days_deadline(Date event, int days, ProvisionalYears* provisional) const {
   year_of(event);
   if (days < 0) {
     throw Error(Status::argument, "days",
                 std::to_string(days) + ": a period of days cannot be negative");
   }
   Date last = event + boost::gregorian::days(days);
-  while (!is_working_day(last)) last += boost::gregorian::days(1);
+  while (!is_working_day(last, provisional)) last += boost::gregorian::days(1);
   return last;
 }
 

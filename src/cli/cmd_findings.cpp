@@ -33,7 +33,8 @@ void run_findings(const Options& o) {
     std::string severity = i["severity"] == "error" ? "错误" : "提示";
     std::string date = i["date"].is_null() ? "" : i["date"].get<std::string>() + " ";
     console::out("[" + severity + "] " + date + i["kind"].get<std::string>() + " " + i["key"].get<std::string>() +
-                 ": " + i["message"].get<std::string>() + "（" + i["source"].get<std::string>() + "）\n");
+                 ": " + i["message"].get<std::string>() + "（" + i["source"].get<std::string>() + "）" +
+                 (i.value("provisional", false) ? "（暂定：期限按尚未公布的节假日安排推算）" : "") + "\n");
   }
 }
 

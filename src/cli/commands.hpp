@@ -13,7 +13,7 @@ void add_import_command(CLI::App& app);    // fazhi import DB FILE... [--mode] [
 void add_export_command(CLI::App& app);    // fazhi export DB FILE
 void add_verify_command(CLI::App& app);    // fazhi verify DB
 void add_units_command(CLI::App& app);     // fazhi units DB [--unit KEY]
-void add_calendar_command(CLI::App& app);  // fazhi calendar add-working-days | working-days | is-working-day
+void add_calendar_command(CLI::App& app);  // fazhi calendar add-working-days | working-days | is-working-day | load | years
 void add_indicators_command(CLI::App& app);  // fazhi indicators DB --unit U --period P; fazhi explain
 void add_findings_command(CLI::App& app);    // fazhi findings DB [--unit] [--period] [--severity]
 void add_history_command(CLI::App& app);     // fazhi history DB KIND KEY [--format]

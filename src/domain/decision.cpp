@@ -11,6 +11,7 @@
 //   - a comment period under 30 days (第十五条) and a legality review given
 //     under 7 working days (第二十六条): warnings, not raised for an urgent
 //     decision that states its reason.
+#include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 
 #include <fazhi/error.hpp>
@@ -109,12 +110,12 @@ std::vector<Finding> rules(Context& ctx, const json& v) {
   }
   std::string submitted = str(v, "review_submitted"), completed = str(v, "review_completed");
   if (!relaxed && !submitted.empty() && !completed.empty()) {
-    int days = ctx.calendar.working_days_between(parse_date(submitted), parse_date(completed));
+    int days = working_days_between(ctx, "review_working_days", parse_date(submitted), parse_date(completed));
     if (days < 7)
       out.push_back({"decision.review_7_working_days", "warning",
                      "合法性审查时间 " + std::to_string(days) + " 个工作日，少于7个工作日（" + submitted + " 送审，" +
                          completed + " 完成）",
-                     kReviewSource, completed});
+                     kReviewSource, completed, "review_working_days"});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // 执法人员, enforcement_action — 行政执法行为 under the "three systems" (三项制度:
 // publicity, full-process recording, legal review of major decisions), and
 // supervision_event — 执法监督.
+#include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 #include "domain/review.hpp"
 
@@ -49,7 +50,8 @@ void complete_action(Context& ctx, json& v) {
   flatten_review(v, "legal_review");
   // Publicity: 7 working days for penalties and licences, 20 for the others.
   int days = decision_within_7_days(str(v, "kind")) ? 7 : 20;
-  v["publicity_deadline"] = format_date(ctx.calendar.add_working_days(parse_date(str(v, "decided")), days));
+  v["publicity_deadline"] =
+      format_date(working_days_deadline(ctx, "publicity_deadline", parse_date(str(v, "decided")), days));
 }
 
 std::vector<Finding> action_rules(Context& ctx, const json& v) {
@@ -82,7 +84,7 @@ std::vector<Finding> action_rules(Context& ctx, const json& v) {
     out.push_back({"enforcement_action.publicity_deadline", "warning",
                    std::string("执法决定未在") + (decision_within_7_days(str(v, "kind")) ? "7" : "20") +
                        "个工作日内公示（期限届满日 " + deadline + "，公示日 " + publicized + "）",
-                   kPublicitySource, publicized});
+                   kPublicitySource, publicized, "publicity_deadline"});
   return out;
 }
 

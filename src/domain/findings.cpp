@@ -18,8 +18,8 @@ void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id
   }
   for (const Finding& f : findings) {
     auto& ins = conn.prepared(
-        "INSERT INTO finding (kind, record_id, key, unit_id, date, rule, severity, message, source) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO finding (kind, record_id, key, unit_id, date, rule, severity, message, source, "
+        "provisional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, kind.name);
     ins.bind(2, static_cast<int64_t>(id));
     ins.bind(3, key);
@@ -29,6 +29,7 @@ void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id
     ins.bind(7, f.severity);
     ins.bind(8, f.message);
     ins.bind(9, f.source);
+    ins.bind(10, f.provisional ? 1 : 0);
     ins.exec();
   }
 }
@@ -36,8 +37,8 @@ void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id
 json record_findings(store::Connection& conn, const std::string& kind, std::int64_t id) {
   json out = json::array();
   auto& q = conn.prepared(
-      "SELECT rule, severity, message, source, date FROM finding WHERE kind = ? AND record_id = ? "
-      "ORDER BY id");
+      "SELECT rule, severity, message, source, date, provisional FROM finding "
+      "WHERE kind = ? AND record_id = ? ORDER BY id");
   q.bind(1, kind);
   q.bind(2, static_cast<int64_t>(id));
   while (q.executeStep())
@@ -45,7 +46,8 @@ json record_findings(store::Connection& conn, const std::string& kind, std::int6
                    {"severity", q.getColumn(1).getString()},
                    {"message", q.getColumn(2).getString()},
                    {"source", q.getColumn(3).getString()},
-                   {"date", q.getColumn(4).isNull() ? json(nullptr) : json(q.getColumn(4).getString())}});
+                   {"date", q.getColumn(4).isNull() ? json(nullptr) : json(q.getColumn(4).getString())},
+                   {"provisional", q.getColumn(5).getInt() != 0}});
   q.reset();
   return out;
 }
@@ -107,7 +109,7 @@ json list_findings(store::Connection& conn, const json& query) {
   out["total"] = count.getColumn(0).getInt64();
   count.reset();
   auto& q = conn.prepared(
-      "SELECT f.kind, f.key, u.key, f.date, f.rule, f.severity, f.message, f.source "
+      "SELECT f.kind, f.key, u.key, f.date, f.rule, f.severity, f.message, f.source, f.provisional "
       "FROM finding f LEFT JOIN org_unit u ON u.id = f.unit_id" + where +
       " ORDER BY f.date, f.kind, f.key, f.rule LIMIT ? OFFSET ?");
   int i = bind_all(q);
@@ -119,7 +121,8 @@ json list_findings(store::Connection& conn, const json& query) {
                  {"rule", q.getColumn(4).getString()},
                  {"severity", q.getColumn(5).getString()},
                  {"message", q.getColumn(6).getString()},
-                 {"source", q.getColumn(7).getString()}};
+                 {"source", q.getColumn(7).getString()},
+                 {"provisional", q.getColumn(8).getInt() != 0}};
     item["unit"] = q.getColumn(2).isNull() ? json(nullptr) : json(q.getColumn(2).getString());
     item["date"] = q.getColumn(3).isNull() ? json(nullptr) : json(q.getColumn(3).getString());
     out["items"].push_back(item);

@@ -8,6 +8,7 @@ const Field* Kind::find_field(const std::string& field_name) const {
   for (const Field& f : fields)
     if (f.name == field_name) return &f;
   if (field_name == "ext") return &ext_field();
+  if (field_name == "provisional_deadlines") return &provisional_field();
   return nullptr;
 }
 
@@ -19,6 +20,11 @@ const Action* Kind::find_action(const std::string& action_name) const {
 
 const Field& ext_field() {
   static const Field f = object("ext", "扩展字段");
+  return f;
+}
+
+const Field& provisional_field() {
+  static const Field f = object("provisional_deadlines", "暂定期限").computed();
   return f;
 }
 

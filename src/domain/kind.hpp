@@ -17,7 +17,9 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fazhi::domain {
@@ -30,17 +32,35 @@ struct Context {
   Mode mode;
   std::string actor;
   RefResolver refs;
+  // Deadlines this change computed with the provisional holiday rule: the
+  // deadline's name (its field, or the name a finding cites) -> the years
+  // whose schedule was missing. Filled by deadline.hpp, stored by the record
+  // store as the record's "provisional_deadlines".
+  std::map<std::string, std::set<int>> provisional;
 };
 
 // A recorded nonconformity raised by a kind's rules. Strict mode refuses a
 // change that raises an error; warnings (and, in historical mode, errors) are
 // stored and counted.
 struct Finding {
+  Finding(std::string rule_, std::string severity_, std::string message_, std::string source_,
+          std::string date_, std::string deadline_ = {})
+      : rule(std::move(rule_)),
+        severity(std::move(severity_)),
+        message(std::move(message_)),
+        source(std::move(source_)),
+        date(std::move(date_)),
+        deadline(std::move(deadline_)) {}
+
   std::string rule;      // stable code, e.g. "mediation_case.labour_15_days"
   std::string severity;  // "error" | "warning"
   std::string message;   // Chinese, names what is wrong
   std::string source;    // the statute or rule, e.g. "劳动争议调解仲裁法 第十四条"
   std::string date;      // the date the nonconformity refers to (YYYY-MM-DD)
+  // The deadline the finding judges by (deadline.hpp names), if any: when
+  // that deadline is provisional, so is the finding.
+  std::string deadline;
+  bool provisional = false;  // set by the record store
 };
 
 // A domain action ("close", "accept", ...): its arguments are declared like
@@ -59,7 +79,7 @@ struct Kind {
   std::string name;   // e.g. "org_unit"
   std::string label;  // e.g. "单位"
   std::string table;  // SQL table: id, key, one column per field, ext
-  std::vector<Field> fields;  // declared fields; "ext" is implied
+  std::vector<Field> fields;  // declared fields; "ext" and "provisional_deadlines" are implied
   // A field that doubles as the key (org_unit's "code"); empty when none.
   std::string key_alias;
   // How fz_list's "unit"/"subtree" scope applies: SQL expression giving the
@@ -103,6 +123,11 @@ std::string str(const json& values, const std::string& name);
 
 // The implied "ext" field every kind has: a JSON object kept verbatim.
 const Field& ext_field();
+
+// The implied "provisional_deadlines" field every kind has (derived): which
+// of the record's deadlines were computed with the provisional holiday rule,
+// {"accept_deadline": [2027], ...}; absent when none.
+const Field& provisional_field();
 
 // Every kind, in dependency order (a kind comes after the kinds it references),
 // which is also the order of export.

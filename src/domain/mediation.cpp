@@ -1,5 +1,6 @@
 // mediation_committee — 人民调解委员会, and mediation_case — 矛盾纠纷调解案件
 // (人民调解法; 劳动争议调解仲裁法 第十四条 for labour disputes).
+#include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 #include "domain/record_store.hpp"
 
@@ -52,7 +53,7 @@ void complete_case(Context& ctx, json& v) {
   // a last day on a rest day moves to the next working day).
   if (str(v, "category") == "labour" && v.contains("received"))
     v["labour_deadline"] =
-        format_date(ctx.calendar.calendar_days_deadline(parse_date(str(v, "received")), 15));
+        format_date(days_deadline(ctx, "labour_deadline", parse_date(str(v, "received")), 15));
   else
     v.erase("labour_deadline");
 }
@@ -96,15 +97,15 @@ std::vector<Finding> case_rules(Context& ctx, const json& v) {
     out.push_back({"mediation_case.labour_15_days", "warning",
                    "劳动争议调解案件自受理之日起十五日内未结案（期限届满日 " + deadline + "，结案日 " + closed +
                        "），当事人可以依法申请仲裁",
-                   kLabourSource, closed});
+                   kLabourSource, closed, "labour_deadline"});
   std::string confirmed = str(v, "confirmation_date");
   if (!confirmed.empty() && !closed.empty()) {
     std::string limit =
-        format_date(ctx.calendar.calendar_days_deadline(parse_date(closed), 30));
+        format_date(days_deadline(ctx, "confirmation_deadline", parse_date(closed), 30));
     if (confirmed > limit)
       out.push_back({"mediation_case.confirmation_30_days", "warning",
                      "调解协议生效之日起三十日内未申请司法确认（期限届满日 " + limit + "）",
-                     kConfirmationSource, confirmed});
+                     kConfirmationSource, confirmed, "confirmation_deadline"});
   }
   return out;
 }

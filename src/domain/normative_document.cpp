@@ -1,5 +1,6 @@
 // normative_document — 行政规范性文件: lawful review before publication, filing
 // (备案) within 30 days of publication, validity period.
+#include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 #include "domain/review.hpp"
 #include "store/journal.hpp"
@@ -30,7 +31,7 @@ void complete(Context& ctx, json& v) {
                                boost::gregorian::days(1));
   }
   // "30日": calendar days, a last day on a rest day moving to the next working day.
-  v["filing_deadline"] = format_date(ctx.calendar.calendar_days_deadline(parse_date(published), 30));
+  v["filing_deadline"] = format_date(days_deadline(ctx, "filing_deadline", parse_date(published), 30));
 }
 
 void validate(Context&, const json& v, std::optional<std::int64_t>) {
@@ -54,12 +55,13 @@ std::vector<Finding> rules(Context&, const json& v) {
   if (!filed.empty() && filed > deadline)
     out.push_back({"normative_document.filing_30_days", "warning",
                    "未在公布之日起30日内报送备案（期限届满日 " + deadline + "，报送日 " + filed + "）", kFilingSource,
-                   filed});
+                   filed, "filing_deadline"});
   // Not filed at all once the deadline is past (as of the day the record is
   // written; the timely-filing indicator judges by the period instead).
   if (filed.empty() && deadline < store::utc_now().substr(0, 10))
     out.push_back({"normative_document.not_filed", "warning",
-                   "公布后逾期未报送备案（期限届满日 " + deadline + "）", kFilingSource, deadline});
+                   "公布后逾期未报送备案（期限届满日 " + deadline + "）", kFilingSource, deadline,
+                   "filing_deadline"});
   return out;
 }
 

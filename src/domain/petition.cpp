@@ -4,6 +4,7 @@
 // a rest day moving to the next working day. Acceptance: 15 days from receipt
 // (第二十二条、第二十三条). Conclusion: 60 days from acceptance, extended by at
 // most 30 days (第三十二条).
+#include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 #include "domain/record_store.hpp"
 
@@ -15,15 +16,16 @@ namespace {
 constexpr const char* kAcceptSource = "信访工作条例 第二十二条、第二十三条";
 constexpr const char* kConcludeSource = "信访工作条例 第三十二条";
 
-std::string deadline(Context& ctx, const std::string& from, int days) {
-  return format_date(ctx.calendar.calendar_days_deadline(parse_date(from), days));
+std::string deadline(Context& ctx, const std::string& name, const std::string& from, int days) {
+  return format_date(days_deadline(ctx, name, parse_date(from), days));
 }
 
 void complete(Context& ctx, json& v) {
-  if (v.contains("received")) v["accept_deadline"] = deadline(ctx, str(v, "received"), 15);
+  if (v.contains("received"))
+    v["accept_deadline"] = deadline(ctx, "accept_deadline", str(v, "received"), 15);
   if (v.contains("accepted")) {
     int days = 60 + static_cast<int>(v.value("extension_days", std::int64_t{0}));
-    v["conclude_deadline"] = deadline(ctx, str(v, "accepted"), days);
+    v["conclude_deadline"] = deadline(ctx, "conclude_deadline", str(v, "accepted"), days);
   } else {
     v.erase("conclude_deadline");
   }
@@ -36,7 +38,7 @@ std::vector<Finding> rules(Context&, const json& v) {
   if (!answered.empty() && answered > accept_by)
     out.push_back({"petition.acceptance_15_days", "warning",
                    "未在收到信访事项之日起十五日内告知是否受理（期限届满日 " + accept_by + "）",
-                   kAcceptSource, answered});
+                   kAcceptSource, answered, "accept_deadline"});
   if (v.contains("extension_days") && v["extension_days"].get<std::int64_t>() > 30)
     out.push_back({"petition.extension_30_days", "error",
                    "延长办理期限超过三十日（延长 " + std::to_string(v["extension_days"].get<std::int64_t>()) +
@@ -48,7 +50,7 @@ std::vector<Finding> rules(Context&, const json& v) {
                    std::string("未在受理之日起六十日内办结") +
                        (v.contains("extension_days") ? "（含延长期限）" : "") + "（期限届满日 " +
                        conclude_by + "）",
-                   kConcludeSource, concluded});
+                   kConcludeSource, concluded, "conclude_deadline"});
   return out;
 }
 

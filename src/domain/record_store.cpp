@@ -7,6 +7,8 @@
 
 #include <map>
 #include <memory>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace fazhi::domain {
@@ -14,7 +16,7 @@ namespace {
 
 // SQL of a kind, built once from its declaration.
 struct KindSql {
-  std::vector<const Field*> fields;  // declared fields, then ext
+  std::vector<const Field*> fields;  // declared fields, then ext and provisional_deadlines
   std::string select_by_id;          // key, then `fields`
   std::string select_by_key;         // id, then `fields`
   std::string insert;                // key, then `fields`
@@ -26,6 +28,7 @@ KindSql build_sql(const Kind& kind) {
   KindSql s;
   for (const Field& f : kind.fields) s.fields.push_back(&f);
   s.fields.push_back(&ext_field());
+  s.fields.push_back(&provisional_field());
   std::string cols, marks;
   for (const Field* f : s.fields) {
     cols += (cols.empty() ? "" : ", ") + f->column();
@@ -134,6 +137,7 @@ Parsed parse_fields(Context& ctx, const std::string& what, const std::vector<Fie
   auto find = [&](const std::string& name) -> const Field* {
     for (const Field& f : fields)
       if (f.name == name) return &f;
+    if (name == provisional_field().name) return &provisional_field();
     return with_ext && name == "ext" ? &ext_field() : nullptr;
   };
   Parsed p;
@@ -435,27 +439,52 @@ std::optional<std::int64_t> unit_of(const Kind& kind, std::int64_t id, const jso
   return std::nullopt;
 }
 
-// Evaluates the kind's rules on the new values. Strict mode refuses an error
-// finding; everything else is returned to be stored.
-std::vector<Finding> check_rules(Context& ctx, const Kind& kind, const json& values) {
-  if (!kind.rules) return {};
-  std::vector<Finding> findings = kind.rules(ctx, values);
-  if (ctx.mode == Mode::strict)
-    for (const Finding& f : findings)
-      if (f.severity == "error")
-        throw Error(Status::rule, f.rule, f.message + "（" + f.source + "）");
-  return findings;
+// Strict mode refuses a change that raises an error finding.
+void refuse_errors(const Context& ctx, const std::vector<Finding>& findings) {
+  if (ctx.mode != Mode::strict) return;
+  for (const Finding& f : findings)
+    if (f.severity == "error") throw Error(Status::rule, f.rule, f.message + "（" + f.source + "）");
+}
+
+// Records which deadlines the change computed provisionally (ctx.provisional)
+// on the values and on the findings that judge by them.
+void mark_provisional(const Context& ctx, json& values, std::vector<Finding>& findings) {
+  const std::string& field = provisional_field().name;
+  if (ctx.provisional.empty()) {
+    values.erase(field);
+  } else {
+    json marks = json::object();
+    for (const auto& [name, years] : ctx.provisional) marks[name] = years;
+    values[field] = std::move(marks);
+  }
+  for (Finding& f : findings) f.provisional = !f.deadline.empty() && ctx.provisional.count(f.deadline);
+}
+
+// The stored findings as the journal shows them when a recompute changes them.
+json findings_json(const std::vector<Finding>& findings) {
+  json out = json::array();
+  for (const Finding& f : findings)
+    out.push_back({{"rule", f.rule}, {"severity", f.severity}, {"message", f.message},
+                   {"provisional", f.provisional}});
+  return out;
 }
 
 // Writes the complete new `values` of a record (a new one when `id` is empty),
 // replaces its findings and journals `op`. `change` is the journal's change;
 // null means "the record" for a create and "the changed fields" otherwise.
+// `journal_findings`: the entry also lists the findings when they changed (a
+// recompute changes nothing else the host could see).
 PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64_t>& id,
                         std::string& key, const json* before, json& values,
-                        const std::string& op, const json* change) {
+                        const std::string& op, const json* change,
+                        bool journal_findings = false) {
+  ctx.provisional.clear();
   finish_values(ctx, kind, values, id);
+  std::vector<Finding> findings = kind.rules ? kind.rules(ctx, values) : std::vector<Finding>{};
+  mark_provisional(ctx, values, findings);
   if (before && *before == values) return PutOutcome::unchanged;
-  std::vector<Finding> findings = check_rules(ctx, kind, values);
+  refuse_errors(ctx, findings);
+  json old_findings = journal_findings && id ? record_findings(ctx.conn, kind.name, *id) : json();
 
   bool inserted = !id;
   if (inserted) {
@@ -482,6 +511,14 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
   json journal_change = change ? *change
                         : before ? diff_external(ctx, kind, *before, values)
                                  : external_values(ctx.refs, kind, values);
+  if (journal_findings) {
+    json now = findings_json(findings);
+    json was = json::array();
+    for (const json& f : old_findings)
+      was.push_back({{"rule", f["rule"]}, {"severity", f["severity"]}, {"message", f["message"]},
+                     {"provisional", f["provisional"]}});
+    if (now != was) journal_change["findings"] = now;
+  }
   ctx.journal.append(ctx.actor, kind.name, key, *id, op, journal_change);
   return inserted ? PutOutcome::inserted : PutOutcome::updated;
 }
@@ -553,6 +590,73 @@ PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
   for (const Field& f : action->args)
     if (stored_args.contains(f.name)) put_external(f, stored_args[f.name], ctx.refs, change);
   return write_change(ctx, kind, id, stored_key, &before, values, action->name, &change);
+}
+
+namespace {
+
+// Calls fn(kind, id, years) for every record marked provisional; the marked
+// records are few (those whose deadlines reach past the last schedule) and
+// are found through each table's partial index on the mark.
+template <class F>
+void for_each_provisional(store::Connection& conn, const std::string* unit, F&& fn) {
+  std::string lo, hi;
+  if (unit) std::tie(lo, hi) = subtree_range(conn, *unit);
+  for (const Kind* kind : all_kinds()) {
+    std::string sql = "SELECT id, provisional_deadlines FROM " + kind->table +
+                      " WHERE provisional_deadlines IS NOT NULL";
+    if (unit) {
+      if (kind->unit_column.empty()) continue;
+      sql += " AND " + kind->unit_column + " IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)";
+    }
+    std::vector<std::pair<std::int64_t, std::set<int>>> marked;
+    auto& q = conn.prepared(sql);
+    if (unit) {
+      q.bind(1, lo);
+      q.bind(2, hi);
+    }
+    while (q.executeStep()) {
+      std::set<int> years;
+      const json marks = json::parse(q.getColumn(1).getString());
+      for (const json& deadline_years : marks)
+        for (const json& y : deadline_years) years.insert(y.get<int>());
+      marked.emplace_back(q.getColumn(0).getInt64(), std::move(years));
+    }
+    q.reset();
+    for (const auto& [id, years] : marked) fn(*kind, id, years);
+  }
+}
+
+}  // namespace
+
+std::size_t recompute_provisional(Context& ctx, const std::set<int>& years) {
+  std::vector<std::pair<const Kind*, std::int64_t>> affected;
+  for_each_provisional(ctx.conn, nullptr, [&](const Kind& kind, std::int64_t id, const std::set<int>& marked) {
+    for (int y : marked)
+      if (years.count(y)) {
+        affected.emplace_back(&kind, id);
+        return;
+      }
+  });
+  std::size_t changed = 0;
+  for (const auto& [kind, record_id] : affected) {
+    std::string key;
+    json before = load_values(ctx.conn, *kind, record_id, &key);
+    json values = before;
+    std::optional<std::int64_t> id = record_id;
+    if (write_change(ctx, *kind, id, key, &before, values, "recompute", nullptr, true) !=
+        PutOutcome::unchanged)
+      ++changed;
+  }
+  return changed;
+}
+
+std::map<int, std::int64_t> provisional_record_counts(store::Connection& conn,
+                                                      const std::string* unit) {
+  std::map<int, std::int64_t> counts;
+  for_each_provisional(conn, unit, [&](const Kind&, std::int64_t, const std::set<int>& years) {
+    for (int y : years) ++counts[y];
+  });
+  return counts;
 }
 
 std::pair<std::string, std::string> subtree_range(store::Connection& conn,

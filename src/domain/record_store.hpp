@@ -9,6 +9,8 @@
 #include "domain/kind.hpp"
 
 #include <cstdint>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 
@@ -35,6 +37,17 @@ void patch_record(Context& ctx, const Kind& kind, const std::string& key, const 
 // an action already applied with the same arguments is `unchanged`.
 PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
                    const std::string& action, const json& args);
+
+// Computes again every record marked provisional for one of `years` (their
+// schedules were just loaded): deadlines, marks and findings, journaled as
+// op "recompute" with the changed fields and findings. Returns how many
+// records changed.
+std::size_t recompute_provisional(Context& ctx, const std::set<int>& years);
+
+// How many records are marked provisional for each year; with `unit`, only
+// the records of that unit's subtree (kinds without a unit are left out).
+std::map<int, std::int64_t> provisional_record_counts(store::Connection& conn,
+                                                      const std::string* unit = nullptr);
 
 // The id of the record whose key is `key`, or whose id is the decimal `key`.
 std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kind,

@@ -66,6 +66,7 @@ class Writer {
   json education();
   json litigation();
   std::vector<std::string> data_gaps();
+  json notes();
   json leadership();
 
   const ReportData& d_;
@@ -360,10 +361,23 @@ std::vector<std::string> Writer::data_gaps() {
     std::string s = "违反法定程序的问题" + std::to_string(entry.first) + "个：" +
                     f.at("message").get<std::string>();
     if (entry.first > 1) s += "等";
-    s += "（" + f.at("source").get<std::string>() + "）。";
-    gaps.push_back(s);
+    s += "（" + f.at("source").get<std::string>() + "）";
+    if (f.value("provisional", false)) s += "（期限按暂定节假日安排推算，待复核）";
+    gaps.push_back(s + "。");
   }
   return gaps;
+}
+
+// What the reader must know about the figures: deadlines that reach into a
+// year whose holiday schedule was not yet published were computed by the
+// provisional rule, so figures that judge timeliness may still change.
+json Writer::notes() {
+  json out = json::array();
+  for (const auto& [year, records] : d_.provisional_records)
+    out.push_back("说明：" + std::to_string(records) + "条记录的办理期限涉及" + std::to_string(year) +
+                  "年，该年节假日安排尚未公布，期限按《全国年节及纪念日放假办法》暂定推算，"
+                  "相关期限和指标待安排公布后复核。");
+  return out;
 }
 
 json Writer::leadership() {
@@ -446,6 +460,7 @@ json Writer::model() {
                      {"status", iv.no_data ? "no_data" : "ok"},
                      {"text", indicator_value(iv)}});
   m["indicators"] = table;
+  m["notes"] = notes();
 
   json charts;
   {

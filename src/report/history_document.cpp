@@ -27,8 +27,22 @@ std::string op_label(const Kind& kind, const std::string& op) {
   if (op == "create") return "登记";
   if (op == "update") return "更新";
   if (op == "patch") return "修改";
+  if (op == "recompute") return "按节假日安排重算期限";
   if (const domain::Action* a = kind.find_action(op)) return a->label;
   return op;
+}
+
+// {"accept_deadline": [2027]} -> "accept_deadline（2027年安排未公布）" with field
+// labels: which deadlines the provisional holiday rule computed.
+std::string provisional_text(const Kind& kind, const json& marks) {
+  std::string out;
+  for (auto it = marks.begin(); it != marks.end(); ++it) {
+    const Field* f = kind.find_field(it.key());
+    std::string years;
+    for (const json& y : *it) years += (years.empty() ? "" : "、") + y.dump() + "年";
+    out += (out.empty() ? "" : "；") + (f ? f->label : it.key()) + "（" + years + "节假日安排未公布，暂定）";
+  }
+  return out;
 }
 
 std::string describe_value(const Field* f, const json& v) {
@@ -69,13 +83,24 @@ std::string describe_change(const Kind& kind, const std::string& op, const json&
     for (const Field& f : kind.fields) order.push_back(&f);
     order.push_back(&domain::ext_field());
   }
+  order.push_back(&domain::provisional_field());
   std::string out;
   for (const Field* f : order) {
     auto it = change.find(f->name);
     if (it == change.end()) continue;
-    std::string value = describe_value(f, *it);
+    std::string value = f == &domain::provisional_field() && it->is_object()
+                            ? provisional_text(kind, *it)
+                            : describe_value(f, *it);
     if (f->type == FieldType::money && it->is_string()) value += " 元";
     out += (out.empty() ? "" : "；") + (f->label.empty() ? f->name : f->label) + "：" + value;
+  }
+  // A recompute lists the record's findings when they changed.
+  if (auto it = change.find("findings"); it != change.end() && it->is_array()) {
+    std::string found;
+    for (const json& f : *it)
+      found += (found.empty() ? "" : "、") + f.value("message", std::string()) +
+               (f.value("provisional", false) ? "（暂定）" : "");
+    out += (out.empty() ? "" : "；") + std::string("发现问题：") + (found.empty() ? "无" : found);
   }
   return out;
 }
@@ -100,6 +125,8 @@ std::string history_markdown(const json& h) {
     const Field* f = kind.find_field("status");
     md << "- 当前状态：" << describe_value(f, record["status"]) << "\n";
   }
+  if (record.contains("provisional_deadlines"))
+    md << "- 暂定期限：" << provisional_text(kind, record["provisional_deadlines"]) << "\n";
   const json& v = h.at("verification");
   md << "- 日志链校验：";
   if (v.value("ok", false))

@@ -103,6 +103,7 @@ ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
     if (!v.breakdown_labels.empty() && !d.breakdown_labels.contains(v.breakdown_labels))
       d.breakdown_labels[v.breakdown_labels] = domain::labels(v.breakdown_labels);
   d.personal_names = personal_names(conn);
+  d.provisional_records = domain::provisional_record_counts(conn, &unit);
   return d;
 }
 

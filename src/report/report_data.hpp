@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct ReportData {
   // Labels of the breakdowns' codes, by label set: {"adviser_service.kind": {...}}.
   nlohmann::json breakdown_labels = nlohmann::json::object();
   std::vector<std::string> personal_names;  // every name held, to be masked
+  // Records of the subtree whose deadlines wait for a year's holiday
+  // schedule (computed by the provisional rule): year -> records.
+  std::map<int, std::int64_t> provisional_records;
 
   // The value of `code` (a catalogue code of `indicators`). Throws
   // Error(internal) for a code that was not evaluated.

@@ -84,7 +84,9 @@ std::string annual_report_html(const json& model) {
          xml_escape(i.at("code").get<std::string>()) + "</td><td class=\"n\">" + table_figure(i.at("numerator")) +
          "</td><td class=\"n\">" + table_figure(i.at("denominator")) + "</td><td class=\"n\">" +
          xml_escape(i.at("text").get<std::string>()) + "</td></tr>\n";
-  h += "</tbody>\n</table>\n</body>\n</html>\n";
+  h += "</tbody>\n</table>\n";
+  for (const json& note : model.at("notes")) h += "<p>" + xml_escape(note.get<std::string>()) + "</p>\n";
+  h += "</body>\n</html>\n";
   return h;
 }
 

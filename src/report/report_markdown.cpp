@@ -46,6 +46,7 @@ std::string annual_report_markdown(const json& model) {
     md += "| " + cell(i.at("label").get<std::string>()) + " | " + i.at("code").get<std::string>() +
           " | " + table_figure(i.at("numerator")) + " | " + table_figure(i.at("denominator")) + " | " +
           cell(i.at("text").get<std::string>()) + " |\n";
+  for (const json& note : model.at("notes")) md += "\n" + note.get<std::string>() + "\n";
   return md;
 }
 

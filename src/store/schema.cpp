@@ -9,7 +9,8 @@ namespace fazhi::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-// Every record-kind table has id, key, the kind's field columns and ext; the
+// Every record-kind table has id, key, the kind's field columns, ext and
+// provisional_deadlines; the
 // columns must match the kind's declaration (checked by the kind tests).
 const std::vector<const char*>& migrations() {
   static const std::vector<const char*> list = {
@@ -378,6 +379,46 @@ CREATE TABLE lawsuit (
 CREATE INDEX lawsuit_unit_filed ON lawsuit(unit_id, filed);
 CREATE INDEX lawsuit_unit_concluded ON lawsuit(unit_id, concluded);
 )sql",
+      // 5: deadlines computed with the provisional holiday rule (a year without
+      // a State Council schedule) are marked on the record and on its findings.
+      R"sql(
+ALTER TABLE org_unit ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX org_unit_provisional ON org_unit(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE mediation_committee ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX mediation_committee_provisional ON mediation_committee(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE mediation_case ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX mediation_case_provisional ON mediation_case(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE petition ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX petition_provisional ON petition(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE adviser ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX adviser_provisional ON adviser(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE adviser_engagement ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX adviser_engagement_provisional ON adviser_engagement(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE adviser_service ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX adviser_service_provisional ON adviser_service(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE training_campaign ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX training_campaign_provisional ON training_campaign(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE legal_literate ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX legal_literate_provisional ON legal_literate(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE leadership_activity ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX leadership_activity_provisional ON leadership_activity(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE narrative ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX narrative_provisional ON narrative(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE decision ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX decision_provisional ON decision(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE normative_document ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX normative_document_provisional ON normative_document(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE enforcement_officer ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX enforcement_officer_provisional ON enforcement_officer(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE enforcement_action ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX enforcement_action_provisional ON enforcement_action(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE supervision_event ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX supervision_event_provisional ON supervision_event(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE lawsuit ADD COLUMN provisional_deadlines TEXT;
+CREATE INDEX lawsuit_provisional ON lawsuit(id) WHERE provisional_deadlines IS NOT NULL;
+ALTER TABLE finding ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;
+)sql",
+
   };
   return list;
 }

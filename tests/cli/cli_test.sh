@@ -425,6 +425,57 @@ test_calendar_year_without_schedule_exits_2() {
   grep -q 1990 err || fail "the message does not name the year"
 }
 
+test_calendar_year_without_a_notice_is_answered_provisionally() {
+  # 2027 has no schedule built in: 5-10 February 2027 rest by the provisional
+  # rule (春节 除夕 to 初三, two weekend days made up), so the answer is the 11th,
+  # and stderr says it is provisional and how to load the notice.
+  run calendar add-working-days 2027-02-04 1
+  expect_status 0
+  expect_out "2027-02-11"
+  expect_err_lines 1
+  grep -q "2027年的节假日安排尚未载入" err || fail "no provisional note"
+  grep -q "fazhi calendar load DB FILE" err || fail "the note does not name the command"
+}
+
+test_calendar_load_and_years() {
+  sample_db
+  printf '%s\n' "$(unit xian 某县 government)" > units.ndjson
+  printf '%s\n' '{"record": "petition", "key": "p1", "unit": "yx-kfq", "received": "2026-12-20"}' > p.ndjson
+  "$fazhi" import yx.db p.ndjson >/dev/null
+  run calendar years yx.db
+  expect_status 0
+  expect_out "国务院公布 (内置): 2004-2026
+其他年份至 2099 年: 暂定, 按全国年节及纪念日放假办法 第二条、第六条推算
+2027 年: 1 条记录的期限按暂定安排计算, 待载入该年安排后重算"
+  printf 'date,kind,holiday,schedule_year\n2027-01-01,off,元旦,2027\n2027-01-04,off,元旦,2027\n' > 2027.csv
+  run calendar load yx.db 2027.csv
+  expect_status 0
+  expect_no_err
+  expect_out "2027.csv: 载入 2027 年节假日安排 2 天, 重算 1 条记录的期限"
+  run calendar years yx.db
+  expect_out "国务院公布 (内置): 2004-2026
+国务院公布 (已载入): 2027
+其他年份至 2099 年: 暂定, 按全国年节及纪念日放假办法 第二条、第六条推算"
+  # The loaded notice is used with --db: 4 January is off.
+  run calendar is-working-day 2027-01-04 --db yx.db
+  expect_status 0
+  expect_no_err
+  expect_out "休息日"
+}
+
+test_calendar_load_refuses_a_bad_line_by_number() {
+  sample_db
+  printf 'date,kind,holiday,schedule_year\n2027-01-01,off,元旦,2027\n2027-01-32,off,元旦,2027\n' > bad.csv
+  run calendar load yx.db bad.csv
+  expect_status 1
+  expect_no_out
+  expect_err_line 1 "fazhi: 载入节假日安排 bad.csv: "
+  grep -q "line 3" err || fail "the message does not name line 3"
+  run calendar years yx.db
+  grep -q "已载入" out && fail "a refused schedule was stored"
+  true
+}
+
 test_calendar_non_numeric_count_exits_2() {
   run calendar add-working-days 2022-09-30 three
   expect_status 2

@@ -99,7 +99,7 @@ TEST(Store, EveryKindTableHasExactlyTheDeclaredColumns) {
   Database::open(path);
   SQLite::Database raw(path);
   for (const fazhi::domain::Kind* kind : fazhi::domain::all_kinds()) {
-    std::set<std::string> declared = {"id", "key", "ext"};
+    std::set<std::string> declared = {"id", "key", "ext", "provisional_deadlines"};
     for (const auto& f : kind->fields) declared.insert(f.column());
     std::set<std::string> actual;
     SQLite::Statement q(raw, "SELECT name FROM pragma_table_info(?)");
@@ -150,13 +150,13 @@ TEST(Store, LoadedCalendarIsStoredInTheDatabase) {
   std::string path = dir.file("cal.db");
   {
     auto db = Database::open(path);
-    EXPECT_THROW(db->calendar().is_working_day(fazhi::parse_date("2027-01-04")), Error);
+    EXPECT_THROW(db->calendar()->is_working_day(fazhi::parse_date("2027-01-04")), Error);
     db->load_calendar("date,kind,holiday,schedule_year\n2027-01-01,off,元旦,2027\n");
   }
   auto db = Database::open(path);
-  fazhi::Calendar cal = db->calendar();
-  EXPECT_FALSE(cal.is_working_day(fazhi::parse_date("2027-01-01")));
-  EXPECT_TRUE(cal.is_working_day(fazhi::parse_date("2027-01-04")));
+  std::shared_ptr<const fazhi::Calendar> cal = db->calendar();
+  EXPECT_FALSE(cal->is_working_day(fazhi::parse_date("2027-01-01")));
+  EXPECT_TRUE(cal->is_working_day(fazhi::parse_date("2027-01-04")));
   EXPECT_EQ(db->verify_journal()["entries"], 1);
 }
 

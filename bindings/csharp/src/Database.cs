@@ -374,6 +374,45 @@ namespace Fazhi
             Check(NativeMethods.fz_calendar_load(Handle, c, Utf8.Length(c)));
         }
 
+        /// <summary>
+        /// Loads a holiday schedule file (at most 1 MiB) and returns the summary as JSON:
+        /// <c>{"years": [...], "days": n, "recomputed": n}</c>, where recomputed counts the records whose
+        /// provisional deadlines were computed again with the real schedule.
+        /// </summary>
+        /// <exception cref="FazhiArgumentException">A bad line (the message names its line and column).</exception>
+        public string LoadCalendarFile(string path)
+        {
+            byte[] p = Utf8.Required(path, "path");
+            IntPtr json;
+            Check(NativeMethods.fz_calendar_load_file(Handle, p, out json));
+            return Utf8.TakeString(json);
+        }
+
+        /// <summary>
+        /// Which years have a State Council schedule and which follow the provisional rule, as JSON:
+        /// <c>{"official": [{"year", "source"}], "provisional": {"first", "last", "rule"},
+        /// "pending": [{"year", "records"}]}</c>.
+        /// </summary>
+        public string CalendarYears()
+        {
+            IntPtr json;
+            Check(NativeMethods.fz_calendar_years(Handle, out json));
+            return Utf8.TakeString(json);
+        }
+
+        /// <summary>
+        /// Calendar arithmetic that follows the provisional rule for a year without a schedule and says
+        /// so (see fz_calendar_query): e.g. <c>{"op": "add_working_days", "date": "2027-01-04", "days": 3}</c>
+        /// gives <c>{"date": "2027-01-07", "provisional_years": [2027]}</c>.
+        /// </summary>
+        public string CalendarQuery(string requestJson)
+        {
+            byte[] r = Utf8.Required(requestJson, "requestJson");
+            IntPtr json;
+            Check(NativeMethods.fz_calendar_query(Handle, r, out json));
+            return Utf8.TakeString(json);
+        }
+
         /// <summary>True for a working day, false for a rest day or holiday (only the date part is used).</summary>
         /// <exception cref="FazhiArgumentException">A year without a schedule.</exception>
         public bool IsWorkingDay(DateTime date)

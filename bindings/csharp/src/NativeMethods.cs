@@ -134,6 +134,15 @@ namespace Fazhi
         internal static extern int fz_calendar_load(DatabaseHandle db, byte[] csv, UIntPtr len);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_calendar_load_file(DatabaseHandle db, byte[] path, out IntPtr out_summary_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_calendar_years(DatabaseHandle db, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_calendar_query(DatabaseHandle db, byte[] request_json, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int fz_calendar_is_working_day(DatabaseHandle db, byte[] date, out int out_bool);
 
         /// <summary>out_date must be a byte[11]; fazhi writes "YYYY-MM-DD\0" into it.</summary>

@@ -530,6 +530,27 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("calendar_provisional_years", () =>
+            {
+                using (var db = new Database(Database.InMemory))
+                {
+                    // 春节 2027 by the provisional rule: 5-10 February rest.
+                    Assert.Equal("{\"date\":\"2027-02-11\",\"provisional_years\":[2027]}",
+                                 db.CalendarQuery("{\"op\": \"add_working_days\", \"date\": \"2027-02-04\", \"days\": 1}"),
+                                 "a provisional answer names its year");
+                    Assert.Contains("\"pending\":[]", db.CalendarYears(), "nothing pending");
+                    string csv = Path.Combine(s_tempDir, "2027.csv");
+                    File.WriteAllText(csv, "date,kind,holiday,schedule_year\n2027-01-01,off,元旦,2027\n");
+                    Assert.Equal("{\"days\":1,\"recomputed\":0,\"years\":[2027]}", db.LoadCalendarFile(csv),
+                                 "the load summary");
+                    Assert.Contains("{\"source\":\"loaded\",\"year\":2027}", db.CalendarYears(), "2027 is official");
+                    string bad = Path.Combine(s_tempDir, "bad.csv");
+                    File.WriteAllText(bad, "2028-01-01,off,元旦,2028\n2028-01-32,off,元旦,2028\n");
+                    var e = Assert.Throws<FazhiArgumentException>(() => db.LoadCalendarFile(bad), "a bad line");
+                    Assert.Contains("line 2", e.Message, "the message names the line");
+                }
+            });
+
             r.Add("history_and_verify", () =>
             {
                 using (var db = new Database(Database.InMemory, "{\"actor\": \"司法所张某\"}"))

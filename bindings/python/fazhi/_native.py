@@ -100,6 +100,9 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "fz_history": (_status, (_db, _str, _str, _out_str)),
     "fz_history_text": (_status, (_db, _str, _str, _str, _out_str)),
     "fz_calendar_load": (_status, (_db, _str, ctypes.c_size_t)),
+    "fz_calendar_load_file": (_status, (_db, _str, _out_str)),
+    "fz_calendar_years": (_status, (_db, _out_str)),
+    "fz_calendar_query": (_status, (_db, _str, _out_str)),
     "fz_calendar_is_working_day": (_status, (_db, _str, ctypes.POINTER(_i32))),
     # char out_date[11]: a ctypes.create_string_buffer(11) is passed.
     "fz_calendar_add_working_days": (_status, (_db, _str, _i32, ctypes.c_char_p)),
@@ -148,6 +151,9 @@ class NativeLibrary:
     fz_history: Callable[..., int]
     fz_history_text: Callable[..., int]
     fz_calendar_load: Callable[..., int]
+    fz_calendar_load_file: Callable[..., int]
+    fz_calendar_years: Callable[..., int]
+    fz_calendar_query: Callable[..., int]
     fz_calendar_is_working_day: Callable[..., int]
     fz_calendar_add_working_days: Callable[..., int]
     fz_calendar_working_days_between: Callable[..., int]

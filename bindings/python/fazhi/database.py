@@ -524,19 +524,20 @@ class Database:
     # -------------------------------------------------------------- calendar
 
     def load_calendar(self, csv: Union[str, bytes, "os.PathLike[str]", None] = None, /, *,
-                      path: Optional[PathLike] = None) -> None:
+                      path: Optional[PathLike] = None) -> Optional[Dict[str, Any]]:
         """Adds holiday schedules: CSV text ``date,kind,holiday,schedule_year``
-        (str or bytes), or a file (an ``os.PathLike`` or ``path=``)."""
+        (str or bytes), or a file (an ``os.PathLike`` or ``path=``). All or
+        nothing: a bad line raises ArgumentError naming its line and column.
+        Records whose deadlines were computed with the provisional rule for a
+        loaded year are computed again. For a file, returns ``{"years": [...],
+        "days": n, "recomputed": n}``; for text, None."""
         if path is not None:
             if csv is not None:
                 raise TypeError("load_calendar: give either csv or path=, not both")
-            csv = os.fspath(path)
-            with builtins.open(csv, "rb") as f:
-                data = f.read()
-        elif isinstance(csv, os.PathLike):
-            with builtins.open(os.fspath(csv), "rb") as f:
-                data = f.read()
-        elif isinstance(csv, str):
+            return self._call_json("fz_calendar_load_file", _path(path))  # type: ignore[no-any-return]
+        if isinstance(csv, os.PathLike):
+            return self._call_json("fz_calendar_load_file", _path(csv))  # type: ignore[no-any-return]
+        if isinstance(csv, str):
             data = _utf8(csv)
         elif isinstance(csv, (bytes, bytearray, memoryview)):
             data = bytes(csv)
@@ -544,6 +545,23 @@ class Database:
             raise TypeError("load_calendar: expected CSV text, bytes or a path, got %s"
                             % type(csv).__name__)
         self._call("fz_calendar_load", data, len(data))
+        return None
+
+    def calendar_years(self) -> Dict[str, Any]:
+        """Which years have a State Council schedule and which follow the
+        provisional rule: ``{"official": [{"year", "source"}], "provisional":
+        {"first", "last", "rule"}, "pending": [{"year", "records"}]}``."""
+        return self._call_json("fz_calendar_years")  # type: ignore[no-any-return]
+
+    def calendar_query(self, op: str, **args: Any) -> Dict[str, Any]:
+        """Calendar arithmetic that follows the provisional rule for a year
+        without a schedule and says so: ``calendar_query("add_working_days",
+        date="2027-01-04", days=3)`` -> ``{"date": "2027-01-07",
+        "provisional_years": [2027]}``. Operations: is_working_day(date),
+        add_working_days(date, days), working_days_between(from_, to),
+        days_deadline(date, days); ``provisional=False`` refuses such years."""
+        request = {"op": op, **{name.rstrip("_"): value for name, value in args.items()}}
+        return self._call_json("fz_calendar_query", _dumps(request))  # type: ignore[no-any-return]
 
     def is_working_day(self, date: DateLike) -> bool:
         out = ctypes.c_int32()

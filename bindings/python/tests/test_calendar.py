@@ -64,6 +64,44 @@ class CalendarTest(FazhiTestCase):
         self.db.load_calendar(path=str(path))
         assert self.db.is_working_day("2034-01-03") is True
 
+    def test_load_calendar_from_a_path_returns_the_summary(self) -> None:
+        path = self.tmp / "2034.csv"
+        path.write_text("2034-01-02,off,元旦,2034\n", encoding="utf-8")
+        assert self.db.load_calendar(path) == {"years": [2034], "days": 1, "recomputed": 0}
+
+    def test_load_calendar_file_names_the_bad_line(self) -> None:
+        path = self.tmp / "bad.csv"
+        path.write_text("date,kind,holiday,schedule_year\n2034-01-02,off,元旦,2034\n"
+                        "2034-02-30,off,春节,2034\n", encoding="utf-8")
+        with raises(fazhi.ArgumentError) as r:
+            self.db.load_calendar(path=path)
+        assert "line 3" in r.value.message
+        assert self.db.calendar_years()["official"][-1]["year"] == 2026
+
+    def test_calendar_years_tells_official_from_provisional(self) -> None:
+        years = self.db.calendar_years()
+        assert [y["year"] for y in years["official"]] == list(range(2004, 2027))
+        assert {y["source"] for y in years["official"]} == {"builtin"}
+        assert (years["provisional"]["first"], years["provisional"]["last"]) == (2004, 2099)
+        assert years["pending"] == []
+        self.db.load_calendar("2027-01-01,off,元旦,2027\n")
+        assert self.db.calendar_years()["official"][-1] == {"year": 2027, "source": "loaded"}
+
+    def test_calendar_query_answers_a_year_without_a_schedule_and_says_so(self) -> None:
+        # 春节 2027: 除夕 5 February to 初三 8 February, and two make-up days.
+        assert self.db.calendar_query("add_working_days", date=D(2027, 2, 4), days=1) == {
+            "date": "2027-02-11", "provisional_years": [2027]}
+        assert self.db.calendar_query("working_days_between", from_="2026-12-24",
+                                      to="2026-12-17") == {"days": -5, "provisional_years": []}
+        assert self.db.calendar_query("days_deadline", date="2026-12-20", days=15) == {
+            "date": "2027-01-04", "provisional_years": [2027]}
+        with raises(fazhi.ArgumentError) as r:
+            self.db.calendar_query("is_working_day", date="2027-01-04", provisional=False)
+        assert "fazhi calendar load" in r.value.message
+        with raises(fazhi.ArgumentError) as r:
+            self.db.calendar_query("is_working_day", day="2027-01-04")
+        assert r.value.message.startswith("day: ")
+
     def test_load_calendar_refuses_malformed_csv(self) -> None:
         with raises(fazhi.ArgumentError):
             self.db.load_calendar("2032-01-01,maybe,元旦,2032\n")
