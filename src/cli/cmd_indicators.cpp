@@ -3,12 +3,18 @@
 //
 // The table is for people: Chinese labels, rates as 98.5%, no_data as 无数据,
 // columns aligned by display width so Chinese text lines up in a terminal.
+// Rates follow the report's rule (src/percent_text.hpp), with one decimal
+// always shown: 100.0% only when exactly 100%, 99.9992% for 250132/250134.
+// The CSV is for programs: a rate's value in full (shortest round trip).
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
+#include "../percent_text.hpp"
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
@@ -31,13 +37,33 @@ std::string shown_value(const json& item) {
   if (item["value"].is_null()) return "无数据";
   double v = item["value"].get<double>();
   std::string measure = item.value("measure", "");
-  if (measure == "ratio") return number(v, 1) + "%";
+  if (measure == "ratio") {
+    const double den = item.value("denominator", 0.0);
+    // A custom ratio indicator has no counts, only its value.
+    return den != 0 ? text::ratio_percent(item.value("numerator", 0.0), den, 1, true)
+                    : text::value_percent(v, 1, true);
+  }
   if (measure == "yuan") return number(v, 2) + "元";
   if (measure == "hours") return (std::floor(v) == v ? number(v, 0) : number(v, 1)) + "小时";
   return std::floor(v) == v ? number(v, 0) : number(v, 2);
 }
 
 std::string plain(double v) { return std::floor(v) == v ? number(v, 0) : number(v, 2); }
+
+// Every digit a double needs to read back the same, in fixed notation:
+// 250132/250134 as 99.99920042857269, never rounded to 100.
+std::string full(double v) {
+  char buf[512];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  return r.ec == std::errc() ? std::string(buf, r.ptr) : number(v, 17);
+}
+
+// The CSV's value: a rate in full, other measures as plain() writes them.
+std::string csv_value(const json& item) {
+  if (item["value"].is_null()) return "";
+  const double v = item["value"].get<double>();
+  return item.value("measure", "") == "ratio" ? full(v) : plain(v);
+}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -67,7 +93,7 @@ void run_indicators(const Options& o) {
     console::out("code,label,value,numerator,denominator,status\n");
     for (const json& i : items)
       console::out(csv_field(i["code"]) + "," + csv_field(i["label"]) + "," +
-                   (i["value"].is_null() ? "" : plain(i["value"].get<double>())) + "," +
+                   csv_value(i) + "," +
                    plain(i["numerator"].get<double>()) + "," + plain(i["denominator"].get<double>()) + "," +
                    i["status"].get<std::string>() + "\n");
     return;

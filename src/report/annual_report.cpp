@@ -48,7 +48,7 @@ class Writer {
   double n(const std::string& code) { return v(code).value; }
   std::string num(const std::string& code) { return count_text(v(code).numerator); }
   std::string den(const std::string& code) { return count_text(v(code).denominator); }
-  std::string pct(const std::string& code) { return percent(v(code).value); }
+  std::string pct(const std::string& code) { return percent(v(code)); }
   bool has_data(const std::string& code) { return !v(code).no_data; }
 
   // "法律咨询24次、合同审查14次" — a breakdown, largest first, then by code.
@@ -341,7 +341,7 @@ std::vector<std::string> Writer::data_gaps() {
   for (const char* code : must_be_full) {
     const IndicatorValue& iv = v(code);
     if (iv.no_data || iv.value >= 100) continue;
-    std::string s = iv.label + "为" + percent(iv.value) + "（" + count_text(iv.numerator) + "/" +
+    std::string s = iv.label + "为" + percent(iv) + "（" + count_text(iv.numerator) + "/" +
                     count_text(iv.denominator) + "），未达到100%";
     if (std::string(code) == "adviser.coverage" && !d_.units_without_adviser.empty())
       s += "，尚未聘请法律顾问的单位：" + joined(d_.units_without_adviser, "、");
@@ -482,7 +482,13 @@ json Writer::model() {
         "adviser.coverage", "mediation.success_rate", "petition.timely_conclusion_rate",
         "training.participation_rate", "training.exam_excellent_rate"}) {
     const IndicatorValue& iv = d_.value(code);
-    if (!iv.no_data) rates.push_back({{"code", iv.code}, {"label", iv.label}, {"value", iv.value}});
+    if (!iv.no_data)
+      rates.push_back({{"code", iv.code},
+                       {"label", iv.label},
+                       {"numerator", iv.numerator},
+                       {"denominator", iv.denominator},
+                       {"value", iv.value},
+                       {"text", percent(iv)}});
   }
   charts["rates"] = rates;
   m["charts"] = charts;

@@ -1,34 +1,27 @@
 #include "report/chinese_format.hpp"
 
+#include "percent_text.hpp"
+
 #include <cmath>
 #include <cstdio>
 
 namespace fazhi::report {
 
-std::string plain_number(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  // Round half away from zero on the decimal value, not on its binary
-  // approximation: 98.45 must give 98.5 (one official reading of 四舍五入).
-  double scaled = value * scale;
-  double rounded = std::round(scaled + (scaled >= 0 ? 1e-9 : -1e-9));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, rounded / scale);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
-}
+std::string plain_number(double value, int decimals) { return text::decimal_text(value, decimals); }
 
 std::string table_figure(const nlohmann::json& number_or_null) {
   return number_or_null.is_number() ? plain_number(number_or_null.get<double>(), 2) : "";
 }
 
-std::string percent(double value) {
-  if (std::isnan(value)) return "无数据";
-  return plain_number(value, 1) + "%";
+std::string percent(double numerator, double denominator) {
+  return text::ratio_percent(numerator, denominator);
+}
+
+std::string percent(double value) { return text::value_percent(value); }
+
+std::string percent(const IndicatorValue& v) {
+  if (v.no_data) return "无数据";
+  return v.denominator != 0 ? percent(v.numerator, v.denominator) : percent(v.value);
 }
 
 std::string yuan(double value) {
@@ -57,7 +50,7 @@ std::string chinese_date(const std::string& iso) {
 
 std::string indicator_value(const IndicatorValue& v) {
   if (v.no_data) return "无数据";
-  if (v.measure == "ratio") return percent(v.value);
+  if (v.measure == "ratio") return percent(v);
   if (v.measure == "hours") return plain_number(v.value, 1) + "小时";
   if (v.measure == "yuan") return yuan(v.value);
   if (v.measure == "days") return plain_number(v.value, 1) + "天";

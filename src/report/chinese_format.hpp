@@ -17,8 +17,21 @@ std::string plain_number(double value, int decimals);
 // A table cell: a JSON number with at most two decimals, "" for null.
 std::string table_figure(const nlohmann::json& number_or_null);
 
-// A percentage value (98.5 for 98.5%) as "98.5%"; "无数据" for NaN.
+// Rates follow the rule of percent_text.hpp: one decimal, half up, no
+// trailing zero ("98.5%", "100%"), and more decimals where one would show
+// 100% or 0% for a rate that is not exactly that ("99.9992%").
+
+// numerator / denominator as a percentage: (132, 134) -> "98.5%",
+// (250132, 250134) -> "99.9992%"; "无数据" when the denominator is 0.
+std::string percent(double numerator, double denominator);
+
+// A percentage known only by its value (98.5 for 98.5%): "100%" and "0%" only
+// for exactly 100 and 0; "无数据" for NaN.
 std::string percent(double value);
+
+// A ratio indicator's rate: from its counts when it has them (every catalogue
+// ratio), else from its value (a custom indicator); "无数据" for no_data.
+std::string percent(const IndicatorValue& v);
 
 // Yuan: below 10000 as "3500元" / "3500.5元"; from 10000 on in 万元 when that is
 // exact to two decimals of 万 ("100万元", "838.7万元"), else in 元.

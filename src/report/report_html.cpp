@@ -45,7 +45,7 @@ std::string charts(const json& c) {
   std::vector<Bar> rates;
   for (const json& r : c.at("rates"))
     rates.push_back({r.at("label").get<std::string>(), r.at("value").get<double>(),
-                     percent(r.at("value").get<double>())});
+                     r.at("text").get<std::string>()});
   return svg_bar_chart("矛盾纠纷按类别（受理数）", categories) +
          svg_bar_chart("矛盾纠纷按月份（受理数）", months) + svg_bar_chart("主要指标", rates, 100);
 }

@@ -483,6 +483,70 @@ test_calendar_non_numeric_count_exits_2() {
   expect_err_line 1 "fazhi: 用法错误: "
 }
 
+# --- rates ------------------------------------------------------------------
+
+# 250132 of 250134 officials studied (99.9992%) and 1 of 250134 passed the
+# exam (0.0004%): neither may be written as 100% or 0%, in the table, the CSV
+# or the report.
+rates_db() {
+  "$fazhi" init t.db >/dev/null
+  {
+    unit zone 开发区管委会 zone_committee
+    echo '{"record": "training_campaign", "key": "t1", "unit": "zone", "title": "无纸化学法", "kind": "online_learning", "audience": "officials", "start": "2022-01-04", "end": "2022-12-30", "expected": 250134, "attended": 250132}'
+    echo '{"record": "training_campaign", "key": "t2", "unit": "zone", "title": "学法考试", "kind": "exam", "audience": "officials", "start": "2022-11-20", "end": "2022-11-20", "expected": 250134, "exam_taken": 250134, "exam_passed": 1, "exam_excellent": 0}'
+  } >t.ndjson
+  "$fazhi" import t.db t.ndjson >/dev/null
+}
+rate_codes=(--code training.participation_rate --code training.exam_participation_rate
+            --code training.exam_pass_rate --code training.exam_excellent_rate)
+
+test_rates_table_is_100_or_0_only_when_exact() {
+  rates_db
+  run indicators t.db --unit zone --period 2022 "${rate_codes[@]}"
+  expect_status 0
+  expect_no_err
+  expect_out "zone 2022（2022-01-01 至 2022-12-31）
+指标        数值      分子/分母      代码
+参学率      99.9992%  250132/250134  training.participation_rate
+参考率      100.0%    250134/250134  training.exam_participation_rate
+考试合格率  0.0004%   1/250134       training.exam_pass_rate
+优秀率      0.0%      0/250134       training.exam_excellent_rate"
+  run explain t.db training.participation_rate --unit zone --period 2022
+  expect_status 0
+  [[ $(head -n 1 out) == "参学率（training.participation_rate）: 99.9992%" ]] || fail "explain rounds the rate"
+}
+
+test_rates_csv_carries_every_digit() {
+  rates_db
+  run indicators t.db --unit zone --period 2022 "${rate_codes[@]}" --format csv
+  expect_status 0
+  expect_no_err
+  expect_out "code,label,value,numerator,denominator,status
+training.participation_rate,参学率,99.99920042857029,250132,250134,ok
+training.exam_participation_rate,参考率,100,250134,250134,ok
+training.exam_pass_rate,考试合格率,0.0003997857148568367,1,250134,ok
+training.exam_excellent_rate,优秀率,0,0,250134,ok"
+}
+
+test_rates_report_is_100_or_0_only_when_exact() {
+  rates_db
+  run report t.db --unit zone --year 2022
+  expect_status 0
+  local expected=(
+    "干部学法用法：应参学250134人次，参学250132人次，参学率99.9992%，参考率100%，考试合格率0.0004%，优秀率0%。"
+    "| 参学率 | training.participation_rate | 250132 | 250134 | 99.9992% |"
+    "| 考试合格率 | training.exam_pass_rate | 1 | 250134 | 0.0004% |"
+  )
+  local line
+  for line in "${expected[@]}"; do
+    grep -qxF -- "$line" out || fail "the report lacks the line: $line"
+  done
+  run report t.db --unit zone --year 2022 --format html --output r.html
+  expect_status 0
+  grep -qF '>99.9992%</text>' r.html || fail "the chart does not label the rate 99.9992%"
+  grep -qF '<td class="n">99.9992%</td>' r.html || fail "the HTML table does not show 99.9992%"
+}
+
 # --- the sample run ---------------------------------------------------------
 
 test_example_yangxin_2022_runs_end_to_end() {

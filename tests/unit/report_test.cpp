@@ -27,6 +27,26 @@ TEST(ChineseFormat, RatesHaveOneDecimalRoundedHalfUpAndNoTrailingZero) {
   EXPECT_EQ(fazhi::report::percent(std::numeric_limits<double>::quiet_NaN()), "无数据");
 }
 
+TEST(ChineseFormat, ARateIsHundredOrZeroPercentOnlyWhenItIsExactlyThat) {
+  EXPECT_EQ(fazhi::report::percent(250132, 250134), "99.9992%");
+  EXPECT_EQ(fazhi::report::percent(1, 250134), "0.0004%");
+  EXPECT_EQ(fazhi::report::percent(132, 134), "98.5%");
+  EXPECT_EQ(fazhi::report::percent(1, 1), "100%");
+  EXPECT_EQ(fazhi::report::percent(0, 5), "0%");
+  EXPECT_EQ(fazhi::report::percent(0, 0), "无数据");
+  // A value alone (a custom ratio indicator) follows the same rule.
+  EXPECT_EQ(fazhi::report::percent(99.9992), "99.9992%");
+  EXPECT_EQ(fazhi::report::percent(0.0004), "0.0004%");
+  fazhi::IndicatorValue iv;
+  iv.measure = "ratio";
+  iv.numerator = 250132;
+  iv.denominator = 250134;
+  iv.value = iv.numerator / iv.denominator * 100;
+  EXPECT_EQ(fazhi::report::indicator_value(iv), "99.9992%");
+  iv.no_data = true;
+  EXPECT_EQ(fazhi::report::indicator_value(iv), "无数据");
+}
+
 TEST(ChineseFormat, YuanIsWrittenInWanWhenThatIsExact) {
   EXPECT_EQ(fazhi::report::yuan(1000000), "100万元");
   EXPECT_EQ(fazhi::report::yuan(8387000), "838.7万元");
@@ -215,6 +235,41 @@ TEST_F(AnnualReport, JsonCarriesEveryFigure) {
   EXPECT_EQ(months[3], 0.0);
   ASSERT_EQ(r["charts"]["mediation_by_category"].size(), 1u);
   EXPECT_EQ(r["charts"]["mediation_by_category"][0]["label"], "邻里纠纷");
+}
+
+// 250132 of 250134 officials studied: 99.9992%, which must not read as 100%;
+// 1 of 250134 passed the exam: 0.0004%, not 0%.
+TEST_F(AnnualReport, ANearlyFullOrNearlyEmptyRateIsNeverWrittenAsHundredOrZero) {
+  auto s = db_->import_ndjson(R"(
+{"record":"training_campaign","key":"t1","unit":"zone","title":"无纸化学法","kind":"online_learning","audience":"officials","start":"2022-01-04","end":"2022-12-30","expected":250134,"attended":250132}
+{"record":"training_campaign","key":"t2","unit":"zone","title":"学法考试","kind":"exam","audience":"officials","start":"2022-11-20","end":"2022-11-20","expected":250134,"exam_taken":250134,"exam_passed":1,"exam_excellent":0}
+)",
+                              ImportOptions{});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  const std::string md = report("markdown");
+  EXPECT_NE(md.find("干部学法用法：应参学250134人次，参学250132人次，参学率99.9992%，参考率100%，"
+                    "考试合格率0.0004%，优秀率0%。"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| 参学率 | training.participation_rate | 250132 | 250134 | 99.9992% |"), std::string::npos);
+  EXPECT_NE(md.find("| 考试合格率 | training.exam_pass_rate | 1 | 250134 | 0.0004% |"), std::string::npos);
+  EXPECT_EQ(md.find("参学率100%"), std::string::npos);
+  EXPECT_EQ(md.find("考试合格率0%"), std::string::npos);
+
+  const std::string html = report("html");
+  EXPECT_NE(html.find("<td class=\"n\">99.9992%</td>"), std::string::npos);  // the table
+  EXPECT_NE(html.find(">99.9992%</text>"), std::string::npos) << html;    // the chart's label
+
+  const json r = json::parse(report("json"));
+  bool charted = false;
+  for (const json& rate : r["charts"]["rates"]) {
+    if (rate["code"] != "training.participation_rate") continue;
+    charted = true;
+    EXPECT_EQ(rate["text"], "99.9992%");
+    EXPECT_EQ(rate["numerator"], 250132.0);
+    EXPECT_EQ(rate["denominator"], 250134.0);
+  }
+  EXPECT_TRUE(charted);
 }
 
 TEST_F(AnnualReport, AUnitBelowTheRootReportsItsOwnSubtree) {
