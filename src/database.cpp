@@ -432,7 +432,7 @@ void Database::export_file(const std::string& path, const json& query) {
       // One read transaction: the export is a consistent snapshot.
       if (!impl_->host_tx) impl_->conn.exec("BEGIN");
       try {
-        for (const domain::Kind* k : domain::all_kinds()) {
+        for (const domain::Kind* k : domain::kinds_in_dependency_order()) {
           if (!kinds.empty() && !kinds.count(k->name)) continue;
           constexpr std::int64_t kPage = 5000;
           for (std::int64_t offset = 0;; offset += kPage) {

@@ -9,10 +9,8 @@ namespace fazhi::domain {
 namespace {
 
 Kind declare_adviser() {
-  Kind k;
-  k.name = "adviser";
-  k.label = "法律顾问";
-  k.table = "adviser";
+  Kind k("adviser", "法律顾问");
+  k.unit_column.clear();  // an adviser serves units through engagements
   k.fields = {
       text("name", "姓名").req(),
       text("firm", "执业机构"),
@@ -24,11 +22,7 @@ Kind declare_adviser() {
 }
 
 Kind declare_engagement() {
-  Kind k;
-  k.name = "adviser_engagement";
-  k.label = "法律顾问聘任";
-  k.table = "adviser_engagement";
-  k.unit_column = "unit_id";
+  Kind k("adviser_engagement", "法律顾问聘任");
   k.event_date_column = "start";
   k.period_end_column = "end";
   k.fields = {
@@ -43,6 +37,21 @@ Kind declare_engagement() {
       throw Error(Status::argument, "end", "is before start (" + str(v, "start") + ")");
     if (v.contains("fee_yuan") && v["fee_yuan"].get<std::int64_t>() < 0)
       throw Error(Status::argument, "fee_yuan", "must not be negative");
+  };
+  // Coverage: units that must have an adviser, and those with an engagement
+  // overlapping the period; engagements overlapping the period.
+  k.measures = {
+      count_of("adviser.units_required", "应聘法律顾问的单位", units_in_existence(), "t.requires_adviser = 1")
+          .rows_of("org_unit"),
+      count_of("adviser.units_covered", "已聘法律顾问的单位", units_in_existence(),
+               "t.requires_adviser = 1 AND EXISTS (SELECT 1 FROM adviser_engagement e WHERE "
+               "e.unit_id = t.id AND e.start <= :to AND (e.end IS NULL OR e.end >= :from))")
+          .rows_of("org_unit"),
+      count_of("adviser.engagements", "法律顾问聘任", overlapping("start", "end")),
+  };
+  k.indicators = {
+      rate("adviser.coverage", "法律顾问覆盖率", "adviser.units_covered", "adviser.units_required").full(),
+      figure("adviser.engagements", "法律顾问聘任数", "adviser.engagements"),
   };
   return k;
 }
@@ -102,11 +111,7 @@ void validate_service(Context& ctx, const json& v, std::optional<std::int64_t>) 
 }
 
 Kind declare_service() {
-  Kind k;
-  k.name = "adviser_service";
-  k.label = "法律顾问服务";
-  k.table = "adviser_service";
-  k.unit_column = "unit_id";
+  Kind k("adviser_service", "法律顾问服务");
   k.event_date_column = "date";
   k.fields = {
       ref("engagement", "聘任", "adviser_engagement"),
@@ -133,24 +138,24 @@ Kind declare_service() {
   };
   k.complete = complete_service;
   k.validate = validate_service;
+  const Dating dated = by_date("date");
+  k.measures = {
+      sum_of("adviser.service_hours", "法律顾问服务时长", dated, "t.hours", "hours"),
+      count_of("adviser.service_events", "法律顾问服务", dated),
+  };
+  k.indicators = {
+      figure("adviser.service_hours", "法律顾问服务时长", "adviser.service_hours", "hours"),
+      figure("adviser.service_events", "法律顾问服务次数", "adviser.service_events").by("t.kind", "adviser_service.kind"),
+  };
   return k;
 }
 
 }  // namespace
 
-const Kind& adviser_kind() {
-  static const Kind kind = declare_adviser();
-  return kind;
-}
-
-const Kind& adviser_engagement_kind() {
-  static const Kind kind = declare_engagement();
-  return kind;
-}
-
-const Kind& adviser_service_kind() {
-  static const Kind kind = declare_service();
-  return kind;
-}
+namespace kinds {
+Kind adviser() { return declare_adviser(); }
+Kind adviser_engagement() { return declare_engagement(); }
+Kind adviser_service() { return declare_service(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

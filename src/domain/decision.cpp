@@ -257,11 +257,7 @@ const std::vector<Code>& risk_levels() {
 }
 
 Kind declare() {
-  Kind k;
-  k.name = "decision";
-  k.label = "重大行政决策";
-  k.table = "decision";
-  k.unit_column = "unit_id";
+  Kind k("decision", "重大行政决策");
   k.event_date_column = "discussed";
   k.fields = {
       ref("unit", "决策机关", "org_unit").req(),
@@ -353,14 +349,47 @@ Kind declare() {
       {"suspend", "暂停执行", {date("date", "日期").req(), text("reason", "理由")}, suspend},
       {"withdraw", "撤回", {date("date", "日期").req(), text("reason", "理由")}, withdraw},
   };
+  // Indicators, dated by the collective discussion.
+  const Dating discussed = by_date("discussed");
+  const std::string adopted = "t.outcome IN ('adopted', 'adopted_with_revisions')";
+  const std::string review_passed = "t.review_result IN ('lawful', 'lawful_with_revisions')";
+  k.measures = {
+      count_of("decision.adopted", "通过的重大行政决策", discussed, adopted),
+      count_of("decision.reviewed", "经合法性审查通过后决定的重大行政决策", discussed,
+               adopted + " AND " + review_passed + " AND t.review_completed <= t.discussed"),
+      count_of("decision.participation_required", "应公众参与的重大行政决策", discussed,
+               adopted + " AND t.requires_public_participation = 1"),
+      count_of("decision.participation_done", "已公众参与的重大行政决策", discussed,
+               adopted + " AND t.requires_public_participation = 1 AND t.participation_end <= t.discussed"),
+      count_of("decision.compliant", "程序无错误的重大行政决策", discussed,
+               adopted + " AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.kind = 'decision' AND "
+                         "f.record_id = t.id AND f.severity = 'error')"),
+      count_of("decision.archived", "材料齐全归档的重大行政决策", discussed, adopted + " AND t.archive_complete = 1"),
+      count_of("decision.archived_timely", "及时归档的重大行政决策", discussed,
+               adopted + " AND t.archive_complete = 1 AND "
+                         "t.archived <= date(t.discussed, '+' || :archive_days || ' days')")
+          .with({"archive_days", ":archive_days", "integer", 30}),
+  };
+  k.indicators = {
+      figure("decision.adopted", "重大行政决策数", "decision.adopted"),
+      rate("decision.legality_review_rate", "重大行政决策合法性审查率", "decision.reviewed", "decision.adopted")
+          .full(),
+      rate("decision.public_participation_rate", "重大行政决策公众参与率", "decision.participation_done",
+           "decision.participation_required"),
+      rate("decision.procedure_compliance_rate", "重大行政决策程序合规率", "decision.compliant",
+           "decision.adopted")
+          .full(),
+      rate("decision.archive_rate", "重大行政决策归档率", "decision.archived", "decision.adopted").full(),
+      rate("decision.timely_archive_rate", "重大行政决策及时归档率", "decision.archived_timely",
+           "decision.adopted"),
+  };
   return k;
 }
 
 }  // namespace
 
-const Kind& decision_kind() {
-  static const Kind kind = declare();
-  return kind;
-}
+namespace kinds {
+Kind decision() { return declare(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

@@ -16,11 +16,7 @@ constexpr const char* kOfficerSource = "行政处罚法 第四十二条";
 constexpr const char* kPublicitySource = "国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见（国办发〔2018〕118号）";
 
 Kind declare_officer() {
-  Kind k;
-  k.name = "enforcement_officer";
-  k.label = "行政执法人员";
-  k.table = "enforcement_officer";
-  k.unit_column = "unit_id";
+  Kind k("enforcement_officer", "行政执法人员");
   k.event_date_column = "certificate_issued";
   k.fields = {
       ref("unit", "所属单位", "org_unit").req(),
@@ -40,6 +36,22 @@ Kind declare_officer() {
     if (v.contains("certificate_expires") && v.contains("certificate_issued") &&
         str(v, "certificate_expires") < str(v, "certificate_issued"))
       throw Error(Status::argument, "certificate_expires", "is before certificate_issued");
+  };
+  // Indicators: officers on the rolls (status active) on the period's last day.
+  const Dating on_the_rolls = on_last_day("t.status = 'active'");
+  k.measures = {
+      count_of("enforcement.officers", "在岗执法人员", on_the_rolls),
+      count_of("enforcement.officers_certified", "持有效执法证件的执法人员", on_the_rolls,
+               "t.certificate_issued <= :to AND t.certificate_expires >= :to"),
+      count_of("enforcement.certificates_expiring", "90日内到期的执法证件", on_the_rolls,
+               "t.certificate_issued <= :to AND t.certificate_expires > :to AND "
+               "t.certificate_expires <= date(:to, '+90 days')"),
+  };
+  k.indicators = {
+      rate("enforcement.certified_officer_rate", "执法人员持证率", "enforcement.officers_certified",
+           "enforcement.officers")
+          .full(),
+      figure("enforcement.certificates_expiring", "90日内到期执法证件数", "enforcement.certificates_expiring"),
   };
   return k;
 }
@@ -89,11 +101,7 @@ std::vector<Finding> action_rules(Context& ctx, const json& v) {
 }
 
 Kind declare_action() {
-  Kind k;
-  k.name = "enforcement_action";
-  k.label = "行政执法行为";
-  k.table = "enforcement_action";
-  k.unit_column = "unit_id";
+  Kind k("enforcement_action", "行政执法行为");
   k.event_date_column = "decided";
   k.fields = {
       ref("unit", "执法主体", "org_unit").req(),
@@ -125,15 +133,33 @@ Kind declare_action() {
       throw Error(Status::argument, "recording_kind", "is given but recorded is false");
   };
   k.rules = action_rules;
+  // Indicators, dated by the decision.
+  const Dating decided = by_date("decided");
+  k.measures = {
+      count_of("enforcement.actions", "行政执法行为", decided),
+      count_of("enforcement.publicized_timely", "按时公示的执法决定", decided,
+               "t.publicized IS NOT NULL AND t.publicized <= t.publicity_deadline"),
+      count_of("enforcement.recorded", "全过程记录的执法行为", decided, "t.recorded = 1"),
+      count_of("enforcement.major", "重大执法决定", decided, "t.major = 1"),
+      count_of("enforcement.major_reviewed", "经法制审核的重大执法决定", decided,
+               "t.major = 1 AND t.review_result IN ('lawful', 'lawful_with_revisions') AND "
+               "t.review_completed <= t.decided"),
+  };
+  k.indicators = {
+      figure("enforcement.actions", "行政执法行为数", "enforcement.actions").by("t.kind", "enforcement_action.kind"),
+      rate("enforcement.timely_publicity_rate", "执法决定按时公示率", "enforcement.publicized_timely",
+           "enforcement.actions")
+          .full(),
+      rate("enforcement.recording_rate", "执法全过程记录率", "enforcement.recorded", "enforcement.actions").full(),
+      rate("enforcement.major_review_rate", "重大执法决定法制审核率", "enforcement.major_reviewed",
+           "enforcement.major")
+          .full(),
+  };
   return k;
 }
 
 Kind declare_supervision() {
-  Kind k;
-  k.name = "supervision_event";
-  k.label = "执法监督";
-  k.table = "supervision_event";
-  k.unit_column = "unit_id";
+  Kind k("supervision_event", "执法监督");
   k.event_date_column = "date";
   k.fields = {
       ref("unit", "被监督单位", "org_unit").req(),
@@ -158,15 +184,23 @@ Kind declare_supervision() {
       throw Error(Status::argument, "problems_corrected",
                   std::to_string(corrected) + " is more than problems_found (" + std::to_string(found) + ")");
   };
+  const Dating dated = by_date("date");
+  k.measures = {
+      count_of("enforcement.supervision_events", "执法监督活动", dated),
+      sum_of("enforcement.problems_found", "监督发现问题", dated, "t.problems_found", "count"),
+      sum_of("enforcement.problems_corrected", "监督整改问题", dated, "t.problems_corrected", "count"),
+  };
+  k.indicators = {
+      figure("enforcement.supervision_events", "执法监督活动数", "enforcement.supervision_events")
+          .by("t.kind", "supervision_event.kind"),
+      rate("enforcement.problems_corrected_rate", "监督发现问题整改率", "enforcement.problems_corrected",
+           "enforcement.problems_found"),
+  };
   return k;
 }
 
 Kind declare_lawsuit() {
-  Kind k;
-  k.name = "lawsuit";
-  k.label = "行政诉讼与行政复议";
-  k.table = "lawsuit";
-  k.unit_column = "unit_id";
+  Kind k("lawsuit", "行政诉讼与行政复议");
   k.event_date_column = "filed";
   k.fields = {
       ref("unit", "被告（被申请人）", "org_unit").req(),
@@ -193,26 +227,35 @@ Kind declare_lawsuit() {
     if (v.contains("head_appeared") && str(v, "kind") != "litigation")
       throw Error(Status::argument, "head_appeared", "applies to litigation only");
   };
+  // Cases are counted when filed; outcomes when concluded.
+  const Dating filed = by_date("filed"), concluded = by_date("concluded");
+  k.measures = {
+      count_of("litigation.cases", "行政诉讼案件", filed, "t.kind = 'litigation'"),
+      count_of("litigation.reconsiderations", "行政复议案件", filed, "t.kind = 'reconsideration'"),
+      count_of("litigation.concluded", "审结的行政诉讼案件", concluded, "t.kind = 'litigation'"),
+      count_of("litigation.lost", "败诉的行政诉讼案件", concluded,
+               "t.kind = 'litigation' AND t.outcome IN ('revoked', 'changed', 'confirmed_illegal', "
+               "'ordered_to_act')"),
+      count_of("litigation.head_appeared", "负责人出庭应诉的案件", concluded,
+               "t.kind = 'litigation' AND t.head_appeared = 1"),
+  };
+  k.indicators = {
+      figure("litigation.cases", "行政诉讼案件数", "litigation.cases"),
+      figure("litigation.reconsiderations", "行政复议案件数", "litigation.reconsiderations"),
+      rate("litigation.loss_rate", "行政诉讼败诉率", "litigation.lost", "litigation.concluded"),
+      rate("litigation.head_appearance_rate", "行政机关负责人出庭应诉率", "litigation.head_appeared",
+           "litigation.concluded"),
+  };
   return k;
 }
 
 }  // namespace
 
-const Kind& enforcement_officer_kind() {
-  static const Kind kind = declare_officer();
-  return kind;
-}
-const Kind& enforcement_action_kind() {
-  static const Kind kind = declare_action();
-  return kind;
-}
-const Kind& supervision_event_kind() {
-  static const Kind kind = declare_supervision();
-  return kind;
-}
-const Kind& lawsuit_kind() {
-  static const Kind kind = declare_lawsuit();
-  return kind;
-}
+namespace kinds {
+Kind enforcement_officer() { return declare_officer(); }
+Kind enforcement_action() { return declare_action(); }
+Kind supervision_event() { return declare_supervision(); }
+Kind lawsuit() { return declare_lawsuit(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

@@ -56,6 +56,11 @@ struct Field {
     return std::move(*this);
   }
   Field&& computed() && { origin = Origin::derived; return std::move(*this); }
+  // The field holds a person's name (text), names (text_list) or people
+  // (object_list of {"name", "type": "person"|...}): never printed in a
+  // report or a full-process record document.
+  Field&& personal() && { holds_names = true; return std::move(*this); }
+  bool holds_names = false;
   // A column name other than the default (for names SQL reserves, e.g. order).
   Field&& stored_as(std::string column) && {
     column_name = std::move(column);

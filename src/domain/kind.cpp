@@ -2,6 +2,8 @@
 
 #include <fazhi/error.hpp>
 
+#include <algorithm>
+
 namespace fazhi::domain {
 
 const Field* Kind::find_field(const std::string& field_name) const {
@@ -28,15 +30,86 @@ const Field& provisional_field() {
   return f;
 }
 
-const std::vector<const Kind*>& all_kinds() {
-  static const std::vector<const Kind*> kinds = {
-      &org_unit_kind(),          &mediation_committee_kind(), &mediation_case_kind(),
-      &petition_kind(),          &adviser_kind(),             &adviser_engagement_kind(),
-      &adviser_service_kind(),   &training_campaign_kind(),   &legal_literate_kind(),
-      &leadership_activity_kind(), &narrative_kind(),       &decision_kind(),
-      &normative_document_kind(), &enforcement_officer_kind(), &enforcement_action_kind(),
-      &supervision_event_kind(), &lawsuit_kind()};
+// The registry: every record kind, in the order reports and the indicator
+// catalogue present them. A kind is declared by the function kinds::<name>()
+// in its family's file; adding one is one line here.
+#define FAZHI_RECORD_KINDS(X) \
+  X(org_unit)                 \
+  X(decision)                 \
+  X(normative_document)       \
+  X(enforcement_action)       \
+  X(enforcement_officer)      \
+  X(supervision_event)        \
+  X(lawsuit)                  \
+  X(mediation_committee)      \
+  X(mediation_case)           \
+  X(petition)                 \
+  X(adviser)                  \
+  X(adviser_engagement)       \
+  X(adviser_service)          \
+  X(training_campaign)        \
+  X(legal_literate)           \
+  X(leadership_activity)      \
+  X(narrative)
+
+namespace kinds {
+#define FAZHI_DECLARE_KIND(name) Kind name();
+FAZHI_RECORD_KINDS(FAZHI_DECLARE_KIND)
+#undef FAZHI_DECLARE_KIND
+}  // namespace kinds
+
+namespace {
+
+const std::vector<Kind>& declared_kinds() {
+  static const std::vector<Kind> kinds = {
+#define FAZHI_CALL_KIND(name) kinds::name(),
+      FAZHI_RECORD_KINDS(FAZHI_CALL_KIND)
+#undef FAZHI_CALL_KIND
+  };
   return kinds;
+}
+
+}  // namespace
+
+const std::vector<const Kind*>& all_kinds() {
+  static const std::vector<const Kind*> kinds = [] {
+    std::vector<const Kind*> out;
+    for (const Kind& k : declared_kinds()) out.push_back(&k);
+    return out;
+  }();
+  return kinds;
+}
+
+const std::vector<const Kind*>& kinds_in_dependency_order() {
+  static const std::vector<const Kind*> ordered = [] {
+    // Repeatedly take the first kind, in registry order, whose references
+    // are all placed; a reference of a kind to itself (a unit's parent) does
+    // not hold it back. The registry is acyclic otherwise (a test checks).
+    std::vector<const Kind*> out, pending = all_kinds();
+    auto placed = [&](const std::string& name) {
+      for (const Kind* k : out)
+        if (k->name == name) return true;
+      return false;
+    };
+    while (!pending.empty()) {
+      auto ready = std::find_if(pending.begin(), pending.end(), [&](const Kind* k) {
+        for (const Field& f : k->fields)
+          if (!f.ref_kind.empty() && f.ref_kind != k->name && !placed(f.ref_kind)) return false;
+        return true;
+      });
+      if (ready == pending.end())
+        throw Error(Status::internal, "the record kinds reference each other in a cycle");
+      out.push_back(*ready);
+      pending.erase(ready);
+    }
+    return out;
+  }();
+  return ordered;
+}
+
+const Kind& org_unit_kind() {
+  static const Kind& kind = kind_named("org_unit");
+  return kind;
 }
 
 void record_action_once(json& values, const std::string& marker, const json& fields,

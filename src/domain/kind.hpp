@@ -1,13 +1,18 @@
 // kind.hpp — the record-kind framework.
 //
-// A record kind is declared once: its fields (type, required, default, closed
-// set of codes, reference to another kind), its table, how it is scoped to a
-// unit and a period, its rules and its actions. put / get / patch / list /
-// import / export all go through the declaration (record_store.hpp), so a new
-// kind is one declaration plus its rules, and one migration for its table.
+// A record kind is declared once, in its family's file (domain/<family>.cpp,
+// as a function kinds::<name>()): its fields (type, required, default, closed
+// set of codes, reference to another kind, whether it holds a person's name),
+// its table, how it is scoped to a unit and a period, its rules, its actions,
+// and its measures and indicators. put / get / patch / list / import /
+// export, the indicator catalogue, the report's name masking and its list of
+// rates that should be 100% all go through the declarations, so a new kind is
+// its file, one migration for its table (store/schema.cpp) and one line in
+// the registry (domain/kind.cpp).
 #pragma once
 
 #include "domain/field.hpp"
+#include "domain/indicator_decl.hpp"
 #include "store/journal.hpp"
 #include "store/sqlite.hpp"
 
@@ -76,6 +81,11 @@ struct Action {
 };
 
 struct Kind {
+  // A kind named `name`, stored in the table of that name, belonging to the
+  // unit in its unit_id column; the declaration changes what differs.
+  Kind(std::string name_, std::string label_)
+      : name(std::move(name_)), label(std::move(label_)), table(name), unit_column("unit_id") {}
+
   std::string name;   // e.g. "org_unit"
   std::string label;  // e.g. "单位"
   std::string table;  // SQL table: id, key, one column per field, ext
@@ -83,7 +93,8 @@ struct Kind {
   // A field that doubles as the key (org_unit's "code"); empty when none.
   std::string key_alias;
   // How fz_list's "unit"/"subtree" scope applies: SQL expression giving the
-  // record's org_unit id ("unit_id"); for org_unit itself, "id".
+  // record's org_unit id ("unit_id"); for org_unit itself, "id"; empty for
+  // kinds that belong to no unit (advisers).
   std::string unit_column;
   // The record's event date column for fz_list's "period"; empty: no period.
   std::string event_date_column;
@@ -108,6 +119,10 @@ struct Kind {
 
   std::vector<Action> actions;
 
+  // What the indicators count (indicator_decl.hpp), in catalogue order.
+  std::vector<MeasureDecl> measures;
+  std::vector<IndicatorDecl> indicators;
+
   const Field* find_field(const std::string& name) const;
   const Action* find_action(const std::string& name) const;
 };
@@ -129,30 +144,18 @@ const Field& ext_field();
 // {"accept_deadline": [2027], ...}; absent when none.
 const Field& provisional_field();
 
-// Every kind, in dependency order (a kind comes after the kinds it references),
-// which is also the order of export.
+// Every kind, in the registry's order: the order in which reports and the
+// indicator catalogue present them.
 const std::vector<const Kind*>& all_kinds();
+
+// Every kind, each after the kinds it references (ref and ref_list fields),
+// otherwise in the registry's order: the order of export and import.
+const std::vector<const Kind*>& kinds_in_dependency_order();
 
 // The kind named `name`; throws Error(argument, "kind", "unknown kind 'x'").
 const Kind& kind_named(const std::string& name);
 
-// Declarations, one per record family (domain/<family>.cpp).
+// The org_unit kind, which the unit tree and the record store use by name.
 const Kind& org_unit_kind();
-const Kind& mediation_committee_kind();
-const Kind& mediation_case_kind();
-const Kind& petition_kind();
-const Kind& adviser_kind();
-const Kind& adviser_engagement_kind();
-const Kind& adviser_service_kind();
-const Kind& training_campaign_kind();
-const Kind& legal_literate_kind();
-const Kind& leadership_activity_kind();
-const Kind& narrative_kind();
-const Kind& decision_kind();
-const Kind& normative_document_kind();
-const Kind& enforcement_officer_kind();
-const Kind& enforcement_action_kind();
-const Kind& supervision_event_kind();
-const Kind& lawsuit_kind();
 
 }  // namespace fazhi::domain

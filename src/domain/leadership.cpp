@@ -8,11 +8,7 @@ namespace fazhi::domain {
 namespace {
 
 Kind declare_activity() {
-  Kind k;
-  k.name = "leadership_activity";
-  k.label = "第一责任人履职";
-  k.table = "leadership_activity";
-  k.unit_column = "unit_id";
+  Kind k("leadership_activity", "第一责任人履职");
   k.event_date_column = "date";
   k.fields = {
       ref("unit", "单位", "org_unit").req(),
@@ -28,15 +24,14 @@ Kind declare_activity() {
       text("leader", "负责人职务"),
       text("topic", "主题"),
   };
+  k.measures = {count_of("leadership.activities", "第一责任人履职活动", by_date("date"))};
+  k.indicators = {figure("leadership.activities", "第一责任人履职活动数", "leadership.activities")
+                      .by("t.kind", "leadership_activity.kind")};
   return k;
 }
 
 Kind declare_narrative() {
-  Kind k;
-  k.name = "narrative";
-  k.label = "报告文字";
-  k.table = "narrative";
-  k.unit_column = "unit_id";
+  Kind k("narrative", "报告文字");
   k.order_by = "unit_id, year, section, sort_order, id";
   k.fields = {
       ref("unit", "单位", "org_unit").req(),
@@ -62,14 +57,9 @@ Kind declare_narrative() {
 
 }  // namespace
 
-const Kind& leadership_activity_kind() {
-  static const Kind kind = declare_activity();
-  return kind;
-}
-
-const Kind& narrative_kind() {
-  static const Kind kind = declare_narrative();
-  return kind;
-}
+namespace kinds {
+Kind leadership_activity() { return declare_activity(); }
+Kind narrative() { return declare_narrative(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

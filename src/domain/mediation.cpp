@@ -13,11 +13,7 @@ constexpr const char* kLabourSource = "劳动争议调解仲裁法 第十四条"
 constexpr const char* kConfirmationSource = "人民调解法 第三十三条";
 
 Kind declare_committee() {
-  Kind k;
-  k.name = "mediation_committee";
-  k.label = "人民调解委员会";
-  k.table = "mediation_committee";
-  k.unit_column = "unit_id";
+  Kind k("mediation_committee", "人民调解委员会");
   k.event_date_column = "established";
   k.fields = {
       ref("unit", "所属单位", "org_unit").req(),
@@ -28,6 +24,24 @@ Kind declare_committee() {
   k.validate = [](Context&, const json& v, std::optional<std::int64_t>) {
     if (v.contains("members") && v["members"].get<std::int64_t>() < 0)
       throw Error(Status::argument, "members", "must not be negative");
+  };
+  // Committees, and the villages and communities that have one, as they
+  // stand on the period's last day.
+  const char* village = "t.kind IN ('village', 'community')";
+  k.measures = {
+      count_of("mediation.committees", "人民调解委员会", on_last_day("(t.established IS NULL OR t.established <= :to)")),
+      count_of("mediation.villages", "村（社区）", units_in_existence(), village).rows_of("org_unit"),
+      count_of("mediation.villages_with_committee", "已建人民调解委员会的村（社区）", units_in_existence(),
+               std::string(village) +
+                   " AND EXISTS (SELECT 1 FROM mediation_committee m WHERE m.unit_id = t.id AND "
+                   "(m.established IS NULL OR m.established <= :to))")
+          .rows_of("org_unit"),
+  };
+  k.indicators = {
+      figure("mediation.committees", "人民调解委员会数", "mediation.committees"),
+      rate("mediation.committee_coverage", "村（社区）人民调解委员会覆盖率", "mediation.villages_with_committee",
+           "mediation.villages")
+          .full(),
   };
   return k;
 }
@@ -169,11 +183,7 @@ const std::vector<Code>& agreements() {
 }
 
 Kind declare_case() {
-  Kind k;
-  k.name = "mediation_case";
-  k.label = "矛盾纠纷调解案件";
-  k.table = "mediation_case";
-  k.unit_column = "unit_id";
+  Kind k("mediation_case", "矛盾纠纷调解案件");
   k.event_date_column = "received";
   k.fields = {
       ref("committee", "人民调解委员会", "mediation_committee"),
@@ -236,19 +246,46 @@ Kind declare_case() {
       {"follow_up", "回访", {date("date", "回访日期").req(), boolean("performed", "协议已履行")},
        follow_up_case},
   };
+  // Cases are counted when received; outcomes when closed.
+  const Dating received = by_date("received"), closed = by_date("closed");
+  k.measures = {
+      count_of("mediation.received", "受理矛盾纠纷", received),
+      count_of("mediation.concluded", "调结矛盾纠纷", closed, "t.outcome IN ('succeeded', 'failed', 'terminated')"),
+      count_of("mediation.succeeded", "调解成功", closed, "t.outcome = 'succeeded'"),
+      count_of("mediation.unnatural_death", "非正常死亡纠纷", received, "t.unnatural_death = 1"),
+      count_of("mediation.large_amount", "涉案金额较大的纠纷", received, "t.amount_fen >= :min_fen")
+          .with({"min_yuan", ":min_fen", "yuan", 500000}),
+      count_of("mediation.mass_incidents_prevented", "防止群体性事件", closed, "t.prevented_mass_incident = 1"),
+      count_of("mediation.criminal_cases_prevented", "防止民转刑案件", closed, "t.prevented_criminal_case = 1"),
+      sum_of("mediation.amount_yuan", "调解协议金额", closed, "t.agreement_amount_fen", "yuan",
+             "t.outcome = 'succeeded'"),
+      // Not closed within 15 days: closed after the deadline, or still open
+      // when the deadline passed within the period.
+      count_of("mediation.labour_overdue", "超期未结劳动争议", received,
+               "t.category = 'labour' AND ((t.closed IS NOT NULL AND t.closed > t.labour_deadline) OR "
+               "(t.closed IS NULL AND t.labour_deadline < :to))"),
+  };
+  k.indicators = {
+      figure("mediation.received", "受理矛盾纠纷数", "mediation.received"),
+      figure("mediation.concluded", "调结矛盾纠纷数", "mediation.concluded"),
+      figure("mediation.succeeded", "调解成功数", "mediation.succeeded"),
+      rate("mediation.success_rate", "调解成功率", "mediation.succeeded", "mediation.concluded"),
+      figure("mediation.by_category", "矛盾纠纷分类", "mediation.received").by("t.category", "mediation_case.category"),
+      figure("mediation.unnatural_death", "非正常死亡纠纷数", "mediation.unnatural_death"),
+      figure("mediation.large_amount", "涉案金额较大纠纷数", "mediation.large_amount"),
+      figure("mediation.mass_incidents_prevented", "防止群体性事件数", "mediation.mass_incidents_prevented"),
+      figure("mediation.criminal_cases_prevented", "防止民转刑案件数", "mediation.criminal_cases_prevented"),
+      figure("mediation.amount_yuan", "调解协议涉及金额", "mediation.amount_yuan", "yuan"),
+      figure("mediation.labour_overdue", "劳动争议超期未结数", "mediation.labour_overdue"),
+  };
   return k;
 }
 
 }  // namespace
 
-const Kind& mediation_committee_kind() {
-  static const Kind kind = declare_committee();
-  return kind;
-}
-
-const Kind& mediation_case_kind() {
-  static const Kind kind = declare_case();
-  return kind;
-}
+namespace kinds {
+Kind mediation_committee() { return declare_committee(); }
+Kind mediation_case() { return declare_case(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

@@ -66,11 +66,7 @@ std::vector<Finding> rules(Context&, const json& v) {
 }
 
 Kind declare() {
-  Kind k;
-  k.name = "normative_document";
-  k.label = "行政规范性文件";
-  k.table = "normative_document";
-  k.unit_column = "unit_id";
+  Kind k("normative_document", "行政规范性文件");
   k.event_date_column = "published";
   k.fields = {
       ref("unit", "制定机关", "org_unit").req(),
@@ -91,14 +87,28 @@ Kind declare() {
   k.complete = complete;
   k.validate = validate;
   k.rules = rules;
+  // Indicators, dated by publication.
+  const Dating published = by_date("published");
+  k.measures = {
+      count_of("normative.published", "公布的规范性文件", published),
+      count_of("normative.reviewed", "经合法性审核的规范性文件", published,
+               "t.review_result IN ('lawful', 'lawful_with_revisions') AND t.review_completed <= t.published"),
+      count_of("normative.filed_timely", "按时报送备案的规范性文件", published,
+               "t.filed IS NOT NULL AND t.filed <= t.filing_deadline"),
+  };
+  k.indicators = {
+      figure("normative.published", "规范性文件数", "normative.published"),
+      rate("normative.review_rate", "规范性文件合法性审核率", "normative.reviewed", "normative.published").full(),
+      rate("normative.timely_filing_rate", "规范性文件按时报备率", "normative.filed_timely", "normative.published")
+          .full(),
+  };
   return k;
 }
 
 }  // namespace
 
-const Kind& normative_document_kind() {
-  static const Kind kind = declare();
-  return kind;
-}
+namespace kinds {
+Kind normative_document() { return declare(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

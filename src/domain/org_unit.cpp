@@ -93,10 +93,7 @@ void after_write(Context& ctx, std::int64_t id, const json& v, const json* befor
 }
 
 Kind declare() {
-  Kind k;
-  k.name = "org_unit";
-  k.label = "单位";
-  k.table = "org_unit";
+  Kind k("org_unit", "单位");
   k.key_alias = "code";
   k.unit_column = "id";
   k.order_by = "depth, id";
@@ -126,9 +123,8 @@ Kind declare() {
 
 }  // namespace
 
-const Kind& org_unit_kind() {
-  static const Kind kind = declare();
-  return kind;
-}
+namespace kinds {
+Kind org_unit() { return declare(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

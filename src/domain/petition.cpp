@@ -106,11 +106,7 @@ const std::vector<Code>& results() {
 }
 
 Kind declare() {
-  Kind k;
-  k.name = "petition";
-  k.label = "信访事项";
-  k.table = "petition";
-  k.unit_column = "unit_id";
+  Kind k("petition", "信访事项");
   k.event_date_column = "received";
   k.fields = {
       ref("unit", "办理单位", "org_unit").req(),
@@ -147,14 +143,40 @@ Kind declare() {
         money("funds_secured_yuan", "落实资金")},
        conclude},
   };
+  // Petitions are counted when received; conclusions when concluded.
+  const Dating received = by_date("received"), concluded = by_date("concluded");
+  k.measures = {
+      count_of("petition.received", "收到信访事项", received),
+      count_of("petition.answered_in_time", "按期告知受理与否的信访事项", received,
+               "coalesce(t.accepted, t.declined) <= t.accept_deadline"),
+      count_of("petition.concluded", "办结信访事项", concluded),
+      count_of("petition.concluded_in_time", "按期办结信访事项", concluded, "t.concluded <= t.conclude_deadline"),
+      count_of("petition.resolved", "化解信访问题", concluded,
+               "t.result IN ('resolved', 'explained', 'guided_to_litigation')"),
+      count_of("petition.backlog_resolved", "化解信访积案", concluded, "t.backlog = 1 AND t.result = 'resolved'"),
+      sum_of("petition.funds_secured_yuan", "落实资金", concluded, "t.funds_secured_fen", "yuan"),
+      count_of("petition.leader_receptions", "领导接访下访", received,
+               "t.channel IN ('leader_reception', 'leader_visit')"),
+  };
+  k.indicators = {
+      figure("petition.received", "信访事项数", "petition.received"),
+      rate("petition.timely_acceptance_rate", "信访事项按期受理率", "petition.answered_in_time", "petition.received")
+          .full(),
+      rate("petition.timely_conclusion_rate", "信访事项按期办结率", "petition.concluded_in_time",
+           "petition.concluded")
+          .full(),
+      figure("petition.resolved", "化解信访问题数", "petition.resolved"),
+      figure("petition.backlog_resolved", "化解信访积案数", "petition.backlog_resolved"),
+      figure("petition.funds_secured_yuan", "落实司法救助和执行款", "petition.funds_secured_yuan", "yuan"),
+      figure("petition.leader_receptions", "领导接访下访数", "petition.leader_receptions"),
+  };
   return k;
 }
 
 }  // namespace
 
-const Kind& petition_kind() {
-  static const Kind kind = declare();
-  return kind;
-}
+namespace kinds {
+Kind petition() { return declare(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

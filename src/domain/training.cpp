@@ -33,11 +33,7 @@ void validate_campaign(Context&, const json& v, std::optional<std::int64_t>) {
 }
 
 Kind declare_campaign() {
-  Kind k;
-  k.name = "training_campaign";
-  k.label = "学法用法与普法活动";
-  k.table = "training_campaign";
-  k.unit_column = "unit_id";
+  Kind k("training_campaign", "学法用法与普法活动");
   k.event_date_column = "start";
   k.fields = {
       ref("unit", "组织单位", "org_unit").req(),
@@ -72,6 +68,37 @@ Kind declare_campaign() {
       integer("materials_distributed", "发放资料份数"),
   };
   k.validate = validate_campaign;
+  // Campaigns are counted by their start. Officials' participation is read
+  // off online learning, their exam participation off exams.
+  const Dating started = by_date("start");
+  const char* online = "t.kind = 'online_learning' AND t.audience = 'officials' AND t.expected IS NOT NULL";
+  const char* exam = "t.kind = 'exam' AND t.audience = 'officials' AND t.expected IS NOT NULL";
+  k.measures = {
+      count_of("training.campaigns", "学法普法活动", started),
+      sum_of("training.officials_attended", "参学人数", started, "coalesce(t.attended, 0)", "count", online),
+      sum_of("training.officials_expected", "应参学人数", started, "t.expected", "count", online),
+      sum_of("training.officials_exam_taken", "参考人数", started, "coalesce(t.exam_taken, 0)", "count", exam),
+      sum_of("training.officials_exam_expected", "应参考人数", started, "t.expected", "count", exam),
+      sum_of("training.exam_taken", "参考人数（全部考试）", started, "t.exam_taken", "count",
+             "t.exam_taken IS NOT NULL"),
+      sum_of("training.exam_passed", "合格人数", started, "coalesce(t.exam_passed, 0)", "count",
+             "t.exam_taken IS NOT NULL"),
+      sum_of("training.exam_excellent", "优秀人数", started, "coalesce(t.exam_excellent, 0)", "count",
+             "t.exam_taken IS NOT NULL"),
+      sum_of("training.public_reach", "普法覆盖群众", started, "t.attended", "count",
+             "t.audience IS NOT NULL AND t.audience <> 'officials'"),
+      sum_of("training.materials_distributed", "发放普法资料", started, "t.materials_distributed", "count"),
+  };
+  k.indicators = {
+      figure("training.campaigns", "学法普法活动数", "training.campaigns").by("t.kind", "training_campaign.kind"),
+      rate("training.participation_rate", "参学率", "training.officials_attended", "training.officials_expected"),
+      rate("training.exam_participation_rate", "参考率", "training.officials_exam_taken",
+           "training.officials_exam_expected"),
+      rate("training.exam_pass_rate", "考试合格率", "training.exam_passed", "training.exam_taken"),
+      rate("training.exam_excellent_rate", "优秀率", "training.exam_excellent", "training.exam_taken"),
+      figure("training.public_reach", "普法覆盖人次", "training.public_reach"),
+      figure("training.materials_distributed", "发放普法资料份数", "training.materials_distributed"),
+  };
   return k;
 }
 
@@ -86,11 +113,7 @@ void validate_literate(Context& ctx, const json& v, std::optional<std::int64_t>)
 }
 
 Kind declare_literate() {
-  Kind k;
-  k.name = "legal_literate";
-  k.label = "法律明白人";
-  k.table = "legal_literate";
-  k.unit_column = "unit_id";
+  Kind k("legal_literate", "法律明白人");
   k.event_date_column = "trained";
   k.fields = {
       ref("unit", "所在村（社区）", "org_unit").req(),
@@ -99,19 +122,32 @@ Kind declare_literate() {
       boolean("certified", "已认定").def(false),
   };
   k.validate = validate_literate;
+  // 法律明白人 trained in the period, and the villages and communities that
+  // have at least min_per_village of them (the 2025 national target: 3).
+  k.measures = {
+      count_of("training.legal_literates", "培养法律明白人", by_date("trained")),
+      count_of("training.villages", "村（社区）", units_in_existence(), "t.kind IN ('village', 'community')")
+          .rows_of("org_unit"),
+      count_of("training.villages_with_legal_literates", "法律明白人达标的村（社区）", units_in_existence(),
+               "t.kind IN ('village', 'community') AND (SELECT count(*) FROM legal_literate l WHERE "
+               "l.unit_id = t.id AND (l.trained IS NULL OR l.trained <= :to)) >= :min_per_village")
+          .rows_of("org_unit")
+          .with({"min_per_village", ":min_per_village", "integer", 3}),
+  };
+  k.indicators = {
+      figure("training.legal_literates", "培养法律明白人数", "training.legal_literates"),
+      rate("training.legal_literate_coverage", "法律明白人村（社区）达标率", "training.villages_with_legal_literates",
+           "training.villages")
+          .full(),
+  };
   return k;
 }
 
 }  // namespace
 
-const Kind& training_campaign_kind() {
-  static const Kind kind = declare_campaign();
-  return kind;
-}
-
-const Kind& legal_literate_kind() {
-  static const Kind kind = declare_literate();
-  return kind;
-}
+namespace kinds {
+Kind training_campaign() { return declare_campaign(); }
+Kind legal_literate() { return declare_literate(); }
+}  // namespace kinds
 
 }  // namespace fazhi::domain

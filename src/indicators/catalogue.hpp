@@ -1,5 +1,7 @@
 // catalogue.hpp — the indicator catalogue: measures (SQL aggregates) and the
-// indicators built from them. Codes are stable.
+// indicators built from them. Codes are stable. The catalogue is assembled
+// from the record kinds' declarations (domain/indicator_decl.hpp), in the
+// order of the kind registry.
 //
 // A measure aggregates rows of one *base*: a table joined to the unit tree,
 // restricted to the unit's subtree and to the period by the base's event date.
@@ -10,6 +12,8 @@
 // range), :from, :to (the period's first and last day), and the parameters a
 // measure declares (e.g. :min_fen).
 #pragma once
+
+#include "domain/indicator_decl.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,12 +30,7 @@ struct Base {
 };
 
 // A parameter of a measure, e.g. min_yuan (default 500000) bound as :min_fen.
-struct Param {
-  std::string name;      // as the host gives it: "min_yuan"
-  std::string sql_name;  // ":min_fen"
-  std::string type;      // "yuan" (bound as fen) | "integer"
-  double default_value = 0;
-};
+using Param = domain::MeasureParam;
 
 struct Measure {
   std::string code;
@@ -51,6 +50,7 @@ struct IndicatorDef {
   std::string denominator;  // measure code, ratios only
   std::string breakdown;    // column of t to break the numerator down by; ""
   std::string breakdown_labels;  // fz_labels set of the breakdown's codes
+  bool should_be_full = false;   // expected at 100% (the report's gaps)
 };
 
 const std::vector<Measure>& measures();

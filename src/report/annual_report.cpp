@@ -1,5 +1,6 @@
 #include "report/annual_report.hpp"
 
+#include "indicators/catalogue.hpp"
 #include "report/chinese_format.hpp"
 #include "report/name_mask.hpp"
 
@@ -329,21 +330,17 @@ json Writer::litigation() {
 // Rates that the law or the assessment expects at 100%, and the other gaps
 // the data shows: overdue cases and the error findings of the year.
 std::vector<std::string> Writer::data_gaps() {
-  static const char* const must_be_full[] = {
-      "decision.legality_review_rate", "decision.procedure_compliance_rate",
-      "decision.archive_rate",         "normative.review_rate",
-      "normative.timely_filing_rate",  "enforcement.timely_publicity_rate",
-      "enforcement.recording_rate",    "enforcement.major_review_rate",
-      "enforcement.certified_officer_rate", "adviser.coverage",
-      "mediation.committee_coverage",  "petition.timely_acceptance_rate",
-      "petition.timely_conclusion_rate", "training.legal_literate_coverage"};
   std::vector<std::string> gaps;
-  for (const char* code : must_be_full) {
+  // The rates the kinds declare should be 100% (IndicatorDecl::full), in
+  // catalogue order.
+  for (const indicators::IndicatorDef& def : indicators::catalogue()) {
+    if (!def.should_be_full) continue;
+    const std::string& code = def.code;
     const IndicatorValue& iv = v(code);
     if (iv.no_data || iv.value >= 100) continue;
     std::string s = iv.label + "为" + percent(iv) + "（" + count_text(iv.numerator) + "/" +
                     count_text(iv.denominator) + "），未达到100%";
-    if (std::string(code) == "adviser.coverage" && !d_.units_without_adviser.empty())
+    if (code == "adviser.coverage" && !d_.units_without_adviser.empty())
       s += "，尚未聘请法律顾问的单位：" + joined(d_.units_without_adviser, "、");
     gaps.push_back(s + "。");
   }

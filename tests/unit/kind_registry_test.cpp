@@ -1,0 +1,84 @@
+// kind_registry_test.cpp — the kind registry and what is built from the
+// declarations: the export order and the indicator catalogue.
+
+#include "domain/kind.hpp"
+#include "indicators/catalogue.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace fazhi::domain {
+namespace {
+
+TEST(KindRegistry, NamesAreUniqueAndTablesDefaultToThem) {
+  std::set<std::string> names;
+  for (const Kind* k : all_kinds()) {
+    EXPECT_TRUE(names.insert(k->name).second) << k->name << " is registered twice";
+    EXPECT_EQ(k->table, k->name) << "no kind needs a table of another name";
+  }
+  EXPECT_EQ(names.size(), 17u);
+  EXPECT_EQ(kind_named("adviser").unit_column, "");
+  EXPECT_EQ(kind_named("org_unit").unit_column, "id");
+  EXPECT_EQ(kind_named("petition").unit_column, "unit_id");
+}
+
+TEST(KindRegistry, ExportOrderPutsEveryReferencedKindFirst) {
+  const auto& ordered = kinds_in_dependency_order();
+  ASSERT_EQ(ordered.size(), all_kinds().size());
+  std::set<std::string> placed;
+  for (const Kind* k : ordered) {
+    for (const Field& f : k->fields) {
+      if (f.ref_kind.empty() || f.ref_kind == k->name) continue;
+      EXPECT_TRUE(placed.count(f.ref_kind))
+          << k->name << "." << f.name << " refers to " << f.ref_kind << ", exported later";
+    }
+    placed.insert(k->name);
+  }
+  // The registry lists enforcement actions before officers (the order of the
+  // catalogue); the export must not.
+  auto position = [&](const std::string& name) {
+    for (std::size_t i = 0; i < ordered.size(); ++i)
+      if (ordered[i]->name == name) return i;
+    return ordered.size();
+  };
+  EXPECT_LT(position("enforcement_officer"), position("enforcement_action"));
+}
+
+TEST(KindRegistry, TheCatalogueIsBuiltFromTheDeclarations) {
+  std::size_t declared = 0;
+  for (const Kind* k : all_kinds()) declared += k->indicators.size();
+  EXPECT_EQ(indicators::catalogue().size(), declared);
+  // Bases are shared: both mediation_case datings and the org-unit base of
+  // three families.
+  const indicators::Measure* received = indicators::find_measure("mediation.received");
+  const indicators::Measure* unnatural = indicators::find_measure("mediation.unnatural_death");
+  ASSERT_TRUE(received && unnatural);
+  EXPECT_EQ(received->base, unnatural->base);
+  EXPECT_EQ(received->base->name, "mediation_case@received");
+  const indicators::Measure* villages = indicators::find_measure("mediation.villages");
+  const indicators::Measure* required = indicators::find_measure("adviser.units_required");
+  ASSERT_TRUE(villages && required);
+  EXPECT_EQ(villages->base, required->base);
+  EXPECT_EQ(villages->base->table, "org_unit");
+  EXPECT_EQ(villages->base->unit_column, "id");
+}
+
+TEST(KindRegistry, TheRatesThatShouldBeFullAreDeclaredByTheirKinds) {
+  std::vector<std::string> full;
+  for (const indicators::IndicatorDef& d : indicators::catalogue())
+    if (d.should_be_full) full.push_back(d.code);
+  EXPECT_EQ(full, (std::vector<std::string>{
+                      "decision.legality_review_rate", "decision.procedure_compliance_rate",
+                      "decision.archive_rate", "normative.review_rate", "normative.timely_filing_rate",
+                      "enforcement.timely_publicity_rate", "enforcement.recording_rate",
+                      "enforcement.major_review_rate", "enforcement.certified_officer_rate",
+                      "mediation.committee_coverage", "petition.timely_acceptance_rate",
+                      "petition.timely_conclusion_rate", "adviser.coverage",
+                      "training.legal_literate_coverage"}));
+}
+
+}  // namespace
+}  // namespace fazhi::domain
