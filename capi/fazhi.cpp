@@ -33,32 +33,74 @@ using fazhi::Status;
 using json = nlohmann::json;
 
 thread_local std::string t_last_error;
+// Set when a message could not be stored (no memory for it).
+thread_local bool t_error_lost = false;
 
+// Never throws: a catch-all that could throw would end in std::terminate.
+void set_last_error(const char* message) noexcept {
+  try {
+    t_last_error.assign(message);
+    t_error_lost = false;
+  } catch (...) {
+    t_last_error.clear();
+    t_error_lost = true;
+  }
+}
+
+// Runs body, turning every exception into a status and the thread's last
+// error.
 template <class F>
-fz_status call(F&& body) noexcept {
+fz_status run(F& body) noexcept {
   try {
     body();
-    t_last_error.clear();
+    set_last_error("");
     return FZ_OK;
   } catch (const Error& e) {
-    t_last_error = e.what();
+    set_last_error(e.what());
     return static_cast<fz_status>(e.status());
   } catch (const SQLite::Exception& e) {
-    t_last_error = e.what();
+    set_last_error(e.what());
     return static_cast<fz_status>(fazhi::store::status_of_sqlite(e.getErrorCode()));
   } catch (const std::bad_alloc&) {
-    t_last_error = "out of memory";
+    set_last_error("out of memory");
     return FZ_E_NOMEM;
   } catch (const std::exception& e) {
+    set_last_error("internal error");
     try {
-      t_last_error = std::string("internal error: ") + e.what();
+      t_last_error += std::string(": ") + e.what();
     } catch (...) {
     }
     return FZ_E_INTERNAL;
   } catch (...) {
-    t_last_error = "internal error";
+    set_last_error("internal error");
     return FZ_E_INTERNAL;
   }
+}
+
+// Every entry point: the work, then the log messages it raised, delivered
+// once the work has released the handle's lock (a callback may call fazhi),
+// without letting those nested calls change this call's last error.
+template <class F>
+fz_status call(F&& body) noexcept {
+  fz_status status = FZ_OK;
+  std::string error;
+  bool lost = false;
+  {
+    fazhi::LogDeferral defer;
+    status = run(body);
+    if (status != FZ_OK) {
+      try {
+        fazhi::logger().debug("call failed ({}): {}", fazhi::status_name(static_cast<Status>(status)),
+                              t_last_error);
+      } catch (...) {
+      }
+    }
+    error.swap(t_last_error);
+    lost = t_error_lost;
+  }
+  t_last_error.swap(error);
+  t_error_lost = lost;
+  return status;
 }
 
 fazhi::Database& handle(fz_db* db) {
@@ -141,7 +183,9 @@ const char* fz_version(void) {
 
 int32_t fz_version_number(void) { return FZ_VERSION_NUMBER; }
 
-const char* fz_last_error(void) { return t_last_error.c_str(); }
+const char* fz_last_error(void) {
+  return t_error_lost ? "out of memory (the error message could not be kept)" : t_last_error.c_str();
+}
 
 void fz_free(void* p) { std::free(p); }
 
@@ -291,7 +335,7 @@ fz_status fz_indicator(fz_db* db, const char* code, const char* unit, const char
     result.value = v.value;
     result.numerator = v.numerator;
     result.denominator = v.denominator;
-    result.status = v.no_data ? 1 : 0;
+    result.status = v.no_data ? FZ_VALUE_NO_DATA : FZ_VALUE_OK;
     *out = result;
   });
 }

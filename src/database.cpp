@@ -64,12 +64,14 @@ struct Database::Impl {
   Impl(const std::string& path, const OpenOptions& o)
       : options(o), conn(path, {o.create, o.read_only, o.busy_timeout_ms}) {}
 
-  ~Impl() {
-    if (host_tx) {
-      try {
-        conn.exec("ROLLBACK");
-      } catch (...) {
-      }
+  ~Impl() { end_host_transaction(); }
+
+  void end_host_transaction() noexcept {
+    if (!host_tx) return;
+    host_tx = false;
+    try {
+      conn.exec("ROLLBACK");
+    } catch (...) {
     }
   }
 
@@ -177,7 +179,12 @@ std::string read_whole_file(const std::string& path) {
 }  // namespace
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Database::~Database() = default;
+Database::~Database() {
+  // Waits for a call another thread is making on this handle, and rolls an
+  // open host transaction back while holding the lock.
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->end_host_transaction();
+}
 
 std::unique_ptr<Database> Database::open(const std::string& path, const OpenOptions& options) {
   if (options.busy_timeout_ms < 0)

@@ -114,7 +114,10 @@ FZ_API void fz_free(void *p);
  */
 FZ_API fz_status fz_open(const char *path, const char *options_json, fz_db **out_db);
 
-/** Closes the handle; an open host transaction is rolled back. NULL is a no-op. */
+/** Closes the handle; an open host transaction is rolled back. NULL is a no-op.
+ *  A call another thread is making on the handle is waited for (fz_close
+ *  takes the handle's lock); a call that starts after fz_close has begun uses
+ *  a freed handle, which is undefined, as for any freed pointer. */
 FZ_API fz_status fz_close(fz_db *db);
 
 /* ------------------------------------------------------------------------ */
@@ -170,6 +173,15 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
  *    "rejected": n, "errors": [{"line": n, "field": "...", "message": "..."}]}
  * Returns FZ_OK when the input was read, even if lines were rejected; the
  * summary tells. Re-importing the same input changes nothing.
+ *
+ * Atomicity. Every batch of `batch` lines is one transaction. When a batch
+ * fails as a whole (the database cannot be written: FZ_E_IO, FZ_E_BUSY,
+ * FZ_E_CORRUPT, FZ_E_INTERNAL, ...), that batch is rolled back, the batches
+ * before it stay committed, nothing after it is read, and the message names
+ * the batch's first line; out_summary_json is left NULL. This is the one
+ * exception to "a failed call changes nothing". Inside fz_begin / fz_commit
+ * the batches are savepoints of the host's transaction, so a host that rolls
+ * back after a failure gets all or nothing.
  */
 FZ_API fz_status fz_import(fz_db *db, const char *ndjson, size_t len,
                            const char *options_json, char **out_summary_json);
@@ -195,13 +207,22 @@ FZ_API fz_status fz_rollback(fz_db *db);
 /* ------------------------------------------------------------------------ */
 /* Indicators                                                                */
 
-/** One indicator value. */
+/** fz_value.status. */
+enum {
+  FZ_VALUE_OK = 0,      /* value holds the figure                              */
+  FZ_VALUE_NO_DATA = 1  /* a ratio whose denominator is 0: value is NaN, never a
+                           made-up 0% or 100%                                   */
+};
+
+/** One indicator value. For a ratio, value is a percentage (98.5 for 98.5%)
+ *  of numerator / denominator, unrounded; a count, hours or yuan figure is
+ *  value itself (yuan with two decimals; numerator holds the same figure). */
 typedef struct fz_value {
-  double value;       /* NaN when status is no_data */
+  double value;       /* NaN when status is FZ_VALUE_NO_DATA */
   double numerator;
   double denominator; /* 0 for non-ratio measures */
-  int32_t status;     /* 0 ok, 1 no_data */
-  int32_t reserved;
+  int32_t status;     /* FZ_VALUE_OK or FZ_VALUE_NO_DATA */
+  int32_t reserved;   /* 0 */
 } fz_value;
 
 /** One indicator for a unit (and its subtree) and a period ("2022", "2022H1",
@@ -333,7 +354,14 @@ FZ_API fz_status fz_labels(fz_db *db, const char *set, char **out_json);
 typedef void (*fz_log_fn)(int32_t level, const char *message, void *user);
 
 /** Routes the library's log to fn for messages at min_level and above.
- *  NULL fn silences it (the default: fazhi never writes to stdout/stderr). */
+ *  NULL fn silences it (the default: fazhi never writes to stdout/stderr).
+ *  The setting is process-wide. fn runs on the thread that made the call
+ *  whose work raised the message, after that work has finished and released
+ *  the handle's lock, just before the call returns: fn may call fazhi, on the
+ *  same handle too, and those calls do not change the outer call's
+ *  fz_last_error(). At most 1000 messages are kept per call; the rest are
+ *  counted in one last message. fn may run on several threads at once (each
+ *  with the messages of its own calls), so it must be thread-safe. */
 FZ_API void fz_set_log(fz_log_fn fn, void *user, int32_t min_level);
 
 #ifdef __cplusplus

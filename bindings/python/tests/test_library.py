@@ -40,6 +40,13 @@ class FunctionTableTest(unittest.TestCase):
         for name in declared:
             assert callable(getattr(lib, name)), name
 
+    def test_the_package_version_is_the_library_version(self) -> None:
+        # The version is written once, in fazhi.h; the package's copies must
+        # follow it (pyproject.toml and __version__ cannot read the header).
+        assert fazhi.__version__ == fazhi.version()
+        pyproject = (BINDING / "pyproject.toml").read_text(encoding="utf-8")
+        assert 'version = "%s"' % fazhi.version() in pyproject
+
     def test_version_matches_version_number(self) -> None:
         text = fazhi.version()
         major, minor, patch = (int(x) for x in text.split("."))
