@@ -8,6 +8,7 @@
 #include "indicators/engine.hpp"
 #include "log.hpp"
 #include "report/annual_report.hpp"
+#include "quote.hpp"
 #include "report/history_document.hpp"
 
 #include <fazhi/period.hpp>
@@ -33,7 +34,7 @@ using json = nlohmann::json;
 Mode parse_mode(const std::string& text, const std::string& field) {
   if (text == "strict") return Mode::strict;
   if (text == "historical") return Mode::historical;
-  throw Error(Status::argument, field, "'" + text + "' is not strict or historical");
+  throw Error(Status::argument, field, quote(text) + " is not strict or historical");
 }
 
 const char* mode_name(Mode m) { return m == Mode::strict ? "strict" : "historical"; }
@@ -639,7 +640,7 @@ json Database::explain(const std::string& code, const std::string& unit, const s
 std::string Database::report(const std::string& unit, int year, std::string_view format,
                              const json& options) {
   if (format != "markdown" && format != "html" && format != "json")
-    throw Error(Status::argument, "format", "'" + std::string(format) + "' is not markdown, html or json");
+    throw Error(Status::argument, "format", quote(format) + " is not markdown, html or json");
   if (!options.is_null() && !options.is_object())
     throw Error(Status::argument, "options", "expected a JSON object");
   json params;

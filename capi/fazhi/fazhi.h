@@ -13,7 +13,10 @@
  *  - On failure, out-parameters are left untouched (a char* stays NULL) and
  *    fz_last_error() returns a UTF-8 message on the calling thread that names the
  *    field or the rule. A rule message cites its source, e.g.
- *    "重大行政决策程序暂行条例 第二十八条".
+ *    "重大行政决策程序暂行条例 第二十八条". A value of the caller that a message
+ *    repeats (a key, kind, code, action, unit, path, field name...) is cut
+ *    after 200 bytes, at a character boundary, with its whole length stated:
+ *    'aaaa…' (10485760 bytes). A message is never much longer than that.
  *  - A failed call changes nothing in the database: each call runs in its own
  *    transaction (or savepoint, inside a host transaction opened with fz_begin).
  *  - Strings passed in are UTF-8 and NUL-terminated unless a length is given;
@@ -85,7 +88,8 @@ FZ_API const char *fz_version(void);
 FZ_API int32_t fz_version_number(void);
 
 /** Message of the last failed call on this thread, UTF-8; "" when the last
- *  call succeeded. Valid until the next fazhi call on this thread. */
+ *  call succeeded. Valid until the next fazhi call on this thread. Bounded:
+ *  the caller's values in it are cut as the conventions above say. */
 FZ_API const char *fz_last_error(void);
 
 /** Frees any string fazhi returned through an out-parameter. NULL is a no-op. */

@@ -1,6 +1,7 @@
 #include "domain/record_store.hpp"
 
 #include "domain/findings.hpp"
+#include "quote.hpp"
 
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
@@ -319,7 +320,7 @@ RefResolver make_resolver(store::Connection& conn) {
     q.bind(1, key);
     if (!q.executeStep()) {
       q.reset();
-      throw Error(Status::argument, field, "no " + kind_name + " with key '" + key + "'");
+      throw Error(Status::argument, field, "no " + kind_name + " with key " + quote(key));
     }
     std::int64_t id = q.getColumn(0).getInt64();
     q.reset();
@@ -365,7 +366,7 @@ std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kin
 
 std::int64_t require_record(store::Connection& conn, const Kind& kind, const std::string& key) {
   auto id = find_record(conn, kind, key);
-  if (!id) throw Error(Status::not_found, "no " + kind.name + " with key '" + key + "'");
+  if (!id) throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key));
   return *id;
 }
 
@@ -529,7 +530,7 @@ PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
                          const std::string& action_name, const json& args) {
   const Action* action = kind.find_action(action_name);
   if (!action)
-    throw Error(Status::argument, "action", kind.name + " has no action '" + action_name + "'");
+    throw Error(Status::argument, "action", kind.name + " has no action " + quote(action_name));
   if (!args.is_object()) throw Error(Status::argument, "args", "expected a JSON object");
   std::int64_t found = 0;
   std::string stored_key;
@@ -561,7 +562,7 @@ std::pair<std::string, std::string> subtree_range(store::Connection& conn,
   q.bind(1, unit_key);
   if (!q.executeStep()) {
     q.reset();
-    throw Error(Status::not_found, "unit", "no org_unit with key '" + unit_key + "'");
+    throw Error(Status::not_found, "unit", "no org_unit with key " + quote(unit_key));
   }
   std::string lo = q.getColumn(0).getString();
   q.reset();

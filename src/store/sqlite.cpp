@@ -1,5 +1,7 @@
 #include "store/sqlite.hpp"
 
+#include "quote.hpp"
+
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
@@ -68,9 +70,9 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
     struct stat st {};
     bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode))
-      throw Error(Status::io, "cannot open " + path + ": it is a directory");
+      throw Error(Status::io, "cannot open " + quote(path) + ": it is a directory");
     if (!exists && (options.read_only || !options.create))
-      throw Error(Status::io, "cannot open " + path + ": no such file");
+      throw Error(Status::io, "cannot open " + quote(path) + ": no such file");
   }
   try {
     db_ = std::make_unique<SQLite::Database>(path, flags, options.busy_timeout_ms);
@@ -85,7 +87,7 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
     Status s = status_of_sqlite(e.getErrorCode());
     std::string what = e.what();
     if (s == Status::corrupt) what = "not a fazhi database, or damaged (" + what + ")";
-    throw Error(s == Status::internal ? Status::io : s, "cannot open " + path + ": " + what);
+    throw Error(s == Status::internal ? Status::io : s, "cannot open " + quote(path) + ": " + what);
   }
 }
 
