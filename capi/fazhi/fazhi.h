@@ -122,42 +122,55 @@ FZ_API fz_status fz_open(const char *path, const char *options_json, fz_db **out
 FZ_API fz_status fz_close(fz_db *db);
 
 /* ------------------------------------------------------------------------ */
-/* Records. Kinds and fields are those of the interchange format. A record is */
-/* addressed by its key (or by its id written as a decimal string).          */
+/* Records. Kinds and fields are those of the interchange format.           */
+/*                                                                          */
+/* A record is addressed by its key, and a key is only ever a key: "1",      */
+/* "007", "1e3" and "-1" are keys like any other, never read as an id, so a  */
+/* key made of digits can never reach another record. An id is used only    */
+/* where it is asked for explicitly: "id": n in fz_put's record or in        */
+/* fz_list's query, and a reference given as an integer ("unit": 5; a        */
+/* reference given as a string is a key).                                    */
 
 /**
  * Inserts a record, or updates the record of that kind with the same "key".
  * record_json is one JSON object of the kind's fields ("record" may be given
- * and must then equal kind). out_id may be NULL; otherwise receives the id.
+ * and must then equal kind). A record with "id": n (an integer) updates the
+ * record with that id instead: it must exist (ids are assigned by fazhi) and,
+ * when "key" is given too, have that key (FZ_E_ARGUMENT naming "id"
+ * otherwise). A new key inserts a new record and never touches another one.
+ * out_id may be NULL; otherwise receives the id.
  * Unknown fields, wrong types, codes outside the closed set and references to
  * missing records are FZ_E_ARGUMENT naming the field; rules are FZ_E_RULE.
  */
 FZ_API fz_status fz_put(fz_db *db, const char *kind, const char *record_json,
                         int64_t *out_id);
 
-/** The record as a JSON object (with "id", "key" and every field). */
+/** The record whose key is `key`, as a JSON object (with "id", "key" and every
+ *  field). FZ_E_NOT_FOUND when no record of that kind has the key. */
 FZ_API fz_status fz_get(fz_db *db, const char *kind, const char *key, char **out_json);
 
-/** Changes the fields named in patch_json; a null value clears an optional field. */
+/** Changes the fields named in patch_json of the record whose key is `key`; a
+ *  null value clears an optional field. */
 FZ_API fz_status fz_patch(fz_db *db, const char *kind, const char *key,
                           const char *patch_json);
 
 /**
  * Lists records. query_json may be NULL or:
  *   {"unit": key, "subtree": true, "period": "2022", "where": {field: value},
- *    "limit": n, "offset": n}
+ *    "id": n, "limit": n, "offset": n}
  * "unit" keeps records of that unit (and, with "subtree", of every unit below
- * it); "period" keeps records whose event date falls in the period.
+ * it); "period" keeps records whose event date falls in the period; "id"
+ * keeps the record with that id (the way to find a record by its id).
  * Result: {"items": [...], "total": n} where total ignores limit and offset.
  */
 FZ_API fz_status fz_list(fz_db *db, const char *kind, const char *query_json,
                          char **out_json);
 
 /**
- * Applies a domain action to a record, e.g. ("mediation_case", key, "close",
- * {"date": ..., "outcome": ...}). args_json may carry "actor". out_json may be
- * NULL; otherwise receives the record after the action with any findings it
- * raised.
+ * Applies a domain action to the record whose key is `key`, e.g.
+ * ("mediation_case", key, "close", {"date": ..., "outcome": ...}). args_json
+ * may carry "actor". out_json may be NULL; otherwise receives the record
+ * after the action with any findings it raised.
  */
 FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char *action,
                         const char *args_json, char **out_json);
@@ -251,7 +264,8 @@ FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char
  *  the result says where it breaks. */
 FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
 
-/** A record's journal entries in order with the chain's verification:
+/** The journal entries of the record whose key is `key`, in order, with the
+ *  chain's verification:
  *  {"kind", "key", "id", "record": {current state}, "entries": [{"seq", "at",
  *  "actor", "op", "change", "hash", ...}], "verification": {...}}. */
 FZ_API fz_status fz_history(fz_db *db, const char *kind, const char *key, char **out_json);

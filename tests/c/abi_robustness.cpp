@@ -1937,6 +1937,174 @@ TEST(AbiReadOnly, RefusesEveryWriteAndChangesNothing) {
 }
 
 // ---------------------------------------------------------------------------
+// A key is a key (issue 19): a key written with digits is never taken for an
+// id, in any entry point that takes a key.
+
+// Two petitions of the root unit: "p1" (id 1) and "p2" (id 2).
+class AbiKeys : public testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_FZ_OK(fz_open(":memory:", nullptr, &db_));
+    ASSERT_FZ_OK(fz_put(db_, "org_unit", kRoot, nullptr));
+    std::int64_t id = 0;
+    ASSERT_FZ_OK(fz_put(db_, "petition", petition("p1", "旧事项一").c_str(), &id));
+    ASSERT_EQ(id, 1);
+    ASSERT_FZ_OK(fz_put(db_, "petition", petition("p2", "旧事项二").c_str(), &id));
+    ASSERT_EQ(id, 2);
+  }
+  void TearDown() override { EXPECT_EQ(fz_close(db_), FZ_OK); }
+
+  static std::string petition(const std::string& key, const std::string& subject) {
+    return json{{"key", key}, {"unit", "root"}, {"received", "2022-03-01"}, {"subject", subject}}
+        .dump();
+  }
+  json get(const std::string& key) {
+    char* out = nullptr;
+    EXPECT_EQ(fz_get(db_, "petition", key.c_str(), &out), FZ_OK) << key << ": " << fz_last_error();
+    return out ? json::parse(take(out)) : json();
+  }
+
+  fz_db* db_ = nullptr;
+};
+
+// The reproducer: a new petition with key "1" overwrote the petition with id 1.
+TEST_F(AbiKeys, PutOfANewKeyMadeOfDigitsInsertsAndLeavesTheRecordWithThatIdAlone) {
+  std::int64_t id = 0;
+  ASSERT_FZ_OK(fz_put(db_, "petition", petition("1", "新事项").c_str(), &id));
+  EXPECT_EQ(id, 3);
+  EXPECT_EQ(get("p1")["subject"], "旧事项一");
+  EXPECT_EQ(get("p1")["id"], 1);
+  EXPECT_EQ(get("1")["subject"], "新事项");
+  EXPECT_EQ(get("1")["id"], 3);
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_list(db_, "petition", nullptr, &out));
+  EXPECT_EQ(json::parse(take(out))["total"], 3);
+}
+
+TEST_F(AbiKeys, ImportOfKeysThreeTwoOneIntoAnEmptyDatabaseStoresThree) {
+  fz_db* db = nullptr;
+  ASSERT_FZ_OK(fz_open(":memory:", nullptr, &db));
+  ASSERT_FZ_OK(fz_put(db, "org_unit", kRoot, nullptr));
+  std::string ndjson;
+  for (const char* key : {"3", "2", "1"})
+    ndjson += "{\"record\": \"petition\", \"key\": \"" + std::string(key) +
+              "\", \"unit\": \"root\", \"received\": \"2022-03-01\", \"subject\": \"事项" + key +
+              "\"}\n";
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_import(db, ndjson.data(), ndjson.size(), nullptr, &out));
+  const json summary = json::parse(take(out));
+  EXPECT_EQ(summary["inserted"], 3) << summary.dump();
+  EXPECT_EQ(summary["updated"], 0) << summary.dump();
+  for (const char* key : {"3", "2", "1"}) {
+    out = nullptr;
+    ASSERT_FZ_OK(fz_get(db, "petition", key, &out));
+    EXPECT_EQ(json::parse(take(out))["subject"], std::string("事项") + key);
+  }
+  ASSERT_FZ_OK(fz_close(db));
+}
+
+// Keys that look like numbers, in every entry point that takes a key: before
+// a record has that key, the call is FZ_E_NOT_FOUND naming the key (also when
+// a record has that id); afterwards it reaches that record and no other.
+TEST_F(AbiKeys, KeysThatLookLikeNumbersAreKeysInEveryEntryPoint) {
+  const std::string before_p1 = get("p1").dump(), before_p2 = get("p2").dump();
+  for (const char* key : {"1", "2", "007", "1e3", "-1", "99", "0x1", "+1", "1.0"}) {
+    SCOPED_TRACE(key);
+    const std::string no_such = std::string("no petition with key '") + key + "'";
+    char* out = kSentinel;
+    EXPECT_FZ_ERR(fz_get(db_, "petition", key, &out), FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_patch(db_, "petition", key, "{\"subject\": \"改\"}"), FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_act(db_, "petition", key, "accept", "{\"date\": \"2022-03-02\"}", &out),
+                  FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_history(db_, "petition", key, &out), FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_history_text(db_, "petition", key, "markdown", &out), FZ_E_NOT_FOUND,
+                  no_such);
+    const std::string action = std::string("{\"record\": \"petition\", \"key\": \"") + key +
+                               "\", \"action\": \"accept\", \"date\": \"2022-03-02\"}\n";
+    ASSERT_FZ_OK(fz_import(db_, action.data(), action.size(), nullptr, &out));
+    const json summary = json::parse(take(out));
+    EXPECT_EQ(summary["rejected"], 1) << summary.dump();
+    EXPECT_EQ(summary.at("errors").at(0).at("message"), no_such) << summary.dump();
+    EXPECT_EQ(get("p1").dump(), before_p1);
+    EXPECT_EQ(get("p2").dump(), before_p2);
+
+    // Now a record has that key: every entry point reaches it.
+    std::int64_t id = 0;
+    ASSERT_FZ_OK(fz_put(db_, "petition", petition(key, "原").c_str(), &id));
+    EXPECT_GT(id, 2);
+    ASSERT_FZ_OK(fz_patch(db_, "petition", key, "{\"subject\": \"改\"}"));
+    out = nullptr;
+    ASSERT_FZ_OK(fz_act(db_, "petition", key, "accept", "{\"date\": \"2022-03-02\"}", &out));
+    EXPECT_EQ(json::parse(take(out))["accepted"], "2022-03-02");
+    out = nullptr;
+    ASSERT_FZ_OK(fz_history(db_, "petition", key, &out));
+    const json history = json::parse(take(out));
+    EXPECT_EQ(history["key"], key);
+    EXPECT_EQ(history["id"], id);
+    EXPECT_EQ(history["entries"].size(), 3u);
+    const json got = get(key);
+    EXPECT_EQ(got["id"], id);
+    EXPECT_EQ(got["subject"], "改");
+    EXPECT_EQ(get("p1").dump(), before_p1);
+    EXPECT_EQ(get("p2").dump(), before_p2);
+  }
+}
+
+// An id is accepted where it is asked for explicitly: "id" in fz_put's record
+// (which must exist and agree with "key"), in fz_list's query, and a
+// reference given as an integer (given as a string, a reference is a key).
+TEST_F(AbiKeys, AnIdIsUsedOnlyWhereItIsAskedForExplicitly) {
+  std::int64_t id = 4242;
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"key\": \"p9\", \"unit\": \"1\", \"received\": \"2022-03-01\"}", &id),
+                FZ_E_ARGUMENT, "unit: no org_unit with key '1'");
+  EXPECT_EQ(id, 4242);
+  ASSERT_FZ_OK(fz_put(db_, "petition", "{\"key\": \"p9\", \"unit\": 1, \"received\": \"2022-03-01\"}",
+                      &id));
+  EXPECT_EQ(get("p9")["unit"], "root");
+
+  ASSERT_FZ_OK(fz_put(db_, "petition",
+                      "{\"id\": 2, \"unit\": \"root\", \"received\": \"2022-03-01\", "
+                      "\"subject\": \"经 id 修改\"}",
+                      &id));
+  EXPECT_EQ(id, 2);
+  EXPECT_EQ(get("p2")["subject"], "经 id 修改");
+  ASSERT_FZ_OK(fz_put(db_, "petition",
+                      "{\"id\": 2, \"key\": \"p2\", \"unit\": \"root\", \"received\": "
+                      "\"2022-03-01\", \"subject\": \"二\"}",
+                      &id));
+  EXPECT_EQ(get("p2")["subject"], "二");
+
+  id = 4242;
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"id\": 1, \"key\": \"1\", \"unit\": \"root\", \"received\": "
+                       "\"2022-03-01\"}",
+                       &id),
+                FZ_E_ARGUMENT, "id: petition 1 has the key 'p1', not '1'");
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"id\": 99, \"unit\": \"root\", \"received\": \"2022-03-01\"}", &id),
+                FZ_E_ARGUMENT, "id: no petition with id 99");
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"id\": \"1\", \"unit\": \"root\", \"received\": \"2022-03-01\"}", &id),
+                FZ_E_ARGUMENT, "id: expected an integer");
+  EXPECT_EQ(id, 4242);
+  EXPECT_EQ(get("p1")["subject"], "旧事项一");
+
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_list(db_, "petition", "{\"id\": 1}", &out));
+  json listed = json::parse(take(out));
+  EXPECT_EQ(listed["total"], 1);
+  EXPECT_EQ(listed["items"][0]["key"], "p1");
+  out = nullptr;
+  ASSERT_FZ_OK(fz_list(db_, "petition", "{\"id\": 99}", &out));
+  EXPECT_EQ(json::parse(take(out))["total"], 0);
+  out = kSentinel;
+  EXPECT_FZ_ERR(fz_list(db_, "petition", "{\"id\": \"1\"}", &out), FZ_E_ARGUMENT,
+                "id: expected an integer");
+  EXPECT_EQ(out, kSentinel);
+}
+
+// ---------------------------------------------------------------------------
 // Bounded messages: a caller's value is cut after 200 bytes, its length told.
 
 TEST_F(Abi, MessagesCutAHugeCallerValueAndStateItsLength) {

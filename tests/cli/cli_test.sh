@@ -288,6 +288,31 @@ test_import_gbk_file_gets_an_encoding_hint() {
   expect_status 1
 }
 
+# Issue 19: a key written with digits is a key, never an id: "1" is not the
+# root unit (id 1), and importing a unit with code "1" adds it.
+test_import_and_history_take_keys_made_of_digits_as_keys() {
+  sample_db
+  run history yx.db org_unit 1
+  expect_status 1
+  expect_no_out
+  expect_err "fazhi: 读取全过程记录 org_unit 1: no org_unit with key '1'"
+  run units yx.db --unit 1
+  expect_status 1
+  expect_err "fazhi: 查找单位 1: no org_unit with key '1'"
+  unit 1 一号村 village yx-kfq >one.ndjson
+  run import yx.db one.ndjson
+  expect_status 0
+  expect_out "one.ndjson: 读取 1 行，新增 1，更新 0，未变 0，拒绝 0"
+  run units yx.db --unit 1
+  expect_out "一号村  村  1"
+  run history yx.db org_unit 1
+  expect_status 0
+  expect_err_lines 0
+  grep -qF '# 全过程记录：单位「一号村」' out || fail "history of unit 1 is not 一号村's"
+  run units yx.db --unit yx-kfq-dzb
+  expect_out "阳新经济开发区党政办  部门  yx-kfq-dzb"
+}
+
 # --- export -----------------------------------------------------------------
 
 test_export_then_import_gives_the_same_tree() {
