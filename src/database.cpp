@@ -59,7 +59,7 @@ struct Database::Impl {
   bool host_tx = false;
 
   Impl(const std::string& path, const OpenOptions& o)
-      : options(o), conn(path, {o.create, o.read_only, o.busy_timeout_ms}) {}
+      : options(o), conn(path, {o.create, o.read_only, o.busy_timeout_ms, o.uri}) {}
 
   ~Impl() {
     if (host_tx) {

@@ -102,6 +102,9 @@ FZ_API void fz_free(void *p);
  * Opens (and creates, unless {"create": false}) a fazhi database.
  *
  * path          a file name, or ":memory:" for a private in-memory database.
+ *               The name is a file name and nothing else, even when it starts
+ *               with "file:": "file:x.db?mode=ro" opens (or creates) the file
+ *               of that name, read-write unless "read_only" says otherwise.
  * options_json  NULL or a JSON object:
  *                 "create"          bool, default true
  *                 "read_only"       bool, default false
@@ -109,6 +112,10 @@ FZ_API void fz_free(void *p);
  *                 "actor"           string recorded in the journal for changes
  *                                   made through this handle (default "fazhi")
  *                 "mode"            "strict" (default) | "historical"
+ *                 "uri"             bool, default false: path is an SQLite URI
+ *                                   ("file:zone.db?mode=ro"), with every query
+ *                                   parameter SQLite gives it (mode, cache,
+ *                                   immutable, vfs...). Only with this option.
  * out_db        receives the handle.
  *
  * Files use WAL journaling, foreign keys and a busy timeout. An older fazhi

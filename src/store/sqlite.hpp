@@ -18,6 +18,9 @@ struct ConnectionOptions {
   bool create = true;
   bool read_only = false;
   int busy_timeout_ms = 5000;
+  // The path is an SQLite URI ("file:x.db?mode=ro"); otherwise it is a file
+  // name and nothing else, even when it starts with "file:".
+  bool uri = false;
 };
 
 class Connection {

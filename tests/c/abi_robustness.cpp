@@ -2178,4 +2178,52 @@ TEST_F(Abi, MessagesCutAHugeCallerValueAndStateItsLength) {
   expect_unchanged();
 }
 
+// ---------------------------------------------------------------------------
+// fz_open takes a path as a file name, unless {"uri": true}.
+
+class CurrentDirectory {
+ public:
+  explicit CurrentDirectory(const fs::path& dir) : saved_(fs::current_path()) { fs::current_path(dir); }
+  ~CurrentDirectory() { fs::current_path(saved_); }
+
+ private:
+  fs::path saved_;
+};
+
+TEST(AbiOpen, APathStartingWithFileIsAFileNameNotAUri) {
+  TempDir dir;
+  CurrentDirectory here(dir.path());
+  for (const char* name : {"file:x.db?mode=ro", "file:y.db?immutable=1",
+                           "file:shared?mode=memory&cache=shared"}) {
+    SCOPED_TRACE(name);
+    fz_db* db = nullptr;
+    ASSERT_FZ_OK(fz_open(name, nullptr, &db));
+    EXPECT_EQ(fz_put(db, "org_unit", kRoot, nullptr), FZ_OK) << fz_last_error();
+    ASSERT_FZ_OK(fz_close(db));
+    EXPECT_TRUE(fs::is_regular_file(dir.path() / name)) << "no file named " << name;
+    // The data is in that file: another handle sees it.
+    ASSERT_FZ_OK(fz_open(name, "{\"create\": false}", &db));
+    EXPECT_EQ(unit_total(db), 1);
+    ASSERT_FZ_OK(fz_close(db));
+  }
+  EXPECT_FALSE(exists(dir.file("x.db")));
+  EXPECT_FALSE(exists(dir.file("y.db")));
+  EXPECT_FALSE(exists(dir.file("shared")));
+}
+
+TEST(AbiOpen, TheUriOptionOpensAnSqliteUri) {
+  TempDir dir;
+  CurrentDirectory here(dir.path());
+  fz_db* db = nullptr;
+  ASSERT_FZ_OK(fz_open("file:x.db?mode=rwc", "{\"uri\": true}", &db));
+  ASSERT_FZ_OK(fz_put(db, "org_unit", kRoot, nullptr));
+  ASSERT_FZ_OK(fz_close(db));
+  EXPECT_TRUE(fs::is_regular_file(dir.file("x.db")));
+  ASSERT_FZ_OK(fz_open("file:x.db?mode=ro", "{\"uri\": true}", &db));
+  EXPECT_EQ(unit_total(db), 1);
+  EXPECT_FZ_ERR(fz_put(db, "org_unit", kVillage, nullptr), FZ_E_IO, "readonly");
+  ASSERT_FZ_OK(fz_close(db));
+  EXPECT_FZ_ERR(fz_open("file:x.db", "{\"uri\": 1}", &db), FZ_E_ARGUMENT, "uri");
+}
+
 }  // namespace

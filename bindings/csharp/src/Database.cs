@@ -41,10 +41,11 @@ namespace Fazhi
         /// Opens (and by default creates) the database at <paramref name="path"/>;
         /// <see cref="InMemory"/> opens a private in-memory database.
         /// </summary>
-        /// <param name="path">A file name, or ":memory:".</param>
+        /// <param name="path">A file name (even one starting with "file:"), or ":memory:".</param>
         /// <param name="optionsJson">
         /// Null or a JSON object: <c>{"create": true, "read_only": false,
-        /// "busy_timeout_ms": 5000, "actor": "who acts", "mode": "strict"|"historical"}</c>.
+        /// "busy_timeout_ms": 5000, "actor": "who acts", "mode": "strict"|"historical",
+        /// "uri": false}</c>; <c>"uri": true</c> makes the path an SQLite URI.
         /// </param>
         /// <exception cref="FazhiIOException">Missing or unwritable directory, unreadable file.</exception>
         /// <exception cref="FazhiCorruptException">Not a fazhi database, or not SQLite at all.</exception>

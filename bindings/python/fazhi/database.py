@@ -586,19 +586,22 @@ def open(  # noqa: A001 - fazhi.open is the documented entry point
     busy_timeout_ms: Optional[int] = None,
     actor: Optional[str] = None,
     mode: Optional[str] = None,
+    uri: Optional[bool] = None,
     **options: Any,
 ) -> Database:
     """Opens (and by default creates) a fazhi database; ``":memory:"`` for a
-    private in-memory one. The keywords are fz_open's options (None: the
-    library's default); further keywords are passed through as they are, so
-    options of a newer library can be used. Use the result in a ``with`` block
-    to close it on exit."""
+    private in-memory one. ``path`` is a file name, even when it starts with
+    "file:", unless ``uri=True`` makes it an SQLite URI. The keywords are
+    fz_open's options (None: the library's default); further keywords are
+    passed through as they are, so options of a newer library can be used.
+    Use the result in a ``with`` block to close it on exit."""
     given: Dict[str, Any] = {
         "create": create,
         "read_only": read_only,
         "busy_timeout_ms": busy_timeout_ms,
         "actor": actor,
         "mode": mode,
+        "uri": uri,
     }
     opts = {k: v for k, v in given.items() if v is not None}
     opts.update(options)
