@@ -5,13 +5,15 @@
 #include "domain/labels.hpp"
 #include "domain/record_store.hpp"
 #include "exchange/ndjson.hpp"
+#include "exchange/ndjson_export.hpp"
 #include "indicators/engine.hpp"
 #include "log.hpp"
-#include "report/annual_report.hpp"
 #include "quote.hpp"
+#include "report/annual_report.hpp"
 #include "report/history_document.hpp"
 
 #include <fazhi/period.hpp>
+#include "store/file_target.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -390,89 +392,43 @@ ImportSummary Database::import_file(const std::string& path, const ImportOptions
   return import_ndjson(text, options);
 }
 
+namespace {
+
+// A file target's failure as fazhi's error: a refused target is the caller's
+// mistake (argument, naming the path), anything else is the file system's.
+[[noreturn]] void throw_target_error(const store::FileTargetError& e) {
+  if (e.reason() == store::FileTargetError::Reason::refused) throw Error(Status::argument, "path", e.what());
+  throw Error(Status::io, e.what());
+}
+
+}  // namespace
+
+// The file is written through a FileTarget (store/file_target.hpp): never
+// over the open database or its -wal, -shm or -journal file, never over
+// anything but a regular file, and by a temporary file beside the target that
+// is renamed over it at the end and removed on any failure.
 void Database::export_file(const std::string& path, const json& query) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  if (!query.is_null() && !query.is_object())
-    throw Error(Status::argument, "query", "expected a JSON object");
-  std::set<std::string> kinds;
-  json scope = json::object();
-  if (query.is_object()) {
-    for (auto it = query.begin(); it != query.end(); ++it) {
-      if (it.key() == "kinds") {
-        if (!it->is_array()) throw Error(Status::argument, "kinds", "expected a list of kinds");
-        for (const json& k : *it) {
-          if (!k.is_string()) throw Error(Status::argument, "kinds", "expected a list of kinds");
-          kinds.insert(domain::kind_named(k.get<std::string>()).name);
-        }
-      } else if (it.key() == "unit" || it.key() == "subtree") {
-        scope[it.key()] = *it;
-      } else {
-        throw Error(Status::argument, it.key(), "unknown export option");
-      }
-    }
-  }
-  std::map<std::string, std::set<std::int64_t>> exported_ids;  // kinds with actions
-  std::string tmp = path + ".tmp";
-  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error(Status::io, "cannot write " + path);
+  const exchange::ExportSelection selection = exchange::ExportSelection::parse(query);
   try {
+    store::FileTarget target(path, store::database_files(impl_->conn.filename()));
     sqlite_guard("export", [&] {
       // One read transaction: the export is a consistent snapshot.
       if (!impl_->host_tx) impl_->conn.exec("BEGIN");
       try {
-        for (const domain::Kind* k : domain::all_kinds()) {
-          if (!kinds.empty() && !kinds.count(k->name)) continue;
-          constexpr std::int64_t kPage = 5000;
-          for (std::int64_t offset = 0;; offset += kPage) {
-            json q = scope;
-            q["limit"] = kPage;
-            q["offset"] = offset;
-            json page = domain::list_records(impl_->conn, *k, q);
-            for (json& item : page["items"]) {
-              if (!k->actions.empty()) exported_ids[k->name].insert(item["id"].get<std::int64_t>());
-              item.erase("id");
-              if (!k->key_alias.empty()) item.erase(k->key_alias);
-              for (const domain::Field& f : k->fields)
-                if (f.origin != domain::Origin::input) {
-                  item.erase(f.name);
-                  if (f.type == domain::FieldType::money) item.erase(f.fen_name());
-                }
-              item["record"] = k->name;
-              out << item.dump() << '\n';
-            }
-            if (static_cast<std::int64_t>(page["items"].size()) < kPage) break;
-          }
-        }
-        // Actions follow the records, replayed from the journal in their order,
-        // so that importing the file reproduces every record's state.
-        auto& actions = impl_->conn.prepared(
-            "SELECT kind, key, record_id, op, change, actor FROM journal "
-            "WHERE op NOT IN ('create', 'update', 'patch', 'load') ORDER BY seq");
-        while (actions.executeStep()) {
-          auto ids = exported_ids.find(actions.getColumn(0).getString());
-          if (ids == exported_ids.end() || !ids->second.count(actions.getColumn(2).getInt64()))
-            continue;
-          json line = json::parse(actions.getColumn(4).getString());
-          line["record"] = ids->first;
-          line["key"] = actions.getColumn(1).getString();
-          line["action"] = actions.getColumn(3).getString();
-          line["actor"] = actions.getColumn(5).getString();
-          out << line.dump() << '\n';
-        }
-        actions.reset();
+        exchange::write_ndjson_export(impl_->conn, selection, [&](std::string_view line) {
+          target.write(line);
+          target.write("\n");
+        });
         if (!impl_->host_tx) impl_->conn.exec("COMMIT");
       } catch (...) {
         if (!impl_->host_tx) impl_->conn.exec("ROLLBACK");
         throw;
       }
     });
-    out.close();
-    if (!out) throw Error(Status::io, "error writing " + path);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0)
-      throw Error(Status::io, "cannot replace " + path);
-  } catch (...) {
-    std::remove(tmp.c_str());
-    throw;
+    target.commit();
+  } catch (const store::FileTargetError& e) {
+    throw_target_error(e);
   }
 }
 

@@ -206,6 +206,24 @@ FZ_API fz_status fz_import_file(fz_db *db, const char *path, const char *options
  * Writes every record (query_json NULL) or those selected by
  * {"kinds": [...], "unit": key, "subtree": bool} as NDJSON that fz_import reads
  * back into the same records. Parents come before the records that name them.
+ *
+ * With "unit" (and "subtree": the units below it too) the file is a
+ * self-contained copy of that part of the tree, which imports into an empty
+ * database: every kind of record that belongs to a unit (or those of
+ * "kinds"); records of kinds that belong to no unit (adviser) when an
+ * exported record refers to them; the unit itself without its "parent", so
+ * that it is a root. A reference from an exported record to a record of a
+ * unit outside is FZ_E_CONFLICT naming both records.
+ *
+ * The file is never written over something it must not replace. Symbolic
+ * links are resolved first (the file a link names is replaced, the link
+ * kept); FZ_E_ARGUMENT, naming the reason, for a target that is the open
+ * database or its -wal, -shm or -journal file (by path or by device and
+ * inode), and for one that exists and is not a regular file (a directory, a
+ * device, a FIFO, a socket). The records are written to a temporary file
+ * beside the target, created under a unique name, synced and then renamed over
+ * the target; on any failure it is removed and the target is as it was.
+ * FZ_E_IO when the directory is missing or not writable, or writing fails.
  */
 FZ_API fz_status fz_export_file(fz_db *db, const char *path, const char *query_json);
 

@@ -76,6 +76,10 @@ class Database {
   // --- Bulk ------------------------------------------------------------------
   ImportSummary import_ndjson(std::string_view text, const ImportOptions& options);
   ImportSummary import_file(const std::string& path, const ImportOptions& options);
+  // Writes the records query selects ({"kinds", "unit", "subtree"}) as NDJSON,
+  // never over the open database, its -wal, -shm or -journal file or anything
+  // but a regular file (Error(argument)), through a temporary file beside the
+  // target; see fz_export_file.
   void export_file(const std::string& path, const nlohmann::json& query);
 
   // --- Host transactions -------------------------------------------------------

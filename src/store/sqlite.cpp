@@ -105,6 +105,12 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
   }
 }
 
+std::string Connection::filename() const {
+  if (in_memory_) return {};
+  const char* name = sqlite3_db_filename(db_->getHandle(), "main");
+  return name ? std::string(name) : std::string();
+}
+
 SQLite::Statement& Connection::prepared(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {

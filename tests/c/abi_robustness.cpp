@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <cmath>
@@ -1026,7 +1027,8 @@ TEST_F(Abi, ImportFileAndExportFileRefuseBadArguments) {
   // A directory in the way of the target: refused, the directory kept.
   const std::string blocked = dir.file("blocked");
   fs::create_directory(blocked);
-  EXPECT_FZ_ERR(fz_export_file(db_, blocked.c_str(), nullptr), FZ_E_IO, "blocked");
+  EXPECT_FZ_ERR(fz_export_file(db_, blocked.c_str(), nullptr), FZ_E_ARGUMENT,
+                "blocked' is a directory, not a regular file");
   EXPECT_TRUE(fs::is_directory(blocked));
   EXPECT_FALSE(exists(blocked + ".tmp"));
   expect_unchanged();
@@ -2176,6 +2178,132 @@ TEST_F(Abi, MessagesCutAHugeCallerValueAndStateItsLength) {
   EXPECT_EQ(id, 4242);
   EXPECT_EQ(opened, reinterpret_cast<fz_db*>(0x1));
   expect_unchanged();
+}
+
+// ---------------------------------------------------------------------------
+// Exports never destroy (issue 19): the open database, its -wal and -shm,
+// a link to it, a directory and a device are refused, nothing is left behind.
+
+class AbiExportTarget : public testing::Test {
+ protected:
+  void SetUp() override {
+    db_path_ = dir_.file("zone.db");
+    ASSERT_FZ_OK(fz_open(db_path_.c_str(), nullptr, &db_));
+    ASSERT_FZ_OK(fz_put(db_, "org_unit", kRoot, nullptr));
+    ASSERT_FZ_OK(fz_put(db_, "org_unit", kVillage, nullptr));
+  }
+  void TearDown() override {
+    if (db_) {
+      EXPECT_EQ(fz_close(db_), FZ_OK);
+    }
+  }
+
+  // The names in the directory, sorted.
+  std::set<std::string> listing() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_.path())) names.insert(e.path().filename().string());
+    return names;
+  }
+
+  // The database still opens and holds its records.
+  void expect_database_intact() {
+    ASSERT_FZ_OK(fz_close(db_));
+    db_ = nullptr;
+    ASSERT_FZ_OK(fz_open(db_path_.c_str(), nullptr, &db_));
+    EXPECT_EQ(journal_entries(db_), 2);
+    EXPECT_EQ(unit_total(db_), 2);
+    EXPECT_TRUE(verify(db_).at("ok").get<bool>());
+  }
+
+  TempDir dir_;
+  std::string db_path_;
+  fz_db* db_ = nullptr;
+};
+
+TEST_F(AbiExportTarget, TheOpenDatabaseIsRefused) {
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, db_path_.c_str(), nullptr), FZ_E_ARGUMENT,
+                "path: '" + db_path_ + "' is the open database; it is never overwritten");
+  // Another spelling of the same path.
+  const std::string dotted = dir_.file("./sub/../zone.db");
+  fs::create_directory(dir_.file("sub"));
+  EXPECT_FZ_ERR(fz_export_file(db_, dotted.c_str(), nullptr), FZ_E_ARGUMENT, "the open database");
+  fs::remove(dir_.file("sub"));
+  EXPECT_EQ(listing(), files) << "a refused export left a file";
+  expect_database_intact();
+}
+
+TEST_F(AbiExportTarget, ItsWalAndShmAreRefused) {
+  ASSERT_TRUE(exists(db_path_ + "-wal"));
+  ASSERT_TRUE(exists(db_path_ + "-shm"));
+  const auto files = listing();
+  const std::string wal_bytes = read_bytes(db_path_ + "-wal");
+  EXPECT_FZ_ERR(fz_export_file(db_, (db_path_ + "-wal").c_str(), nullptr), FZ_E_ARGUMENT,
+                "is the open database's write-ahead log (-wal)");
+  EXPECT_FZ_ERR(fz_export_file(db_, (db_path_ + "-shm").c_str(), nullptr), FZ_E_ARGUMENT,
+                "is the open database's shared-memory index (-shm)");
+  EXPECT_FZ_ERR(fz_export_file(db_, (db_path_ + "-journal").c_str(), nullptr), FZ_E_ARGUMENT,
+                "is the open database's rollback journal (-journal)");
+  EXPECT_EQ(read_bytes(db_path_ + "-wal"), wal_bytes);
+  EXPECT_EQ(listing(), files);
+  expect_database_intact();
+}
+
+TEST_F(AbiExportTarget, ALinkOrAHardLinkToTheDatabaseIsRefusedAndKept) {
+  const std::string link = dir_.file("link.ndjson");
+  fs::create_symlink(db_path_, link);
+  const std::string hard = dir_.file("hard.ndjson");
+  fs::create_hard_link(db_path_, hard);
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, link.c_str(), nullptr), FZ_E_ARGUMENT,
+                "'" + link + "' (which leads to '" + db_path_ + "') is the open database");
+  EXPECT_TRUE(fs::is_symlink(link)) << "the link was replaced";
+  EXPECT_FZ_ERR(fz_export_file(db_, hard.c_str(), nullptr), FZ_E_ARGUMENT, "is the open database");
+  EXPECT_EQ(listing(), files);
+  expect_database_intact();
+}
+
+TEST_F(AbiExportTarget, ADirectoryADeviceAndAFifoAreRefused) {
+  const std::string directory = dir_.file("out");
+  fs::create_directory(directory);
+  const std::string null_link = dir_.file("null.ndjson");  // never the device itself
+  fs::create_symlink("/dev/null", null_link);
+  const std::string fifo = dir_.file("fifo.ndjson");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, directory.c_str(), nullptr), FZ_E_ARGUMENT,
+                "path: '" + directory + "' is a directory, not a regular file");
+  EXPECT_FZ_ERR(fz_export_file(db_, null_link.c_str(), nullptr), FZ_E_ARGUMENT,
+                "(which leads to '/dev/null') is a character device, not a regular file");
+  EXPECT_FZ_ERR(fz_export_file(db_, fifo.c_str(), nullptr), FZ_E_ARGUMENT,
+                "is a FIFO, not a regular file");
+  EXPECT_TRUE(fs::is_directory(directory));
+  EXPECT_TRUE(fs::is_symlink(null_link));
+  EXPECT_TRUE(fs::is_fifo(fs::symlink_status(fifo)));
+  EXPECT_EQ(listing(), files);
+  expect_database_intact();
+}
+
+// A link to an export file: the file behind it is replaced, the link kept;
+// the replaced file keeps its permissions. A failed export leaves it as it
+// was. Nothing else is left: the temporary file was beside the target.
+TEST_F(AbiExportTarget, ALinkToAFileIsFollowedAndKept) {
+  const std::string real = dir_.file("real.ndjson");
+  std::ofstream(real) << "old\n";
+  fs::permissions(real, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const std::string link = dir_.file("link.ndjson");
+  fs::create_symlink("real.ndjson", link);
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, link.c_str(), "{\"unit\": \"nowhere\", \"subtree\": true}"),
+                FZ_E_NOT_FOUND, "nowhere");
+  EXPECT_EQ(read_bytes(real), "old\n");
+  EXPECT_EQ(listing(), files);
+  ASSERT_FZ_OK(fz_export_file(db_, link.c_str(), nullptr));
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_NE(read_bytes(real).find("\"key\":\"v1\""), std::string::npos);
+  EXPECT_EQ(fs::status(real).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(listing(), files);
 }
 
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // nothing, batches, idempotent re-import, and export -> import round trips.
 #include "test_support.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -187,6 +188,75 @@ TEST(Export, ExportThenImportIntoAnEmptyDatabaseGivesTheSameRecords) {
   s1 << f1.rdbuf();
   s2 << f2.rdbuf();
   EXPECT_EQ(s1.str(), s2.str());
+}
+
+// `unit` with `subtree`: every kind of the subtree, the advisers its records
+// name (and no other), the unit as a root; it imports into an empty database
+// (issue 18).
+TEST(Export, AUnitsSubtreeIsSelfContained) {
+  TempDir dir;
+  auto db = Database::open(":memory:");
+  db->import_ndjson(kTree, {});
+  auto s = db->import_ndjson(R"(
+{"record":"org_unit","code":"g1","name":"一组","kind":"other","parent":"v1"}
+{"record":"adviser","key":"a1","name":"甲律师","type":"lawyer"}
+{"record":"adviser","key":"a2","name":"乙律师","type":"lawyer"}
+{"record":"adviser","key":"a3","name":"丙律师","type":"lawyer"}
+{"record":"adviser_engagement","key":"e1","adviser":"a1","unit":"v1","start":"2022-01-01"}
+{"record":"adviser_engagement","key":"e2","adviser":"a2","unit":"v2","start":"2022-01-01"}
+{"record":"adviser_engagement","key":"e3","adviser":"a3","unit":"g1","start":"2022-01-01"}
+{"record":"adviser_service","key":"s1","adviser":"a3","unit":"g1","date":"2022-02-01","kind":"consultation","hours":2}
+{"record":"mediation_committee","key":"mc1","unit":"v1","name":"一村人民调解委员会","established":"2015-01-01"}
+{"record":"mediation_case","key":"k1","committee":"mc1","received":"2022-03-01","category":"neighbourhood"}
+{"record":"mediation_case","key":"k1","action":"close","date":"2022-03-05","outcome":"succeeded","agreement":"written"}
+{"record":"petition","key":"p2","unit":"v2","received":"2022-04-01"}
+)",
+                             {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  const std::string file = dir.file("v1.ndjson");
+  db->export_file(file, {{"unit", "v1"}, {"subtree", true}});
+
+  auto copy = Database::open(":memory:");
+  auto imported = copy->import_file(file, {});
+  EXPECT_EQ(imported.rejected, 0u) << imported.to_json().dump();
+  EXPECT_EQ(imported.actions, 1u);
+  std::vector<std::string> units, advisers;
+  const json unit_list = copy->list("org_unit", nullptr), adviser_list = copy->list("adviser", nullptr);
+  for (const json& u : unit_list["items"]) units.push_back(u["key"]);
+  for (const json& a : adviser_list["items"]) advisers.push_back(a["key"]);
+  EXPECT_EQ(units, (std::vector<std::string>{"v1", "g1"}));
+  EXPECT_EQ(advisers, (std::vector<std::string>{"a1", "a3"}));
+  EXPECT_FALSE(copy->get("org_unit", "v1").contains("parent"));
+  EXPECT_EQ(copy->get("mediation_case", "k1")["outcome"], "succeeded");
+  EXPECT_EQ(copy->list("petition", nullptr)["total"], 0);
+  EXPECT_EQ(copy->get("adviser_service", "s1")["adviser"], "a3");
+}
+
+// A record of the subtree that names a record of a unit outside it would not
+// import: Error(conflict) naming both, and no file.
+TEST(Export, AReferenceOutOfTheSubtreeIsAConflictNamingBothRecords) {
+  TempDir dir;
+  auto db = Database::open(":memory:");
+  db->import_ndjson(kTree, {});
+  auto s = db->import_ndjson(R"(
+{"record":"enforcement_officer","key":"off1","unit":"zone","name":"执法员甲","certificate_issued":"2020-01-01"}
+{"record":"enforcement_action","key":"ea1","unit":"v1","kind":"inspection","decided":"2022-03-01","officers":["off1"]}
+)",
+                             {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  const std::string file = dir.file("v1.ndjson");
+  std::string message;
+  EXPECT_EQ(fazhi::testing_support::status_of(
+                [&] { db->export_file(file, {{"unit", "v1"}, {"subtree", true}}); }, &message),
+            fazhi::Status::conflict);
+  EXPECT_EQ(message,
+            "officers: enforcement_action 'ea1' refers to enforcement_officer 'off1' of unit "
+            "'zone', which is outside the subtree of unit 'v1': the export would not import on "
+            "its own");
+  EXPECT_FALSE(std::filesystem::exists(file));
+  // The whole tree exports.
+  db->export_file(file, {{"unit", "zone"}, {"subtree", true}});
+  EXPECT_TRUE(std::filesystem::exists(file));
 }
 
 TEST(Export, SelectsKindsAndSubtree) {

@@ -215,7 +215,11 @@ namespace Fazhi
         /// <summary>
         /// Writes every record (queryJson null) or those selected by
         /// <c>{"kinds": [...], "unit": key, "subtree": bool}</c> as NDJSON that Import reads back.
+        /// Never over the open database, its -wal, -shm or -journal file, or anything but a
+        /// regular file (links are followed); through a temporary file beside the target.
         /// </summary>
+        /// <exception cref="FazhiArgumentException">The target is refused (the message says why).</exception>
+        /// <exception cref="FazhiConflictException">A record of the unit refers to one outside it.</exception>
         /// <exception cref="FazhiIOException">The file cannot be written.</exception>
         public void ExportFile(string path, string queryJson = null)
         {

@@ -254,6 +254,25 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("export_never_writes_over_the_open_database", () =>
+            {
+                string path = TempPath("export-guard.db");
+                using (var db = new Database(path))
+                {
+                    db.Put("org_unit", Root);
+                    foreach (string target in new[] { path, path + "-wal", path + "-shm" })
+                    {
+                        var e = Assert.Throws<FazhiArgumentException>(() => db.ExportFile(target), target);
+                        Assert.Contains("path: '" + target + "' is the open database", e.Message, "message");
+                    }
+                    var dir = Assert.Throws<FazhiArgumentException>(() => db.ExportFile(s_tempDir), "directory");
+                    Assert.Contains("is a directory, not a regular file", dir.Message, "message");
+                }
+                using (var db = new Database(path, "{\"create\": false}"))
+                    Assert.Equal("阳新经济开发区管委会", Json.Str(Json.Object(db.Get("org_unit", "yx-kfq")), "name"),
+                                 "the database is intact");
+            });
+
             r.Add("rule_exception_second_root", () =>
             {
                 using (Database db = Seeded())

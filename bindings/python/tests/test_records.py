@@ -127,6 +127,20 @@ class RecordTest(FazhiTestCase):
             assert {k: v for k, v in copied.items() if k != "id"} == \
                 {k: v for k, v in original.items() if k != "id"}
 
+    def test_export_never_writes_over_the_open_database(self) -> None:
+        db = self.open_file_db("zone.db")
+        self.put_tree(db)
+        target = self.tmp / "zone.db"
+        before = sorted(p.name for p in self.tmp.iterdir())
+        for path, what in ((target, "the open database"),
+                           (self.tmp / "zone.db-wal", "the open database's write-ahead log (-wal)"),
+                           (self.tmp, "a directory, not a regular file")):
+            with raises(fazhi.ArgumentError) as r:
+                db.export(path)
+            assert r.value.message.startswith("path: '%s' is %s" % (path, what)), r.value.message
+        assert sorted(p.name for p in self.tmp.iterdir()) == before
+        assert db.get("org_unit", "yx-kfq-v01")["name"] == "青石村"
+
     def test_export_can_select_kinds(self) -> None:
         self.put_tree()
         out = self.tmp / "units.ndjson"
