@@ -20,14 +20,10 @@
 
 #include <SQLiteCpp/Exception.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <map>
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 
 namespace fazhi {
 
@@ -155,17 +151,6 @@ std::string strip_field_prefix(const Error& e) {
 bool is_line_error(Status s) {
   return s == Status::argument || s == Status::not_found || s == Status::rule ||
          s == Status::conflict;
-}
-
-std::string read_whole_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error(Status::io, "cannot read " + path + ": it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Status::io, "cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(Status::io, "error reading " + path);
-  return ss.str();
 }
 
 }  // namespace
@@ -303,8 +288,6 @@ struct LineFailure {
 // batch is rolled back and applied again with a savepoint around every line.
 struct RetryWithSavepoints {};
 
-}  // namespace
-
 // A rejected line must change nothing. The obvious way, a savepoint around
 // every line, makes SQLite copy every page a line touches into the savepoint's
 // journal, which costs more than the line itself. Nearly every rejection
@@ -312,27 +295,28 @@ struct RetryWithSavepoints {};
 // are all checked first), so a batch runs without savepoints and watches
 // SQLite's change counter; a line that fails after writing sends the batch
 // back to its start, to be applied again with a savepoint per line.
-ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
-  std::lock_guard<std::mutex> lock(impl_->mu);
+//
+// `Lines` is exchange::LineReader (a buffer) or exchange::FileLineReader (a
+// file, read as it goes): the same lines give the same summary.
+template <class Lines>
+ImportSummary import_lines(Database::Impl& impl, Lines& reader, const ImportOptions& options) {
   if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
   ImportSummary summary;
-  exchange::LineReader reader(text);
   std::string_view line;
   std::size_t number = 0;
   bool more = reader.next(line, number);
-  auto ctx = impl_->context(options.mode, options.actor);
-  store::Connection& conn = impl_->conn;
+  auto ctx = impl.context(options.mode, options.actor);
+  store::Connection& conn = impl.conn;
   while (more) {
     // Where the batch starts, to apply it again if it must be.
-    const exchange::LineReader batch_reader = reader;
-    const std::string_view batch_line = line;
+    reader.mark();
     const std::size_t first_line = number;
     const ImportSummary batch_summary = summary;
     bool with_savepoints = false;
     for (;;) {
       try {
-        WriteScope batch(*impl_);
-        for (std::size_t n = 0; more && n < options.batch; ++n) {
+        WriteScope batch(impl);
+        for (std::size_t n = 0;;) {
           ++summary.read;
           if (with_savepoints) conn.run("SAVEPOINT fz_line");
           const int changes_before = conn.db().getTotalChanges();
@@ -350,7 +334,7 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
           if (failure) {
             if (with_savepoints) {
               conn.run("ROLLBACK TO fz_line");
-              impl_->journal.invalidate();
+              impl.journal.invalidate();
               ctx.refs.forget();
             } else if (conn.db().getTotalChanges() != changes_before) {
               throw RetryWithSavepoints{};
@@ -359,16 +343,16 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
             summary.errors.push_back({number, failure->field, failure->message, failure->status});
           }
           if (with_savepoints) conn.run("RELEASE fz_line");
+          if (++n == options.batch) break;
           more = reader.next(line, number);
+          if (!more) break;
         }
         batch.commit();
         break;
       } catch (const RetryWithSavepoints&) {
         // The batch's scope has rolled back: start it again, carefully.
-        reader = batch_reader;
-        line = batch_line;
-        number = first_line;
-        more = true;
+        reader.rewind();
+        more = reader.next(line, number);
         summary = batch_summary;
         ctx.refs.forget();
         with_savepoints = true;
@@ -381,15 +365,31 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
                                 std::to_string(first_line) + " (rolled back; earlier batches kept)");
       }
     }
+    // The next batch's first line is read once this batch is committed: a
+    // line that cannot be read (too long) stops the import after it.
+    if (more) more = reader.next(line, number);
   }
   logger().info("import: {} lines, {} inserted, {} updated, {} rejected", summary.read,
                 summary.inserted, summary.updated, summary.rejected);
   return summary;
 }
 
+}  // namespace
+
+ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  exchange::LineReader reader(text);
+  return import_lines(*impl_, reader, options);
+}
+
+// The file is read as it is imported, never whole: memory holds one batch of
+// lines, and a line over kMaxLineBytes (an endless input such as /dev/zero
+// has one) stops the import with an error naming it.
 ImportSummary Database::import_file(const std::string& path, const ImportOptions& options) {
-  std::string text = read_whole_file(path);
-  return import_ndjson(text, options);
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
+  exchange::FileLineReader reader(path);
+  return import_lines(*impl_, reader, options);
 }
 
 namespace {

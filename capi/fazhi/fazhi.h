@@ -185,6 +185,11 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
 /* ------------------------------------------------------------------------ */
 /* Bulk NDJSON: one {"record": kind, ...} object per line, applied in order.  */
 
+/** The most bytes one NDJSON line may hold, its end ("\n" or "\r\n") not
+ *  counted: 16 MiB. A longer line stops fz_import and fz_import_file with
+ *  FZ_E_ARGUMENT naming its line number; the batches before it stay imported. */
+#define FZ_MAX_LINE_BYTES 16777216
+
 /**
  * Imports NDJSON from a buffer of len bytes. options_json may be NULL or
  * {"mode": "strict"|"historical", "batch": rows per transaction (default 1000),
@@ -198,7 +203,11 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
 FZ_API fz_status fz_import(fz_db *db, const char *ndjson, size_t len,
                            const char *options_json, char **out_summary_json);
 
-/** fz_import on the contents of a file (FZ_E_IO when it cannot be read). */
+/** fz_import on the contents of a file, with the same summary. The file is
+ *  read as it is imported, never whole: memory holds one batch of lines, and
+ *  a line over FZ_MAX_LINE_BYTES is FZ_E_ARGUMENT naming it, so an input
+ *  that never ends (/dev/zero) ends with that error. FZ_E_IO when the file
+ *  cannot be opened or read, or is a directory. */
 FZ_API fz_status fz_import_file(fz_db *db, const char *path, const char *options_json,
                                 char **out_summary_json);
 

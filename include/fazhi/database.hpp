@@ -74,7 +74,10 @@ class Database {
                      const nlohmann::json& args);
 
   // --- Bulk ------------------------------------------------------------------
+  // NDJSON lines, as fz_import documents them; a line longer than 16 MiB
+  // (FZ_MAX_LINE_BYTES) stops the import with Error(argument) naming it.
   ImportSummary import_ndjson(std::string_view text, const ImportOptions& options);
+  // The same, reading the file as it goes (never whole into memory).
   ImportSummary import_file(const std::string& path, const ImportOptions& options);
   // Writes the records query selects ({"kinds", "unit", "subtree"}) as NDJSON,
   // never over the open database, its -wal, -shm or -journal file or anything

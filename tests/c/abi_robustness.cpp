@@ -2307,6 +2307,50 @@ TEST_F(AbiExportTarget, ALinkToAFileIsFollowedAndKept) {
 }
 
 // ---------------------------------------------------------------------------
+// fz_import_file streams, with a bound on one line.
+
+TEST_F(Abi, ImportFileOfAnEndlessInputEndsWithAClearError) {
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_import_file(db_, "/dev/zero", nullptr, &out), FZ_E_ARGUMENT,
+                "line 1 is longer than 16777216 bytes, the most one NDJSON line may hold");
+  EXPECT_EQ(out, kSentinel);
+  expect_unchanged();
+}
+
+TEST_F(Abi, ALineOverTheBoundStopsTheImportNamingItsNumber) {
+  static_assert(FZ_MAX_LINE_BYTES == 16 * 1024 * 1024, "FZ_MAX_LINE_BYTES is 16 MiB");
+  TempDir dir;
+  const std::string file = dir.file("long.ndjson");
+  const std::string first =
+      "{\"record\": \"org_unit\", \"code\": \"v9\", \"name\": \"新村\", \"kind\": \"village\", "
+      "\"parent\": \"root\"}\n";
+  {
+    std::ofstream f(file, std::ios::binary);
+    f << first << "\n" << std::string(FZ_MAX_LINE_BYTES + 1, 'x') << "\n" << first;
+  }
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_import_file(db_, file.c_str(), "{\"batch\": 1}", &out), FZ_E_ARGUMENT,
+                "line 3 is longer than 16777216 bytes");
+  EXPECT_EQ(out, kSentinel);
+  // The batch before it stays imported, as the message says.
+  EXPECT_EQ(unit_total(db_), 3);
+  // fz_import of the same text stops the same way.
+  const std::string text = read_bytes(file);
+  EXPECT_FZ_ERR(fz_import(db_, text.data(), text.size(), "{\"batch\": 1}", &out), FZ_E_ARGUMENT,
+                "line 3 is longer than 16777216 bytes");
+  // A line of exactly the bound is read (and rejected as JSON, like any bad line).
+  {
+    std::ofstream f(file, std::ios::binary | std::ios::trunc);
+    f << std::string(FZ_MAX_LINE_BYTES, 'x') << "\r\n";
+  }
+  out = nullptr;
+  ASSERT_FZ_OK(fz_import_file(db_, file.c_str(), nullptr, &out));
+  const json summary = json::parse(take(out));
+  EXPECT_EQ(summary["read"], 1);
+  EXPECT_EQ(summary["rejected"], 1);
+}
+
+// ---------------------------------------------------------------------------
 // fz_open takes a path as a file name, unless {"uri": true}.
 
 class CurrentDirectory {

@@ -437,6 +437,22 @@ test_report_output_never_replaces_the_database_or_a_device() {
   grep -qF '# 阳新经济开发区管委会2022年法治政府建设年度报告' report.md || fail "report.md was not written"
 }
 
+# A line over 16 MiB stops the import there, naming it; the lines before it
+# are imported; nothing is read into memory whole.
+test_import_a_line_over_16_mib_stops_naming_it() {
+  sample_db
+  {
+    unit yx-kfq-v08 新村 village yx-kfq
+    head -c 16777217 /dev/zero | tr '\0' x
+    echo
+    unit yx-kfq-v09 后村 village yx-kfq
+  } >long.ndjson
+  run import -q yx.db long.ndjson
+  expect_status 1
+  expect_out "long.ndjson: 读取 1 行，新增 1，更新 0，未变 0，拒绝 0"
+  expect_err "fazhi: 读取 long.ndjson 第 2 行: 超过 16777216 字节 (一行 NDJSON 的上限), 停止导入"
+}
+
 # --- verify -----------------------------------------------------------------
 
 test_verify_intact_journal() {

@@ -201,8 +201,9 @@ namespace Fazhi
             return Utf8.TakeString(summary);
         }
 
-        /// <summary>Imports an NDJSON file; see <see cref="Import"/>.</summary>
+        /// <summary>Imports an NDJSON file, read as it goes; see <see cref="Import"/>.</summary>
         /// <exception cref="FazhiIOException">The file cannot be read.</exception>
+        /// <exception cref="FazhiArgumentException">A line is longer than 16 MiB (it is named).</exception>
         public string ImportFile(string path, string optionsJson = null)
         {
             byte[] p = Utf8.Required(path, "path");
