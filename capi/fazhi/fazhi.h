@@ -285,8 +285,11 @@ FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json)
  *  charts) or "json" (every figure, for the host's own templates).
  *  options_json: NULL or {"params": {...}} for the indicators (e.g.
  *  {"min_yuan": 100000}). Personal names held in the database are masked
- *  (胡某某); the same records give the same bytes. FZ_E_NOT_FOUND for an
- *  unknown unit, FZ_E_ARGUMENT for a bad format, year or option. */
+ *  (胡某某), people's only: the names of units, committees, firms, courts and
+ *  other organisations held are never masked, even with a person's name in
+ *  them (张三村村民委员会 stays; 张三 on its own becomes 张某某). The same
+ *  records give the same bytes. FZ_E_NOT_FOUND for an unknown unit,
+ *  FZ_E_ARGUMENT for a bad format, year or option. */
 FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char *format,
                            const char *options_json, char **out_text);
 

@@ -1,7 +1,8 @@
 // report_data.hpp — everything the annual report says, read from the database
 // in one place: the indicators of the year, the monthly mediation counts, the
 // narratives, the leadership activities, the error findings, the units without
-// a legal adviser, and the personal names the report must not print.
+// a legal adviser, the personal names the report must not print and the
+// organisational names it keeps as they are.
 #pragma once
 
 #include "indicators/engine.hpp"
@@ -31,6 +32,7 @@ struct ReportData {
   // Labels of the breakdowns' codes, by label set: {"adviser_service.kind": {...}}.
   nlohmann::json breakdown_labels = nlohmann::json::object();
   std::vector<std::string> personal_names;  // every name held, to be masked
+  std::vector<std::string> organisation_names;  // every one held, never masked
 
   // The value of `code` (a catalogue code of `indicators`). Throws
   // Error(internal) for a code that was not evaluated.
