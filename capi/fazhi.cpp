@@ -198,9 +198,9 @@ fz_status fz_open(const char* path, const char* options_json, fz_db** out_db) {
     if (o.is_object()) {
       for (auto it = o.begin(); it != o.end(); ++it) {
         const std::string& k = it.key();
-        if (k == "create" || k == "read_only") {
+        if (k == "create" || k == "read_only" || k == "uri") {
           if (!it->is_boolean()) throw Error(Status::argument, k, "expected true or false");
-          (k == "create" ? opts.create : opts.read_only) = it->get<bool>();
+          (k == "create" ? opts.create : k == "read_only" ? opts.read_only : opts.uri) = it->get<bool>();
         } else if (k == "busy_timeout_ms") {
           if (!it->is_number_integer() || it->get<std::int64_t>() < 0 ||
               it->get<std::int64_t>() > std::numeric_limits<int>::max())

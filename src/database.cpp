@@ -6,27 +6,26 @@
 #include "domain/labels.hpp"
 #include "domain/record_store.hpp"
 #include "exchange/ndjson.hpp"
+#include "exchange/ndjson_export.hpp"
 #include "indicators/engine.hpp"
 #include "log.hpp"
 #include "small_file.hpp"
+#include "quote.hpp"
 #include "report/annual_report.hpp"
 #include "report/history_document.hpp"
 
 #include <fazhi/period.hpp>
+#include "store/file_target.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <map>
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 
 namespace fazhi {
 
@@ -35,7 +34,7 @@ using json = nlohmann::json;
 Mode parse_mode(const std::string& text, const std::string& field) {
   if (text == "strict") return Mode::strict;
   if (text == "historical") return Mode::historical;
-  throw Error(Status::argument, field, "'" + text + "' is not strict or historical");
+  throw Error(Status::argument, field, quote(text) + " is not strict or historical");
 }
 
 const char* mode_name(Mode m) { return m == Mode::strict ? "strict" : "historical"; }
@@ -62,7 +61,7 @@ struct Database::Impl {
   bool host_tx = false;
 
   Impl(const std::string& path, const OpenOptions& o)
-      : options(o), conn(path, {o.create, o.read_only, o.busy_timeout_ms}) {}
+      : options(o), conn(path, {o.create, o.read_only, o.busy_timeout_ms, o.uri}) {}
 
   ~Impl() { end_host_transaction(); }
 
@@ -163,17 +162,6 @@ std::string strip_field_prefix(const Error& e) {
 bool is_line_error(Status s) {
   return s == Status::argument || s == Status::not_found || s == Status::rule ||
          s == Status::conflict;
-}
-
-std::string read_whole_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error(Status::io, "cannot read " + path + ": it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Status::io, "cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(Status::io, "error reading " + path);
-  return ss.str();
 }
 
 }  // namespace
@@ -320,8 +308,6 @@ struct LineFailure {
 // batch is rolled back and applied again with a savepoint around every line.
 struct RetryWithSavepoints {};
 
-}  // namespace
-
 // A rejected line must change nothing. The obvious way, a savepoint around
 // every line, makes SQLite copy every page a line touches into the savepoint's
 // journal, which costs more than the line itself. Nearly every rejection
@@ -329,27 +315,28 @@ struct RetryWithSavepoints {};
 // are all checked first), so a batch runs without savepoints and watches
 // SQLite's change counter; a line that fails after writing sends the batch
 // back to its start, to be applied again with a savepoint per line.
-ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
-  std::lock_guard<std::mutex> lock(impl_->mu);
+//
+// `Lines` is exchange::LineReader (a buffer) or exchange::FileLineReader (a
+// file, read as it goes): the same lines give the same summary.
+template <class Lines>
+ImportSummary import_lines(Database::Impl& impl, Lines& reader, const ImportOptions& options) {
   if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
   ImportSummary summary;
-  exchange::LineReader reader(text);
   std::string_view line;
   std::size_t number = 0;
   bool more = reader.next(line, number);
-  auto ctx = impl_->context(options.mode, options.actor);
-  store::Connection& conn = impl_->conn;
+  auto ctx = impl.context(options.mode, options.actor);
+  store::Connection& conn = impl.conn;
   while (more) {
     // Where the batch starts, to apply it again if it must be.
-    const exchange::LineReader batch_reader = reader;
-    const std::string_view batch_line = line;
+    reader.mark();
     const std::size_t first_line = number;
     const ImportSummary batch_summary = summary;
     bool with_savepoints = false;
     for (;;) {
       try {
-        WriteScope batch(*impl_);
-        for (std::size_t n = 0; more && n < options.batch; ++n) {
+        WriteScope batch(impl);
+        for (std::size_t n = 0;;) {
           ++summary.read;
           if (with_savepoints) conn.run("SAVEPOINT fz_line");
           const int changes_before = conn.db().getTotalChanges();
@@ -367,7 +354,7 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
           if (failure) {
             if (with_savepoints) {
               conn.run("ROLLBACK TO fz_line");
-              impl_->journal.invalidate();
+              impl.journal.invalidate();
               ctx.refs.forget();
             } else if (conn.db().getTotalChanges() != changes_before) {
               throw RetryWithSavepoints{};
@@ -376,16 +363,16 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
             summary.errors.push_back({number, failure->field, failure->message, failure->status});
           }
           if (with_savepoints) conn.run("RELEASE fz_line");
+          if (++n == options.batch) break;
           more = reader.next(line, number);
+          if (!more) break;
         }
         batch.commit();
         break;
       } catch (const RetryWithSavepoints&) {
         // The batch's scope has rolled back: start it again, carefully.
-        reader = batch_reader;
-        line = batch_line;
-        number = first_line;
-        more = true;
+        reader.rewind();
+        more = reader.next(line, number);
         summary = batch_summary;
         ctx.refs.forget();
         with_savepoints = true;
@@ -398,100 +385,70 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
                                 std::to_string(first_line) + " (rolled back; earlier batches kept)");
       }
     }
+    // The next batch's first line is read once this batch is committed: a
+    // line that cannot be read (too long) stops the import after it.
+    if (more) more = reader.next(line, number);
   }
   logger().info("import: {} lines, {} inserted, {} updated, {} rejected", summary.read,
                 summary.inserted, summary.updated, summary.rejected);
   return summary;
 }
 
-ImportSummary Database::import_file(const std::string& path, const ImportOptions& options) {
-  std::string text = read_whole_file(path);
-  return import_ndjson(text, options);
+}  // namespace
+
+ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  exchange::LineReader reader(text);
+  return import_lines(*impl_, reader, options);
 }
 
+// The file is read as it is imported, never whole: memory holds one batch of
+// lines, and a line over kMaxLineBytes (an endless input such as /dev/zero
+// has one) stops the import with an error naming it.
+ImportSummary Database::import_file(const std::string& path, const ImportOptions& options) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
+  exchange::FileLineReader reader(path);
+  return import_lines(*impl_, reader, options);
+}
+
+namespace {
+
+// A file target's failure as fazhi's error: a refused target is the caller's
+// mistake (argument, naming the path), anything else is the file system's.
+[[noreturn]] void throw_target_error(const store::FileTargetError& e) {
+  if (e.reason() == store::FileTargetError::Reason::refused) throw Error(Status::argument, "path", e.what());
+  throw Error(Status::io, e.what());
+}
+
+}  // namespace
+
+// The file is written through a FileTarget (store/file_target.hpp): never
+// over the open database or its -wal, -shm or -journal file, never over
+// anything but a regular file, and by a temporary file beside the target that
+// is renamed over it at the end and removed on any failure.
 void Database::export_file(const std::string& path, const json& query) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  if (!query.is_null() && !query.is_object())
-    throw Error(Status::argument, "query", "expected a JSON object");
-  std::set<std::string> kinds;
-  json scope = json::object();
-  if (query.is_object()) {
-    for (auto it = query.begin(); it != query.end(); ++it) {
-      if (it.key() == "kinds") {
-        if (!it->is_array()) throw Error(Status::argument, "kinds", "expected a list of kinds");
-        for (const json& k : *it) {
-          if (!k.is_string()) throw Error(Status::argument, "kinds", "expected a list of kinds");
-          kinds.insert(domain::kind_named(k.get<std::string>()).name);
-        }
-      } else if (it.key() == "unit" || it.key() == "subtree") {
-        scope[it.key()] = *it;
-      } else {
-        throw Error(Status::argument, it.key(), "unknown export option");
-      }
-    }
-  }
-  std::map<std::string, std::set<std::int64_t>> exported_ids;  // kinds with actions
-  std::string tmp = path + ".tmp";
-  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error(Status::io, "cannot write " + path);
+  const exchange::ExportSelection selection = exchange::ExportSelection::parse(query);
   try {
+    store::FileTarget target(path, store::database_files(impl_->conn.filename()));
     sqlite_guard("export", [&] {
       // One read transaction: the export is a consistent snapshot.
       if (!impl_->host_tx) impl_->conn.exec("BEGIN");
       try {
-        for (const domain::Kind* k : domain::kinds_in_dependency_order()) {
-          if (!kinds.empty() && !kinds.count(k->name)) continue;
-          constexpr std::int64_t kPage = 5000;
-          for (std::int64_t offset = 0;; offset += kPage) {
-            json q = scope;
-            q["limit"] = kPage;
-            q["offset"] = offset;
-            json page = domain::list_records(impl_->conn, *k, q);
-            for (json& item : page["items"]) {
-              if (!k->actions.empty()) exported_ids[k->name].insert(item["id"].get<std::int64_t>());
-              item.erase("id");
-              if (!k->key_alias.empty()) item.erase(k->key_alias);
-              for (const domain::Field& f : k->fields)
-                if (f.origin != domain::Origin::input) {
-                  item.erase(f.name);
-                  if (f.type == domain::FieldType::money) item.erase(f.fen_name());
-                }
-              item["record"] = k->name;
-              out << item.dump() << '\n';
-            }
-            if (static_cast<std::int64_t>(page["items"].size()) < kPage) break;
-          }
-        }
-        // Actions follow the records, replayed from the journal in their order,
-        // so that importing the file reproduces every record's state.
-        auto& actions = impl_->conn.prepared(
-            "SELECT kind, key, record_id, op, change, actor FROM journal "
-            "WHERE op NOT IN ('create', 'update', 'patch', 'load', 'recompute') ORDER BY seq");
-        while (actions.executeStep()) {
-          auto ids = exported_ids.find(actions.getColumn(0).getString());
-          if (ids == exported_ids.end() || !ids->second.count(actions.getColumn(2).getInt64()))
-            continue;
-          json line = json::parse(actions.getColumn(4).getString());
-          line["record"] = ids->first;
-          line["key"] = actions.getColumn(1).getString();
-          line["action"] = actions.getColumn(3).getString();
-          line["actor"] = actions.getColumn(5).getString();
-          out << line.dump() << '\n';
-        }
-        actions.reset();
+        exchange::write_ndjson_export(impl_->conn, selection, [&](std::string_view line) {
+          target.write(line);
+          target.write("\n");
+        });
         if (!impl_->host_tx) impl_->conn.exec("COMMIT");
       } catch (...) {
         if (!impl_->host_tx) impl_->conn.exec("ROLLBACK");
         throw;
       }
     });
-    out.close();
-    if (!out) throw Error(Status::io, "error writing " + path);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0)
-      throw Error(Status::io, "cannot replace " + path);
-  } catch (...) {
-    std::remove(tmp.c_str());
-    throw;
+    target.commit();
+  } catch (const store::FileTargetError& e) {
+    throw_target_error(e);
   }
 }
 
@@ -700,7 +657,7 @@ json Database::explain(const std::string& code, const std::string& unit, const s
 std::string Database::report(const std::string& unit, int year, std::string_view format,
                              const json& options) {
   if (format != "markdown" && format != "html" && format != "json")
-    throw Error(Status::argument, "format", "'" + std::string(format) + "' is not markdown, html or json");
+    throw Error(Status::argument, "format", quote(format) + " is not markdown, html or json");
   if (!options.is_null() && !options.is_object())
     throw Error(Status::argument, "options", "expected a JSON object");
   json params;

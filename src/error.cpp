@@ -1,6 +1,21 @@
 #include <fazhi/error.hpp>
 
+#include "quote.hpp"
+
 namespace fazhi {
+
+namespace {
+
+std::string with_field(const std::string& field, const std::string& message) {
+  return field.empty() ? message : field + ": " + message;
+}
+
+}  // namespace
+
+Error::Error(Status status, const std::string& field, const std::string& message)
+    : std::runtime_error(with_field(bounded(field), message)),
+      status_(status),
+      field_(bounded(field)) {}
 
 const char* status_name(Status s) noexcept {
   switch (s) {

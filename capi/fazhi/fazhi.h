@@ -13,7 +13,10 @@
  *  - On failure, out-parameters are left untouched (a char* stays NULL) and
  *    fz_last_error() returns a UTF-8 message on the calling thread that names the
  *    field or the rule. A rule message cites its source, e.g.
- *    "重大行政决策程序暂行条例 第二十八条".
+ *    "重大行政决策程序暂行条例 第二十八条". A value of the caller that a message
+ *    repeats (a key, kind, code, action, unit, path, field name...) is cut
+ *    after 200 bytes, at a character boundary, with its whole length stated:
+ *    'aaaa…' (10485760 bytes). A message is never much longer than that.
  *  - A failed call changes nothing in the database: each call runs in its own
  *    transaction (or savepoint, inside a host transaction opened with fz_begin).
  *  - Strings passed in are UTF-8 and NUL-terminated unless a length is given;
@@ -85,7 +88,8 @@ FZ_API const char *fz_version(void);
 FZ_API int32_t fz_version_number(void);
 
 /** Message of the last failed call on this thread, UTF-8; "" when the last
- *  call succeeded. Valid until the next fazhi call on this thread. */
+ *  call succeeded. Valid until the next fazhi call on this thread. Bounded:
+ *  the caller's values in it are cut as the conventions above say. */
 FZ_API const char *fz_last_error(void);
 
 /** Frees any string fazhi returned through an out-parameter. NULL is a no-op. */
@@ -98,6 +102,9 @@ FZ_API void fz_free(void *p);
  * Opens (and creates, unless {"create": false}) a fazhi database.
  *
  * path          a file name, or ":memory:" for a private in-memory database.
+ *               The name is a file name and nothing else, even when it starts
+ *               with "file:": "file:x.db?mode=ro" opens (or creates) the file
+ *               of that name, read-write unless "read_only" says otherwise.
  * options_json  NULL or a JSON object:
  *                 "create"          bool, default true
  *                 "read_only"       bool, default false
@@ -105,6 +112,10 @@ FZ_API void fz_free(void *p);
  *                 "actor"           string recorded in the journal for changes
  *                                   made through this handle (default "fazhi")
  *                 "mode"            "strict" (default) | "historical"
+ *                 "uri"             bool, default false: path is an SQLite URI
+ *                                   ("file:zone.db?mode=ro"), with every query
+ *                                   parameter SQLite gives it (mode, cache,
+ *                                   immutable, vfs...). Only with this option.
  * out_db        receives the handle.
  *
  * Files use WAL journaling, foreign keys and a busy timeout. An older fazhi
@@ -121,48 +132,66 @@ FZ_API fz_status fz_open(const char *path, const char *options_json, fz_db **out
 FZ_API fz_status fz_close(fz_db *db);
 
 /* ------------------------------------------------------------------------ */
-/* Records. Kinds and fields are those of the interchange format. A record is */
-/* addressed by its key (or by its id written as a decimal string).          */
+/* Records. Kinds and fields are those of the interchange format.           */
+/*                                                                          */
+/* A record is addressed by its key, and a key is only ever a key: "1",      */
+/* "007", "1e3" and "-1" are keys like any other, never read as an id, so a  */
+/* key made of digits can never reach another record. An id is used only    */
+/* where it is asked for explicitly: "id": n in fz_put's record or in        */
+/* fz_list's query, and a reference given as an integer ("unit": 5; a        */
+/* reference given as a string is a key).                                    */
 
 /**
  * Inserts a record, or updates the record of that kind with the same "key".
  * record_json is one JSON object of the kind's fields ("record" may be given
- * and must then equal kind). out_id may be NULL; otherwise receives the id.
+ * and must then equal kind). A record with "id": n (an integer) updates the
+ * record with that id instead: it must exist (ids are assigned by fazhi) and,
+ * when "key" is given too, have that key (FZ_E_ARGUMENT naming "id"
+ * otherwise). A new key inserts a new record and never touches another one.
+ * out_id may be NULL; otherwise receives the id.
  * Unknown fields, wrong types, codes outside the closed set and references to
  * missing records are FZ_E_ARGUMENT naming the field; rules are FZ_E_RULE.
  */
 FZ_API fz_status fz_put(fz_db *db, const char *kind, const char *record_json,
                         int64_t *out_id);
 
-/** The record as a JSON object (with "id", "key" and every field). */
+/** The record whose key is `key`, as a JSON object (with "id", "key" and every
+ *  field). FZ_E_NOT_FOUND when no record of that kind has the key. */
 FZ_API fz_status fz_get(fz_db *db, const char *kind, const char *key, char **out_json);
 
-/** Changes the fields named in patch_json; a null value clears an optional field. */
+/** Changes the fields named in patch_json of the record whose key is `key`; a
+ *  null value clears an optional field. */
 FZ_API fz_status fz_patch(fz_db *db, const char *kind, const char *key,
                           const char *patch_json);
 
 /**
  * Lists records. query_json may be NULL or:
  *   {"unit": key, "subtree": true, "period": "2022", "where": {field: value},
- *    "limit": n, "offset": n}
+ *    "id": n, "limit": n, "offset": n}
  * "unit" keeps records of that unit (and, with "subtree", of every unit below
- * it); "period" keeps records whose event date falls in the period.
+ * it); "period" keeps records whose event date falls in the period; "id"
+ * keeps the record with that id (the way to find a record by its id).
  * Result: {"items": [...], "total": n} where total ignores limit and offset.
  */
 FZ_API fz_status fz_list(fz_db *db, const char *kind, const char *query_json,
                          char **out_json);
 
 /**
- * Applies a domain action to a record, e.g. ("mediation_case", key, "close",
- * {"date": ..., "outcome": ...}). args_json may carry "actor". out_json may be
- * NULL; otherwise receives the record after the action with any findings it
- * raised.
+ * Applies a domain action to the record whose key is `key`, e.g.
+ * ("mediation_case", key, "close", {"date": ..., "outcome": ...}). args_json
+ * may carry "actor". out_json may be NULL; otherwise receives the record
+ * after the action with any findings it raised.
  */
 FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char *action,
                         const char *args_json, char **out_json);
 
 /* ------------------------------------------------------------------------ */
 /* Bulk NDJSON: one {"record": kind, ...} object per line, applied in order.  */
+
+/** The most bytes one NDJSON line may hold, its end ("\n" or "\r\n") not
+ *  counted: 16 MiB. A longer line stops fz_import and fz_import_file with
+ *  FZ_E_ARGUMENT naming its line number; the batches before it stay imported. */
+#define FZ_MAX_LINE_BYTES 16777216
 
 /**
  * Imports NDJSON from a buffer of len bytes. options_json may be NULL or
@@ -186,7 +215,11 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
 FZ_API fz_status fz_import(fz_db *db, const char *ndjson, size_t len,
                            const char *options_json, char **out_summary_json);
 
-/** fz_import on the contents of a file (FZ_E_IO when it cannot be read). */
+/** fz_import on the contents of a file, with the same summary. The file is
+ *  read as it is imported, never whole: memory holds one batch of lines, and
+ *  a line over FZ_MAX_LINE_BYTES is FZ_E_ARGUMENT naming it, so an input
+ *  that never ends (/dev/zero) ends with that error. FZ_E_IO when the file
+ *  cannot be opened or read, or is a directory. */
 FZ_API fz_status fz_import_file(fz_db *db, const char *path, const char *options_json,
                                 char **out_summary_json);
 
@@ -194,6 +227,24 @@ FZ_API fz_status fz_import_file(fz_db *db, const char *path, const char *options
  * Writes every record (query_json NULL) or those selected by
  * {"kinds": [...], "unit": key, "subtree": bool} as NDJSON that fz_import reads
  * back into the same records. Parents come before the records that name them.
+ *
+ * With "unit" (and "subtree": the units below it too) the file is a
+ * self-contained copy of that part of the tree, which imports into an empty
+ * database: every kind of record that belongs to a unit (or those of
+ * "kinds"); records of kinds that belong to no unit (adviser) when an
+ * exported record refers to them; the unit itself without its "parent", so
+ * that it is a root. A reference from an exported record to a record of a
+ * unit outside is FZ_E_CONFLICT naming both records.
+ *
+ * The file is never written over something it must not replace. Symbolic
+ * links are resolved first (the file a link names is replaced, the link
+ * kept); FZ_E_ARGUMENT, naming the reason, for a target that is the open
+ * database or its -wal, -shm or -journal file (by path or by device and
+ * inode), and for one that exists and is not a regular file (a directory, a
+ * device, a FIFO, a socket). The records are written to a temporary file
+ * beside the target, created under a unique name, synced and then renamed over
+ * the target; on any failure it is removed and the target is as it was.
+ * FZ_E_IO when the directory is missing or not writable, or writing fails.
  */
 FZ_API fz_status fz_export_file(fz_db *db, const char *path, const char *query_json);
 
@@ -255,8 +306,11 @@ FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json)
  *  charts) or "json" (every figure, for the host's own templates).
  *  options_json: NULL or {"params": {...}} for the indicators (e.g.
  *  {"min_yuan": 100000}). Personal names held in the database are masked
- *  (胡某某); the same records give the same bytes. FZ_E_NOT_FOUND for an
- *  unknown unit, FZ_E_ARGUMENT for a bad format, year or option. */
+ *  (胡某某), people's only: the names of units, committees, firms, courts and
+ *  other organisations held are never masked, even with a person's name in
+ *  them (张三村村民委员会 stays; 张三 on its own becomes 张某某). The same
+ *  records give the same bytes. FZ_E_NOT_FOUND for an unknown unit,
+ *  FZ_E_ARGUMENT for a bad format, year or option. */
 FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char *format,
                            const char *options_json, char **out_text);
 
@@ -268,7 +322,8 @@ FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char
  *  the result says where it breaks. */
 FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
 
-/** A record's journal entries in order with the chain's verification:
+/** The journal entries of the record whose key is `key`, in order, with the
+ *  chain's verification:
  *  {"kind", "key", "id", "record": {current state}, "entries": [{"seq", "at",
  *  "actor", "op", "change", "hash", ...}], "verification": {...}}. */
 FZ_API fz_status fz_history(fz_db *db, const char *kind, const char *key, char **out_json);

@@ -54,10 +54,16 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   // --- Records -------------------------------------------------------------
+  // A record is addressed by its key, and a key is only ever a key ("1" is
+  // never the record with id 1); an id only where it is asked for: "id" in
+  // put's record or in list's query, a reference given as an integer.
+  //
   // Inserts `record` or, when a record of that kind has its key, replaces its
-  // fields. Returns the id. Unchanged records are not written or journaled.
+  // fields; with "id": n, replaces the fields of that existing record (whose
+  // key must agree when "key" is given too). Returns the id. Unchanged
+  // records are not written or journaled.
   std::int64_t put(std::string_view kind, const nlohmann::json& record);
-  // The record by key (or by id as a decimal string). Throws not_found.
+  // The record whose key is `key`. Throws not_found.
   nlohmann::json get(std::string_view kind, std::string_view key);
   // Changes the named fields; null clears an optional field.
   void patch(std::string_view kind, std::string_view key, const nlohmann::json& patch);
@@ -68,8 +74,15 @@ class Database {
                      const nlohmann::json& args);
 
   // --- Bulk ------------------------------------------------------------------
+  // NDJSON lines, as fz_import documents them; a line longer than 16 MiB
+  // (FZ_MAX_LINE_BYTES) stops the import with Error(argument) naming it.
   ImportSummary import_ndjson(std::string_view text, const ImportOptions& options);
+  // The same, reading the file as it goes (never whole into memory).
   ImportSummary import_file(const std::string& path, const ImportOptions& options);
+  // Writes the records query selects ({"kinds", "unit", "subtree"}) as NDJSON,
+  // never over the open database, its -wal, -shm or -journal file or anything
+  // but a regular file (Error(argument)), through a temporary file beside the
+  // target; see fz_export_file.
   void export_file(const std::string& path, const nlohmann::json& query);
 
   // --- Host transactions -------------------------------------------------------

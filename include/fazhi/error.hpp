@@ -35,10 +35,9 @@ class Error : public std::runtime_error {
       : std::runtime_error(message), status_(status) {}
   // An error about one field: the message reads "<field>: <message>" and
   // field() returns the field so import summaries can report it separately.
-  Error(Status status, std::string field, const std::string& message)
-      : std::runtime_error(field.empty() ? message : field + ": " + message),
-        status_(status),
-        field_(std::move(field)) {}
+  // A field name longer than 200 bytes (a caller's unknown option, say) is
+  // cut, with its length stated, as every caller value in a message is.
+  Error(Status status, const std::string& field, const std::string& message);
 
   Status status() const noexcept { return status_; }
   const std::string& field() const noexcept { return field_; }

@@ -18,6 +18,11 @@ struct OpenOptions {
   int busy_timeout_ms = 5000;  // how long to wait for another writer
   std::string actor = "fazhi";  // recorded in the journal when a call names none
   Mode mode = Mode::strict;
+  // The path is an SQLite URI ("file:zone.db?mode=ro", "file:x?mode=memory&
+  // cache=shared"), with every query parameter SQLite gives it. Without it the
+  // path is a file name and nothing else: "file:x.db?mode=ro" is a file of
+  // that name, opened as the other options say.
+  bool uri = false;
 };
 
 struct ImportOptions {

@@ -9,6 +9,7 @@
 #include <fazhi/error.hpp>
 
 #include "calendar/provisional_rule.hpp"
+#include "quote.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -200,7 +201,7 @@ std::vector<ScheduledDay> Calendar::parse_csv(std::string_view csv) {
       day.working = true;
     } else {
       throw_csv(line_no, 2,
-                "\"" + fields[1] + "\": expected off or work");
+                quote(fields[1]) + ": expected off or work");
     }
 
     for (unsigned char c : fields[2]) {
@@ -220,7 +221,7 @@ std::vector<ScheduledDay> Calendar::parse_csv(std::string_view csv) {
     }
     if (!numeric || year < 1900) {
       throw_csv(line_no, 4,
-                "\"" + year_text + "\": expected a year 1900-9999");
+                quote(year_text) + ": expected a year 1900-9999");
     }
     if (!schedule_year_fits(year, day.date.year())) {
       throw_csv(line_no, 4,

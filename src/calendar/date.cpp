@@ -8,32 +8,14 @@
 #include <fazhi/date.hpp>
 #include <fazhi/error.hpp>
 
+#include "quote.hpp"
+
 #include <cstdio>
 #include <stdexcept>
 
 namespace fazhi {
 
 namespace {
-
-// Quotes caller text for an error message. Bounded so that a whole JSON
-// document passed by mistake does not end up in a log line; the cut backs off
-// to a UTF-8 character boundary so the message stays valid UTF-8.
-std::string quote(std::string_view text) {
-  constexpr size_t kMax = 40;
-  std::string out = "\"";
-  if (text.size() <= kMax) {
-    out.append(text);
-  } else {
-    size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    out.append(text.substr(0, cut));
-    out.append("...");
-  }
-  out.push_back('"');
-  return out;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

@@ -8,6 +8,8 @@
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
 
+#include "quote.hpp"
+
 #include <cstdio>
 #include <stdexcept>
 
@@ -20,17 +22,6 @@ using Days = boost::gregorian::days;
 constexpr const char* kForms =
     "expected a period: 2022, 2022H1, 2022Q3, 2022-07, 2022W05 or "
     "2022-01-01/2022-06-30";
-
-// Caller text in a message, bounded and cut at a UTF-8 character boundary.
-std::string quote(std::string_view text) {
-  constexpr size_t kMax = 40;
-  if (text.size() <= kMax) return "\"" + std::string(text) + "\"";
-  size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return "\"" + std::string(text.substr(0, cut)) + "...\"";
-}
 
 [[noreturn]] void fail(std::string_view text, const std::string& why) {
   throw Error(Status::argument, "period", quote(text) + ": " + why);

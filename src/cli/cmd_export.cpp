@@ -41,9 +41,11 @@ void run_export(const ExportArgs& args) {
     query["subtree"] = true;
   }
   const std::string query_text = query.is_null() ? std::string() : query.dump();
-  check(fz_export_file(db.get(), args.file.c_str(),
-                       query.is_null() ? nullptr : query_text.c_str()),
-        "导出到 " + args.file);
+  // A refused target (the database itself, a directory, a device) or an
+  // unknown kind is the command line's mistake: exit 2, like other usage errors.
+  check_user_input(fz_export_file(db.get(), args.file.c_str(),
+                                  query.is_null() ? nullptr : query_text.c_str()),
+                   "导出到 " + args.file);
   db.close();
   console::out(args.file + ": 写出 " + std::to_string(count_lines(args.file)) + " 行\n");
 }
@@ -56,7 +58,8 @@ void add_export_command(CLI::App& app) {
   cmd->add_option("DB", args->db, "数据库文件")->required()->check(existing_database());
   cmd->add_option("FILE", args->file, "写入的 NDJSON 文件 (已有则覆盖)")->required();
   cmd->add_option("--kind", args->kinds, "只导出这些记录类型, 如 org_unit (可重复)");
-  cmd->add_option("--unit", args->unit, "只导出该单位及其下级单位的记录");
+  cmd->add_option("--unit", args->unit,
+                  "只导出该单位及其下级单位的记录 (各类记录, 及其引用的法律顾问; 该单位成为根单位)");
   cmd->callback([args] { run_export(*args); });
 }
 

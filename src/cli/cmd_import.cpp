@@ -87,7 +87,15 @@ bool import_file(fz_db* db, const std::string& file, const ImportArgs& args,
     if (invalid_utf8 && (failed || !summary.errors().empty())) console::err(gbk_hint(file));
   };
 
-  while (reader.next(chunk)) {
+  for (;;) {
+    bool more = false;
+    try {
+      more = reader.next(chunk);
+    } catch (const CliError&) {
+      report(true);  // what the earlier chunks imported, then the error
+      throw;
+    }
+    if (!more) break;
     invalid_utf8 = invalid_utf8 || !is_valid_utf8(chunk.text);
     FzText result;
     const fz_status status =

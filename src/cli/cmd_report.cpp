@@ -1,6 +1,5 @@
 // fazhi report DB --unit U --year Y [--format markdown|html|json] [--output FILE]
 // [--min-yuan N]: drafts the annual report (法治政府建设年度报告) of a unit.
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +9,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "store/file_target.hpp"
 #include "validators.hpp"
 
 namespace fazhi::cli {
@@ -34,11 +34,17 @@ void run_report(const Options& o) {
     return;
   }
   // The file gets the UTF-8 bytes as the library wrote them, whatever the
-  // terminal's encoding.
-  std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
-  file.write(text.view().data(), static_cast<std::streamsize>(text.view().size()));
-  file.close();
-  if (!file) throw CliError(kExitData, "无法写入 " + o.output);
+  // terminal's encoding, by the rules of every file fazhi writes: never over
+  // the database or its -wal/-shm/-journal, never over anything but a regular
+  // file, through a temporary file beside it that replaces it at the end.
+  try {
+    store::FileTarget file(o.output, store::database_files(o.path));
+    file.write(text.view());
+    file.commit();
+  } catch (const store::FileTargetError& e) {
+    throw CliError(e.reason() == store::FileTargetError::Reason::refused ? kExitUsage : kExitData,
+                   "写入 " + o.output + ": " + e.what());
+  }
   console::out("已写入 " + o.output + "\n");
 }
 

@@ -1,56 +1,45 @@
 #include "line_chunks.hpp"
 
-#include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <system_error>
 
 #include "cli_error.hpp"
 
 namespace fazhi::cli {
 
-namespace {
-
-// Files saved by Windows Notepad and many Chinese office tools start with a
-// UTF-8 byte order mark; it is not part of the first record.
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-}  // namespace
-
 LineChunkReader::LineChunkReader(const std::string& path, std::int64_t lines_per_chunk)
-    : path_(path), in_(path, std::ios::binary), lines_per_chunk_(lines_per_chunk) {
-  if (!in_) {
-    throw CliError(kExitData, "打开 " + path + ": " + std::strerror(errno));
+    : path_(path), lines_per_chunk_(lines_per_chunk) {
+  try {
+    file_ = std::make_unique<exchange::LineFile>(path);
+  } catch (const exchange::LineFileError& e) {
+    throw CliError(kExitData, "打开 " + path + ": " + std::strerror(e.error_number()));
   }
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  size_ = ec ? 0 : static_cast<std::uint64_t>(size);
 }
 
 bool LineChunkReader::next(LineChunk& chunk) {
+  if (pending_) throw *pending_;
   chunk.text.clear();
   chunk.first_line = next_line_;
   chunk.lines = 0;
-  std::string line;
-  while (chunk.lines < lines_per_chunk_ && std::getline(in_, line)) {
-    bytes_read_ += line.size();
-    if (!in_.eof()) {
-      // getline stopped at a '\n' (the last line may lack one).
-      line += '\n';
-      ++bytes_read_;
+  std::string_view line;
+  std::size_t number = 0;
+  try {
+    while (chunk.lines < lines_per_chunk_ && file_->next(line, number)) {
+      chunk.text.append(line);
+      chunk.text += '\n';
+      ++chunk.lines;
+      ++next_line_;
     }
-    if (next_line_ == 1 && line.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) {
-      line.erase(0, kUtf8Bom.size());
-    }
-    chunk.text += line;
-    ++chunk.lines;
-    ++next_line_;
+  } catch (const exchange::LineFileError& e) {
+    CliError error(kExitData, "读取 " + path_ + " 第 " + std::to_string(e.line()) + " 行: " +
+                                  (e.reason() == exchange::LineFileError::Reason::too_long
+                                       ? "超过 " + std::to_string(exchange::kMaxLineBytes) +
+                                             " 字节 (一行 NDJSON 的上限), 停止导入"
+                                       : std::string(std::strerror(e.error_number()))));
+    // The lines before it are imported first; the next call reports it.
+    if (chunk.lines == 0) throw error;
+    pending_ = error;
   }
-  if (in_.bad()) {
-    throw CliError(kExitData, "读取 " + path_ + " 第 " + std::to_string(next_line_) +
-                                  " 行: " + std::strerror(errno));
-  }
-  chunk.bytes_read = bytes_read_;
+  chunk.bytes_read = file_->bytes_read();
   return chunk.lines > 0;
 }
 

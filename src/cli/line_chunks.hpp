@@ -5,12 +5,20 @@
 // never splits a line, so every record reaches the library intact, and the
 // chunk's first line number turns the library's chunk-relative line numbers
 // back into line numbers of the file.
+//
+// The lines come from exchange::LineFile, the reader fz_import_file uses too:
+// a line longer than FZ_MAX_LINE_BYTES stops the file with an error naming
+// the line, so an input without newlines never fills memory.
 #ifndef FAZHI_CLI_LINE_CHUNKS_HPP
 #define FAZHI_CLI_LINE_CHUNKS_HPP
 
 #include <cstdint>
-#include <fstream>
+#include <memory>
+#include <optional>
 #include <string>
+
+#include "cli_error.hpp"
+#include "exchange/line_file.hpp"
 
 namespace fazhi::cli {
 
@@ -27,19 +35,19 @@ class LineChunkReader {
   LineChunkReader(const std::string& path, std::int64_t lines_per_chunk);
 
   // Fills chunk with the next lines; false at the end of the file.
-  // Throws CliError when the file cannot be read.
+  // Throws CliError when the file cannot be read or a line is too long (after
+  // returning the lines before it as a chunk of their own).
   bool next(LineChunk& chunk);
 
   // Size of the file in bytes (0 if unknown), for a percentage.
-  std::uint64_t size() const { return size_; }
+  std::uint64_t size() const { return file_->size(); }
 
  private:
   std::string path_;
-  std::ifstream in_;
+  std::unique_ptr<exchange::LineFile> file_;
   std::int64_t lines_per_chunk_;
   std::int64_t next_line_ = 1;
-  std::uint64_t bytes_read_ = 0;
-  std::uint64_t size_ = 0;
+  std::optional<CliError> pending_;  // the error that ended the last chunk
 };
 
 }  // namespace fazhi::cli

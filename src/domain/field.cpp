@@ -1,5 +1,7 @@
 #include "domain/field.hpp"
 
+#include "quote.hpp"
+
 #include <fazhi/date.hpp>
 #include <fazhi/error.hpp>
 
@@ -143,7 +145,7 @@ std::int64_t parse_yuan(const json& value, const std::string& field) {
     if (decimals == 0) digits = 0;
   }
   if (digits == 0 || i != text.size())
-    throw Error(Status::argument, field, "'" + text + "' is not an amount in yuan");
+    throw Error(Status::argument, field, quote(text) + " is not an amount in yuan");
   if (decimals > 2) throw Error(Status::argument, field, "amount has more than two decimals");
   if (decimals == 1) cents *= 10;
   std::int64_t fen = whole * 100 + cents;
@@ -184,7 +186,7 @@ json to_storage(const Field& f, const json& v, const RefResolver& refs) {
     case FieldType::code: {
       if (!v.is_string()) bad(f, std::string("expected ") + type_name(f.type));
       if (!f.find_code(v.get<std::string>()))
-        bad(f, "'" + v.get<std::string>() + "' is not one of " + codes_list(f));
+        bad(f, quote(v.get_ref<const std::string&>()) + " is not one of " + codes_list(f));
       return v;
     }
     case FieldType::ref:

@@ -1,5 +1,7 @@
 #include "domain/kind.hpp"
 
+#include "quote.hpp"
+
 #include <fazhi/error.hpp>
 
 #include <algorithm>
@@ -136,7 +138,7 @@ std::string str(const json& values, const std::string& name) {
 const Kind& kind_named(const std::string& name) {
   for (const Kind* k : all_kinds())
     if (k->name == name) return *k;
-  throw Error(Status::argument, "kind", "unknown kind '" + name + "'");
+  throw Error(Status::argument, "kind", "unknown kind " + quote(name));
 }
 
 }  // namespace fazhi::domain

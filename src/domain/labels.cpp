@@ -1,6 +1,7 @@
 #include "domain/labels.hpp"
 
 #include "domain/kind.hpp"
+#include "quote.hpp"
 
 #include <fazhi/error.hpp>
 
@@ -39,7 +40,7 @@ json labels(const std::string& set) {
     }
   }
   throw Error(Status::argument, "set",
-              "unknown label set '" + set + "' (kinds, codes, <kind> or <kind>.<field>)");
+              "unknown label set " + quote(set) + " (kinds, codes, <kind> or <kind>.<field>)");
 }
 
 }  // namespace fazhi::domain

@@ -1,6 +1,7 @@
 #include "domain/record_store.hpp"
 
 #include "domain/findings.hpp"
+#include "quote.hpp"
 
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
@@ -323,7 +324,7 @@ RefResolver make_resolver(store::Connection& conn) {
     q.bind(1, key);
     if (!q.executeStep()) {
       q.reset();
-      throw Error(Status::argument, field, "no " + kind_name + " with key '" + key + "'");
+      throw Error(Status::argument, field, "no " + kind_name + " with key " + quote(key));
     }
     std::int64_t id = q.getColumn(0).getInt64();
     q.reset();
@@ -355,21 +356,23 @@ std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kin
     return id;
   }
   q.reset();
-  // A decimal string addresses the record by id.
-  if (!key.empty() && key.size() < 19 && key.find_first_not_of("0123456789") == std::string::npos) {
-    auto& k = conn.prepared(sql_of(kind).key_by_id);
-    std::int64_t id = std::stoll(key);
-    k.bind(1, static_cast<int64_t>(id));
-    bool found = k.executeStep();
-    k.reset();
-    if (found) return id;
-  }
+  // A key is a key: "1" is the record whose key is "1", never the record
+  // whose id is 1. Ids are asked for explicitly (key_of_id, fz_list's "id").
   return std::nullopt;
+}
+
+std::optional<std::string> key_of_id(store::Connection& conn, const Kind& kind, std::int64_t id) {
+  auto& q = conn.prepared(sql_of(kind).key_by_id);
+  q.bind(1, static_cast<int64_t>(id));
+  std::optional<std::string> key;
+  if (q.executeStep()) key = q.getColumn(0).getString();
+  q.reset();
+  return key;
 }
 
 std::int64_t require_record(store::Connection& conn, const Kind& kind, const std::string& key) {
   auto id = find_record(conn, kind, key);
-  if (!id) throw Error(Status::not_found, "no " + kind.name + " with key '" + key + "'");
+  if (!id) throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key));
   return *id;
 }
 
@@ -385,23 +388,22 @@ json row_values(SQLite::Statement& q, const KindSql& s) {
   return values;
 }
 
-// The record addressed by `key` (or by its id as a decimal string), its id and
-// stored key: one statement in the usual case of an existing key.
+// The record whose key is `key`, its id and stored key, in one statement.
+// Throws Error(not_found) naming the kind and key.
 json load_by_key(store::Connection& conn, const Kind& kind, const std::string& key,
                  std::int64_t& id, std::string& stored_key) {
   const KindSql& s = sql_of(kind);
   auto& q = conn.prepared(s.select_by_key);
   q.bind(1, key);
-  if (q.executeStep()) {
-    id = q.getColumn(0).getInt64();
-    stored_key = key;
-    json values = row_values(q, s);
+  if (!q.executeStep()) {
     q.reset();
-    return values;
+    throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key));
   }
+  id = q.getColumn(0).getInt64();
+  stored_key = key;
+  json values = row_values(q, s);
   q.reset();
-  id = require_record(conn, kind, key);
-  return load_values(conn, kind, id, &stored_key);
+  return values;
 }
 
 }  // namespace
@@ -528,10 +530,23 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
 PutResult put_record(Context& ctx, const Kind& kind, const json& input) {
   Parsed p = parse_input(ctx, kind, input);
   std::optional<std::int64_t> id;
-  if (p.key) id = find_record(ctx.conn, kind, *p.key);
-  if (p.id && (!id || *id != *p.id))
-    throw Error(Status::argument, "id",
-                "ids are assigned by fazhi; give the key to address a record");
+  if (p.id) {
+    // An explicit id addresses that record, which must exist (ids are
+    // assigned by fazhi) and whose key, if one is given too, must agree.
+    std::optional<std::string> stored = key_of_id(ctx.conn, kind, *p.id);
+    if (!stored)
+      throw Error(Status::argument, "id",
+                  "no " + kind.name + " with id " + std::to_string(*p.id) +
+                      " (ids are assigned by fazhi; give a key to create a record)");
+    if (p.key && *p.key != *stored)
+      throw Error(Status::argument, "id",
+                  kind.name + " " + std::to_string(*p.id) + " has the key " + quote(*stored) +
+                      ", not " + quote(*p.key) + " (a record's key cannot be changed)");
+    id = p.id;
+    p.key = *stored;
+  } else if (p.key) {
+    id = find_record(ctx.conn, kind, *p.key);
+  }
   json values = std::move(p.values);
   std::string key = p.key.value_or("");
   PutResult result;
@@ -566,7 +581,7 @@ PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
                          const std::string& action_name, const json& args) {
   const Action* action = kind.find_action(action_name);
   if (!action)
-    throw Error(Status::argument, "action", kind.name + " has no action '" + action_name + "'");
+    throw Error(Status::argument, "action", kind.name + " has no action " + quote(action_name));
   if (!args.is_object()) throw Error(Status::argument, "args", "expected a JSON object");
   std::int64_t found = 0;
   std::string stored_key;
@@ -665,7 +680,7 @@ std::pair<std::string, std::string> subtree_range(store::Connection& conn,
   q.bind(1, unit_key);
   if (!q.executeStep()) {
     q.reset();
-    throw Error(Status::not_found, "unit", "no org_unit with key '" + unit_key + "'");
+    throw Error(Status::not_found, "unit", "no org_unit with key " + quote(unit_key));
   }
   std::string lo = q.getColumn(0).getString();
   q.reset();
@@ -734,6 +749,12 @@ json list_records(store::Connection& conn, const Kind& kind, const json& query) 
         if (!v.is_number_integer() || v.get<std::int64_t>() < 0)
           throw Error(Status::argument, name, "expected a non-negative integer");
         (name == "limit" ? limit : offset) = v.get<std::int64_t>();
+      } else if (name == "id") {
+        // The one explicit way to find a record by its id.
+        if (!v.is_number_integer()) throw Error(Status::argument, "id", "expected an integer");
+        const std::int64_t id = v.get<std::int64_t>();
+        where += " AND id = ?";
+        binds.push_back([id](SQLite::Statement& st, int& i) { st.bind(i++, static_cast<int64_t>(id)); });
       } else {
         throw Error(Status::argument, name, "unknown query field");
       }

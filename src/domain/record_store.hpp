@@ -26,8 +26,10 @@ struct PutResult {
 // A resolver that looks references up through `conn`.
 RefResolver make_resolver(store::Connection& conn);
 
-// Inserts or replaces (by key) a record given in interchange form. Fields
-// absent from `input` take their default or become empty.
+// Inserts or replaces a record given in interchange form: the record is the
+// one whose "key" is given, or the one whose "id" is given (explicitly, as an
+// integer; it must exist, and agree with "key" when both are given); a new
+// key inserts. Fields absent from `input` take their default or become empty.
 PutResult put_record(Context& ctx, const Kind& kind, const json& input);
 
 // Merges `patch` into the record: absent fields are kept, null clears.
@@ -49,11 +51,14 @@ std::size_t recompute_provisional(Context& ctx, const std::set<int>& years);
 std::map<int, std::int64_t> provisional_record_counts(store::Connection& conn,
                                                       const std::string* unit = nullptr);
 
-// The id of the record whose key is `key`, or whose id is the decimal `key`.
+// The id of the record whose key is `key`. A key is only ever a key: "1" is
+// not the record with id 1 (unless that record's key is "1").
 std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kind,
                                         const std::string& key);
 // Like find_record, throwing Error(not_found) naming the kind and key.
 std::int64_t require_record(store::Connection& conn, const Kind& kind, const std::string& key);
+// The key of the record whose id is `id` (an id asked for explicitly).
+std::optional<std::string> key_of_id(store::Connection& conn, const Kind& kind, std::int64_t id);
 
 // Stored values of a record (storage form, absent fields omitted) and its key.
 json load_values(store::Connection& conn, const Kind& kind, std::int64_t id,
@@ -62,7 +67,8 @@ json load_values(store::Connection& conn, const Kind& kind, std::int64_t id,
 // The record in interchange form: id, key (and key alias), fields, ext.
 json get_record(store::Connection& conn, const Kind& kind, std::int64_t id);
 
-// {"items": [...], "total": n}; query: unit, subtree, period, where, limit, offset.
+// {"items": [...], "total": n}; query: unit, subtree, period, where, id,
+// limit, offset.
 json list_records(store::Connection& conn, const Kind& kind, const json& query);
 
 // The path range [lo, hi) of `unit_key`'s subtree in org_unit.path; throws

@@ -2,6 +2,8 @@
 
 #include <fazhi/error.hpp>
 
+#include "quote.hpp"
+
 namespace fazhi::exchange {
 
 namespace {
@@ -37,10 +39,18 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& field) 
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {  // malformed, or a number beyond double range
     std::string what = e.what();
-    // nlohmann's messages start with "[json.exception.parse_error.101] ".
+    // nlohmann's messages start with "[json.exception.parse_error.101] " and
+    // may end with "; last read: '<the token>'", which repeats the caller's
+    // text (a whole unterminated string, say): bounded like any caller value.
     auto cut = what.find("] ");
-    throw Error(Status::argument, field,
-                "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
+    if (cut != std::string::npos) what.erase(0, cut + 2);
+    const std::string last_read = "; last read: '";
+    if (auto at = what.find(last_read); at != std::string::npos && what.back() == '\'') {
+      const std::size_t token = at + last_read.size();
+      what = what.substr(0, at + last_read.size() - 1) +
+             quote(std::string_view(what).substr(token, what.size() - 1 - token));
+    }
+    throw Error(Status::argument, field, "not valid JSON: " + what);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/labels.hpp"
 #include "domain/record_store.hpp"
+#include "quote.hpp"
 
 #include <fazhi/error.hpp>
 
@@ -53,7 +54,7 @@ const Engine::Custom& Engine::custom(const std::string& code) {
   q.bind(1, code);
   if (!q.executeStep()) {
     q.reset();
-    throw Error(Status::argument, "code", "unknown indicator code '" + code + "'");
+    throw Error(Status::argument, "code", "unknown indicator code " + quote(code));
   }
   std::string label = q.getColumn(0).getString(), measure_kind = q.getColumn(1).getString(),
               text = q.getColumn(2).getString();
@@ -253,7 +254,7 @@ json Engine::explain(const std::string& code, const std::string& unit, const Per
     num_code = code;
   } else {
     throw Error(Status::argument, "code",
-                "'" + code + "' is a custom indicator; explain the codes its expression uses");
+                quote(code) + " is a custom indicator; explain the codes its expression uses");
   }
   auto [lo, hi] = domain::subtree_range(conn_, unit);
   json in_effect = json::object();
@@ -304,7 +305,7 @@ void Engine::define(const json& def, store::Journal& journal, const std::string&
     well_formed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c == '.' && code[i - 1] != '.');
   }
   if (!well_formed)
-    throw Error(Status::argument, "code", "'" + code + "': custom codes look like custom.name (a-z, 0-9, _)");
+    throw Error(Status::argument, "code", quote(code) + ": custom codes look like custom.name (a-z, 0-9, _)");
   std::string measure_kind = def.contains("measure") && def["measure"].is_string() ? def["measure"].get<std::string>() : "value";
   static const std::set<std::string> kinds = {"value", "count", "ratio", "hours", "yuan", "days"};
   if (!kinds.count(measure_kind))

@@ -1,5 +1,8 @@
 #include "indicators/expression.hpp"
 
+#include "quote.hpp"
+#include "utf8.hpp"
+
 #include <fazhi/error.hpp>
 
 #include <cctype>
@@ -34,7 +37,7 @@ class Parser {
   NodePtr parse() {
     NodePtr e = expr();
     skip();
-    if (i_ < s_.size()) fail("unexpected '" + std::string(1, s_[i_]) + "'");
+    if (i_ < s_.size()) fail("unexpected " + quote(s_.substr(i_, utf8_char_length(s_, i_))));
     return e;
   }
 
@@ -97,7 +100,7 @@ class Parser {
     std::size_t at = i_;
     if (i_ >= s_.size() || !std::islower(static_cast<unsigned char>(s_[i_]))) fail("expected an indicator code");
     std::string code = word();
-    if (!known_(code)) fail("unknown indicator code '" + code + "'", at);
+    if (!known_(code)) fail("unknown indicator code " + quote(code), at);
     auto n = std::make_shared<Node>();
     n->type = Node::Type::ref;
     n->ref = {code, previous};
@@ -127,7 +130,7 @@ class Parser {
       std::string num = s_.substr(start, i_ - start);
       char* end = nullptr;
       double v = std::strtod(num.c_str(), &end);
-      if (end != num.c_str() + num.size()) fail("malformed number '" + num + "'", start);
+      if (end != num.c_str() + num.size()) fail("malformed number " + quote(num), start);
       auto n = std::make_shared<Node>();
       n->number = v;
       return n;
@@ -143,7 +146,7 @@ class Parser {
       i_ = save;
       return code_ref(false);
     }
-    fail("unexpected '" + std::string(1, c) + "'");
+    fail("unexpected " + quote(s_.substr(i_, utf8_char_length(s_, i_))));
   }
 
   const std::string& s_;

@@ -37,7 +37,7 @@ std::string sentence(const std::vector<std::string>& clauses, const char* separa
 // Builds the model's sentences from the data; one function per report item.
 class Writer {
  public:
-  explicit Writer(const ReportData& d) : d_(d), mask_(d.personal_names) {}
+  explicit Writer(const ReportData& d) : d_(d), mask_(d.personal_names, d.organisation_names) {}
 
   json model();
 

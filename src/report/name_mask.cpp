@@ -17,18 +17,41 @@ constexpr std::array<std::string_view, 24> kCompoundSurnames = {
 
 }  // namespace
 
-NameMask::NameMask(std::vector<std::string> names) {
+NameMask::Index NameMask::index(std::vector<std::string> names) {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  Index by_first;
   for (std::string& n : names) {
     if (utf8_length(n) < 2) continue;
     std::string first = n.substr(0, utf8_char_length(n, 0));
-    by_first_[first].push_back(std::move(n));
+    by_first[first].push_back(std::move(n));
   }
-  for (auto& [first, list] : by_first_)
+  for (auto& [first, list] : by_first)
     std::stable_sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
       return a.size() > b.size();
     });
+  return by_first;
+}
+
+NameMask::NameMask(std::vector<std::string> names, std::vector<std::string> organisations) {
+  // A name held both as a person's and as an organisation's is a person's:
+  // when in doubt, mask.
+  std::sort(names.begin(), names.end());
+  organisations.erase(std::remove_if(organisations.begin(), organisations.end(),
+                                     [&](const std::string& o) {
+                                       return std::binary_search(names.begin(), names.end(), o);
+                                     }),
+                      organisations.end());
+  people_ = index(std::move(names));
+  organisations_ = index(std::move(organisations));
+}
+
+const std::string* NameMask::match(const Index& index, const std::string& text, std::size_t i) {
+  auto it = index.find(text.substr(i, utf8_char_length(text, i)));
+  if (it == index.end()) return nullptr;
+  for (const std::string& n : it->second)
+    if (text.compare(i, n.size(), n) == 0) return &n;
+  return nullptr;
 }
 
 std::string NameMask::masked(const std::string& name) {
@@ -39,22 +62,27 @@ std::string NameMask::masked(const std::string& name) {
 }
 
 std::string NameMask::apply(const std::string& text) const {
-  if (by_first_.empty()) return text;
+  if (people_.empty()) return text;
   std::string out;
   out.reserve(text.size());
+  // Whether an organisation's name starts inside text[from, to).
+  const auto organisation_within = [&](std::size_t from, std::size_t to) {
+    for (std::size_t j = from; j < to; j += utf8_char_length(text, j))
+      if (match(organisations_, text, j)) return true;
+    return false;
+  };
   std::size_t i = 0;
   while (i < text.size()) {
+    if (const std::string* organisation = match(organisations_, text, i)) {
+      out += *organisation;
+      i += organisation->size();
+      continue;
+    }
     const std::size_t len = utf8_char_length(text, i);
-    const std::string* match = nullptr;
-    if (auto it = by_first_.find(text.substr(i, len)); it != by_first_.end())
-      for (const std::string& n : it->second)
-        if (text.compare(i, n.size(), n) == 0) {
-          match = &n;
-          break;
-        }
-    if (match) {
-      out += masked(*match);
-      i += match->size();
+    const std::string* person = match(people_, text, i);
+    if (person && !organisation_within(i + len, i + person->size())) {
+      out += masked(*person);
+      i += person->size();
     } else {
       out.append(text, i, len);
       i += len;

@@ -45,6 +45,24 @@ std::vector<std::string> personal_names(store::Connection& conn) {
   return names;
 }
 
+// Every organisational name fazhi holds, whole database: units, mediation
+// committees, law firms, courts, reviewing and filing bodies, and
+// organisations that are mediation parties. They are never masked, even when
+// a person's name is part of them (张三村村民委员会).
+std::vector<std::string> organisation_names(store::Connection& conn) {
+  std::vector<std::string> names;
+  auto& q = conn.prepared(
+      "SELECT name FROM org_unit UNION SELECT name FROM mediation_committee "
+      "UNION SELECT firm FROM adviser UNION SELECT confirmation_court FROM mediation_case "
+      "UNION SELECT reviewer FROM decision UNION SELECT filed_with FROM normative_document "
+      "UNION SELECT json_extract(p.value, '$.name') FROM mediation_case c, json_each(c.parties) p "
+      "WHERE c.parties IS NOT NULL AND json_extract(p.value, '$.type') = 'organisation'");
+  while (q.executeStep())
+    if (!q.getColumn(0).isNull()) names.push_back(q.getColumn(0).getString());
+  q.reset();
+  return names;
+}
+
 std::string month_period(int year, int month) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
@@ -104,6 +122,7 @@ ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
       d.breakdown_labels[v.breakdown_labels] = domain::labels(v.breakdown_labels);
   d.personal_names = personal_names(conn);
   d.provisional_records = domain::provisional_record_counts(conn, &unit);
+  d.organisation_names = organisation_names(conn);
   return d;
 }
 

@@ -1,7 +1,8 @@
 // report_data.hpp — everything the annual report says, read from the database
 // in one place: the indicators of the year, the monthly mediation counts, the
 // narratives, the leadership activities, the error findings, the units without
-// a legal adviser, and the personal names the report must not print.
+// a legal adviser, the personal names the report must not print and the
+// organisational names it keeps as they are.
 #pragma once
 
 #include "indicators/engine.hpp"
@@ -35,6 +36,7 @@ struct ReportData {
   // Records of the subtree whose deadlines wait for a year's holiday
   // schedule (computed by the provisional rule): year -> records.
   std::map<int, std::int64_t> provisional_records;
+  std::vector<std::string> organisation_names;  // every one held, never masked
 
   // The value of `code` (a catalogue code of `indicators`). Throws
   // Error(internal) for a code that was not evaluated.

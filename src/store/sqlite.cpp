@@ -1,5 +1,7 @@
 #include "store/sqlite.hpp"
 
+#include "quote.hpp"
+
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
@@ -46,14 +48,26 @@ void rethrow_as_fazhi(const std::string& context) {
 
 namespace {
 
-bool is_memory_path(const std::string& path) {
-  return path == ":memory:" || path.rfind("file::memory:", 0) == 0;
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+bool is_memory_path(const std::string& path, bool uri) {
+  if (path == ":memory:") return true;
+  return uri && (starts_with(path, "file::memory:") || path.find("mode=memory") != std::string::npos);
+}
+
+// What SQLite is given for `path`. Debian's SQLite is built with
+// SQLITE_USE_URI, so it reads a name starting with "file:" as a URI whatever
+// the open flags say ("file:x.db?mode=ro" would open x.db read-only): such a
+// name becomes "./file:...", the same file, named so that it is not a URI.
+std::string sqlite_name(const std::string& path, bool uri) {
+  if (!uri && starts_with(path, "file:")) return "./" + path;
+  return path;
 }
 
 }  // namespace
 
 Connection::Connection(const std::string& path, const ConnectionOptions& options)
-    : in_memory_(is_memory_path(path)), read_only_(options.read_only) {
+    : in_memory_(is_memory_path(path, options.uri)), read_only_(options.read_only) {
   if (path.empty()) throw Error(Status::argument, "path", "is empty");
   // Each connection belongs to one Database, which serialises its calls with
   // its own mutex; SQLite's per-call locking would be paid twice.
@@ -64,16 +78,18 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
     flags |= SQLITE_OPEN_READWRITE;
     if (options.create) flags |= SQLITE_OPEN_CREATE;
   }
-  if (!in_memory_) {
+  if (options.uri) flags |= SQLITE_OPEN_URI;
+  if (!in_memory_ && !options.uri) {
     struct stat st {};
     bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode))
-      throw Error(Status::io, "cannot open " + path + ": it is a directory");
+      throw Error(Status::io, "cannot open " + quote(path) + ": it is a directory");
     if (!exists && (options.read_only || !options.create))
-      throw Error(Status::io, "cannot open " + path + ": no such file");
+      throw Error(Status::io, "cannot open " + quote(path) + ": no such file");
   }
   try {
-    db_ = std::make_unique<SQLite::Database>(path, flags, options.busy_timeout_ms);
+    db_ = std::make_unique<SQLite::Database>(sqlite_name(path, options.uri), flags,
+                                             options.busy_timeout_ms);
     exec("PRAGMA foreign_keys = ON");
     // Savepoint journals and sorts stay in memory (Debian's SQLite defaults to
     // files), and a 32 MiB page cache keeps indicator scans off the disk.
@@ -85,8 +101,14 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
     Status s = status_of_sqlite(e.getErrorCode());
     std::string what = e.what();
     if (s == Status::corrupt) what = "not a fazhi database, or damaged (" + what + ")";
-    throw Error(s == Status::internal ? Status::io : s, "cannot open " + path + ": " + what);
+    throw Error(s == Status::internal ? Status::io : s, "cannot open " + quote(path) + ": " + what);
   }
+}
+
+std::string Connection::filename() const {
+  if (in_memory_) return {};
+  const char* name = sqlite3_db_filename(db_->getHandle(), "main");
+  return name ? std::string(name) : std::string();
 }
 
 SQLite::Statement& Connection::prepared(const std::string& sql) {

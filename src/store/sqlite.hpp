@@ -18,6 +18,9 @@ struct ConnectionOptions {
   bool create = true;
   bool read_only = false;
   int busy_timeout_ms = 5000;
+  // The path is an SQLite URI ("file:x.db?mode=ro"); otherwise it is a file
+  // name and nothing else, even when it starts with "file:".
+  bool uri = false;
 };
 
 class Connection {
@@ -33,6 +36,9 @@ class Connection {
   SQLite::Database& db() { return *db_; }
   bool in_memory() const { return in_memory_; }
   bool read_only() const { return read_only_; }
+  // The absolute name of the database file as SQLite opened it; empty for
+  // an in-memory database.
+  std::string filename() const;
 
   // The statement for `sql`, prepared on first use and reused afterwards,
   // reset and with its bindings cleared. `sql` should be a literal or a string

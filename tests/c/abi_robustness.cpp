@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <cmath>
@@ -1026,7 +1027,8 @@ TEST_F(Abi, ImportFileAndExportFileRefuseBadArguments) {
   // A directory in the way of the target: refused, the directory kept.
   const std::string blocked = dir.file("blocked");
   fs::create_directory(blocked);
-  EXPECT_FZ_ERR(fz_export_file(db_, blocked.c_str(), nullptr), FZ_E_IO, "blocked");
+  EXPECT_FZ_ERR(fz_export_file(db_, blocked.c_str(), nullptr), FZ_E_ARGUMENT,
+                "blocked' is a directory, not a regular file");
   EXPECT_TRUE(fs::is_directory(blocked));
   EXPECT_FALSE(exists(blocked + ".tmp"));
   expect_unchanged();
@@ -1934,6 +1936,466 @@ TEST(AbiReadOnly, RefusesEveryWriteAndChangesNothing) {
   ASSERT_FZ_OK(fz_open(path.c_str(), nullptr, &db));
   EXPECT_EQ(snapshot(db), before) << "a read-only handle changed the file";
   ASSERT_FZ_OK(fz_close(db));
+}
+
+// ---------------------------------------------------------------------------
+// A key is a key (issue 19): a key written with digits is never taken for an
+// id, in any entry point that takes a key.
+
+// Two petitions of the root unit: "p1" (id 1) and "p2" (id 2).
+class AbiKeys : public testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_FZ_OK(fz_open(":memory:", nullptr, &db_));
+    ASSERT_FZ_OK(fz_put(db_, "org_unit", kRoot, nullptr));
+    std::int64_t id = 0;
+    ASSERT_FZ_OK(fz_put(db_, "petition", petition("p1", "旧事项一").c_str(), &id));
+    ASSERT_EQ(id, 1);
+    ASSERT_FZ_OK(fz_put(db_, "petition", petition("p2", "旧事项二").c_str(), &id));
+    ASSERT_EQ(id, 2);
+  }
+  void TearDown() override { EXPECT_EQ(fz_close(db_), FZ_OK); }
+
+  static std::string petition(const std::string& key, const std::string& subject) {
+    return json{{"key", key}, {"unit", "root"}, {"received", "2022-03-01"}, {"subject", subject}}
+        .dump();
+  }
+  json get(const std::string& key) {
+    char* out = nullptr;
+    EXPECT_EQ(fz_get(db_, "petition", key.c_str(), &out), FZ_OK) << key << ": " << fz_last_error();
+    return out ? json::parse(take(out)) : json();
+  }
+
+  fz_db* db_ = nullptr;
+};
+
+// The reproducer: a new petition with key "1" overwrote the petition with id 1.
+TEST_F(AbiKeys, PutOfANewKeyMadeOfDigitsInsertsAndLeavesTheRecordWithThatIdAlone) {
+  std::int64_t id = 0;
+  ASSERT_FZ_OK(fz_put(db_, "petition", petition("1", "新事项").c_str(), &id));
+  EXPECT_EQ(id, 3);
+  EXPECT_EQ(get("p1")["subject"], "旧事项一");
+  EXPECT_EQ(get("p1")["id"], 1);
+  EXPECT_EQ(get("1")["subject"], "新事项");
+  EXPECT_EQ(get("1")["id"], 3);
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_list(db_, "petition", nullptr, &out));
+  EXPECT_EQ(json::parse(take(out))["total"], 3);
+}
+
+TEST_F(AbiKeys, ImportOfKeysThreeTwoOneIntoAnEmptyDatabaseStoresThree) {
+  fz_db* db = nullptr;
+  ASSERT_FZ_OK(fz_open(":memory:", nullptr, &db));
+  ASSERT_FZ_OK(fz_put(db, "org_unit", kRoot, nullptr));
+  std::string ndjson;
+  for (const char* key : {"3", "2", "1"})
+    ndjson += "{\"record\": \"petition\", \"key\": \"" + std::string(key) +
+              "\", \"unit\": \"root\", \"received\": \"2022-03-01\", \"subject\": \"事项" + key +
+              "\"}\n";
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_import(db, ndjson.data(), ndjson.size(), nullptr, &out));
+  const json summary = json::parse(take(out));
+  EXPECT_EQ(summary["inserted"], 3) << summary.dump();
+  EXPECT_EQ(summary["updated"], 0) << summary.dump();
+  for (const char* key : {"3", "2", "1"}) {
+    out = nullptr;
+    ASSERT_FZ_OK(fz_get(db, "petition", key, &out));
+    EXPECT_EQ(json::parse(take(out))["subject"], std::string("事项") + key);
+  }
+  ASSERT_FZ_OK(fz_close(db));
+}
+
+// Keys that look like numbers, in every entry point that takes a key: before
+// a record has that key, the call is FZ_E_NOT_FOUND naming the key (also when
+// a record has that id); afterwards it reaches that record and no other.
+TEST_F(AbiKeys, KeysThatLookLikeNumbersAreKeysInEveryEntryPoint) {
+  const std::string before_p1 = get("p1").dump(), before_p2 = get("p2").dump();
+  for (const char* key : {"1", "2", "007", "1e3", "-1", "99", "0x1", "+1", "1.0"}) {
+    SCOPED_TRACE(key);
+    const std::string no_such = std::string("no petition with key '") + key + "'";
+    char* out = kSentinel;
+    EXPECT_FZ_ERR(fz_get(db_, "petition", key, &out), FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_patch(db_, "petition", key, "{\"subject\": \"改\"}"), FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_act(db_, "petition", key, "accept", "{\"date\": \"2022-03-02\"}", &out),
+                  FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_history(db_, "petition", key, &out), FZ_E_NOT_FOUND, no_such);
+    EXPECT_FZ_ERR(fz_history_text(db_, "petition", key, "markdown", &out), FZ_E_NOT_FOUND,
+                  no_such);
+    const std::string action = std::string("{\"record\": \"petition\", \"key\": \"") + key +
+                               "\", \"action\": \"accept\", \"date\": \"2022-03-02\"}\n";
+    ASSERT_FZ_OK(fz_import(db_, action.data(), action.size(), nullptr, &out));
+    const json summary = json::parse(take(out));
+    EXPECT_EQ(summary["rejected"], 1) << summary.dump();
+    EXPECT_EQ(summary.at("errors").at(0).at("message"), no_such) << summary.dump();
+    EXPECT_EQ(get("p1").dump(), before_p1);
+    EXPECT_EQ(get("p2").dump(), before_p2);
+
+    // Now a record has that key: every entry point reaches it.
+    std::int64_t id = 0;
+    ASSERT_FZ_OK(fz_put(db_, "petition", petition(key, "原").c_str(), &id));
+    EXPECT_GT(id, 2);
+    ASSERT_FZ_OK(fz_patch(db_, "petition", key, "{\"subject\": \"改\"}"));
+    out = nullptr;
+    ASSERT_FZ_OK(fz_act(db_, "petition", key, "accept", "{\"date\": \"2022-03-02\"}", &out));
+    EXPECT_EQ(json::parse(take(out))["accepted"], "2022-03-02");
+    out = nullptr;
+    ASSERT_FZ_OK(fz_history(db_, "petition", key, &out));
+    const json history = json::parse(take(out));
+    EXPECT_EQ(history["key"], key);
+    EXPECT_EQ(history["id"], id);
+    EXPECT_EQ(history["entries"].size(), 3u);
+    const json got = get(key);
+    EXPECT_EQ(got["id"], id);
+    EXPECT_EQ(got["subject"], "改");
+    EXPECT_EQ(get("p1").dump(), before_p1);
+    EXPECT_EQ(get("p2").dump(), before_p2);
+  }
+}
+
+// An id is accepted where it is asked for explicitly: "id" in fz_put's record
+// (which must exist and agree with "key"), in fz_list's query, and a
+// reference given as an integer (given as a string, a reference is a key).
+TEST_F(AbiKeys, AnIdIsUsedOnlyWhereItIsAskedForExplicitly) {
+  std::int64_t id = 4242;
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"key\": \"p9\", \"unit\": \"1\", \"received\": \"2022-03-01\"}", &id),
+                FZ_E_ARGUMENT, "unit: no org_unit with key '1'");
+  EXPECT_EQ(id, 4242);
+  ASSERT_FZ_OK(fz_put(db_, "petition", "{\"key\": \"p9\", \"unit\": 1, \"received\": \"2022-03-01\"}",
+                      &id));
+  EXPECT_EQ(get("p9")["unit"], "root");
+
+  ASSERT_FZ_OK(fz_put(db_, "petition",
+                      "{\"id\": 2, \"unit\": \"root\", \"received\": \"2022-03-01\", "
+                      "\"subject\": \"经 id 修改\"}",
+                      &id));
+  EXPECT_EQ(id, 2);
+  EXPECT_EQ(get("p2")["subject"], "经 id 修改");
+  ASSERT_FZ_OK(fz_put(db_, "petition",
+                      "{\"id\": 2, \"key\": \"p2\", \"unit\": \"root\", \"received\": "
+                      "\"2022-03-01\", \"subject\": \"二\"}",
+                      &id));
+  EXPECT_EQ(get("p2")["subject"], "二");
+
+  id = 4242;
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"id\": 1, \"key\": \"1\", \"unit\": \"root\", \"received\": "
+                       "\"2022-03-01\"}",
+                       &id),
+                FZ_E_ARGUMENT, "id: petition 1 has the key 'p1', not '1'");
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"id\": 99, \"unit\": \"root\", \"received\": \"2022-03-01\"}", &id),
+                FZ_E_ARGUMENT, "id: no petition with id 99");
+  EXPECT_FZ_ERR(fz_put(db_, "petition",
+                       "{\"id\": \"1\", \"unit\": \"root\", \"received\": \"2022-03-01\"}", &id),
+                FZ_E_ARGUMENT, "id: expected an integer");
+  EXPECT_EQ(id, 4242);
+  EXPECT_EQ(get("p1")["subject"], "旧事项一");
+
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_list(db_, "petition", "{\"id\": 1}", &out));
+  json listed = json::parse(take(out));
+  EXPECT_EQ(listed["total"], 1);
+  EXPECT_EQ(listed["items"][0]["key"], "p1");
+  out = nullptr;
+  ASSERT_FZ_OK(fz_list(db_, "petition", "{\"id\": 99}", &out));
+  EXPECT_EQ(json::parse(take(out))["total"], 0);
+  out = kSentinel;
+  EXPECT_FZ_ERR(fz_list(db_, "petition", "{\"id\": \"1\"}", &out), FZ_E_ARGUMENT,
+                "id: expected an integer");
+  EXPECT_EQ(out, kSentinel);
+}
+
+// ---------------------------------------------------------------------------
+// Bounded messages: a caller's value is cut after 200 bytes, its length told.
+
+TEST_F(Abi, MessagesCutAHugeCallerValueAndStateItsLength) {
+  const std::string huge(10 * 1024 * 1024, 'x');  // 10 MiB
+  char* out = kSentinel;
+  std::int64_t id = 4242;
+  fz_value v{};
+  fz_db* opened = reinterpret_cast<fz_db*>(0x1);
+  // The message names the value by its first 200 bytes and its length.
+  const auto expect_bounded = [&](fz_status st, fz_status code, const char* what,
+                                  const std::string& length = "(10485760 bytes)") {
+    const std::string msg = fz_last_error();
+    EXPECT_EQ(st, code) << what << ": " << msg.substr(0, 300);
+    EXPECT_LT(msg.size(), 700u) << what << ": " << msg.substr(0, 700);
+    EXPECT_NE(msg.find("xxxx…' " + length), std::string::npos) << what << ": " << msg.substr(0, 700);
+  };
+  expect_bounded(fz_put(db_, huge.c_str(), kVillage, &id), FZ_E_ARGUMENT, "kind");
+  expect_bounded(fz_get(db_, "org_unit", huge.c_str(), &out), FZ_E_NOT_FOUND, "key");
+  expect_bounded(fz_patch(db_, "org_unit", huge.c_str(), "{}"), FZ_E_NOT_FOUND, "patch key");
+  expect_bounded(fz_history(db_, "org_unit", huge.c_str(), &out), FZ_E_NOT_FOUND, "history key");
+  expect_bounded(fz_act(db_, "org_unit", "v1", huge.c_str(), "{}", &out), FZ_E_ARGUMENT, "action");
+  expect_bounded(fz_list(db_, "org_unit", json{{"unit", huge}, {"subtree", true}}.dump().c_str(), &out),
+                 FZ_E_NOT_FOUND, "unit");
+  expect_bounded(fz_indicator(db_, huge.c_str(), "root", "2022", nullptr, &v), FZ_E_ARGUMENT,
+                 "code");
+  expect_bounded(fz_indicator(db_, "mediation.received", huge.c_str(), "2022", nullptr, &v),
+                 FZ_E_NOT_FOUND, "indicator unit");
+  expect_bounded(fz_report(db_, "root", 2022, huge.c_str(), nullptr, &out), FZ_E_ARGUMENT, "format");
+  expect_bounded(fz_labels(db_, huge.c_str(), &out), FZ_E_ARGUMENT, "label set");
+  expect_bounded(fz_put(db_, "org_unit",
+                        json{{"code", "v7"}, {"name", "七村"}, {"kind", huge}, {"parent", "root"}}
+                            .dump()
+                            .c_str(),
+                        &id),
+                 FZ_E_ARGUMENT, "code value");
+  expect_bounded(fz_put(db_, "org_unit",
+                        json{{"code", "v7"}, {"name", "七村"}, {"kind", "village"}, {"parent", huge}}
+                            .dump()
+                            .c_str(),
+                        &id),
+                 FZ_E_ARGUMENT, "reference");
+  const std::string date = "2022-01-01" + huge;
+  std::int32_t n = 0;
+  expect_bounded(fz_calendar_is_working_day(db_, date.c_str(), &n), FZ_E_ARGUMENT, "date",
+                 "(10485770 bytes)");
+  const std::string missing = "/nonexistent/" + huge;
+  expect_bounded(fz_open(missing.c_str(), "{\"create\": false}", &opened), FZ_E_IO, "path",
+                 "(10485773 bytes)");
+  // A caller's name used as the field of the error: cut the same way, unquoted.
+  for (const std::string& call : {std::string("open option"), std::string("field")}) {
+    SCOPED_TRACE(call);
+    const fz_status st =
+        call == "field" ? fz_put(db_, "org_unit", json{{"code", "v7"}, {huge, 1}}.dump().c_str(), &id)
+                        : fz_open(":memory:", json{{huge, true}}.dump().c_str(), &opened);
+    const std::string msg = fz_last_error();
+    EXPECT_EQ(st, FZ_E_ARGUMENT);
+    EXPECT_LT(msg.size(), 700u);
+    EXPECT_EQ(msg.rfind(std::string(200, 'x') + "… (10485760 bytes): ", 0), 0u) << msg.substr(0, 700);
+  }
+  // Malformed JSON repeats its last token, cut as well.
+  const std::string unterminated = "{\"code\": \"" + huge;
+  EXPECT_EQ(fz_put(db_, "org_unit", unterminated.c_str(), &id), FZ_E_ARGUMENT);
+  const std::string msg = fz_last_error();
+  EXPECT_LT(msg.size(), 700u) << msg.substr(0, 700);
+  EXPECT_NE(msg.find("last read: '\"xxx"), std::string::npos) << msg.substr(0, 700);
+  EXPECT_NE(msg.find("…' (10485761 bytes)"), std::string::npos) << msg.substr(0, 700);
+
+  EXPECT_EQ(out, kSentinel);
+  EXPECT_EQ(id, 4242);
+  EXPECT_EQ(opened, reinterpret_cast<fz_db*>(0x1));
+  expect_unchanged();
+}
+
+// ---------------------------------------------------------------------------
+// Exports never destroy (issue 19): the open database, its -wal and -shm,
+// a link to it, a directory and a device are refused, nothing is left behind.
+
+class AbiExportTarget : public testing::Test {
+ protected:
+  void SetUp() override {
+    db_path_ = dir_.file("zone.db");
+    ASSERT_FZ_OK(fz_open(db_path_.c_str(), nullptr, &db_));
+    ASSERT_FZ_OK(fz_put(db_, "org_unit", kRoot, nullptr));
+    ASSERT_FZ_OK(fz_put(db_, "org_unit", kVillage, nullptr));
+  }
+  void TearDown() override {
+    if (db_) {
+      EXPECT_EQ(fz_close(db_), FZ_OK);
+    }
+  }
+
+  // The names in the directory, sorted.
+  std::set<std::string> listing() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_.path())) names.insert(e.path().filename().string());
+    return names;
+  }
+
+  // The database still opens and holds its records.
+  void expect_database_intact() {
+    ASSERT_FZ_OK(fz_close(db_));
+    db_ = nullptr;
+    ASSERT_FZ_OK(fz_open(db_path_.c_str(), nullptr, &db_));
+    EXPECT_EQ(journal_entries(db_), 2);
+    EXPECT_EQ(unit_total(db_), 2);
+    EXPECT_TRUE(verify(db_).at("ok").get<bool>());
+  }
+
+  TempDir dir_;
+  std::string db_path_;
+  fz_db* db_ = nullptr;
+};
+
+TEST_F(AbiExportTarget, TheOpenDatabaseIsRefused) {
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, db_path_.c_str(), nullptr), FZ_E_ARGUMENT,
+                "path: '" + db_path_ + "' is the open database; it is never overwritten");
+  // Another spelling of the same path.
+  const std::string dotted = dir_.file("./sub/../zone.db");
+  fs::create_directory(dir_.file("sub"));
+  EXPECT_FZ_ERR(fz_export_file(db_, dotted.c_str(), nullptr), FZ_E_ARGUMENT, "the open database");
+  fs::remove(dir_.file("sub"));
+  EXPECT_EQ(listing(), files) << "a refused export left a file";
+  expect_database_intact();
+}
+
+TEST_F(AbiExportTarget, ItsWalAndShmAreRefused) {
+  ASSERT_TRUE(exists(db_path_ + "-wal"));
+  ASSERT_TRUE(exists(db_path_ + "-shm"));
+  const auto files = listing();
+  const std::string wal_bytes = read_bytes(db_path_ + "-wal");
+  EXPECT_FZ_ERR(fz_export_file(db_, (db_path_ + "-wal").c_str(), nullptr), FZ_E_ARGUMENT,
+                "is the open database's write-ahead log (-wal)");
+  EXPECT_FZ_ERR(fz_export_file(db_, (db_path_ + "-shm").c_str(), nullptr), FZ_E_ARGUMENT,
+                "is the open database's shared-memory index (-shm)");
+  EXPECT_FZ_ERR(fz_export_file(db_, (db_path_ + "-journal").c_str(), nullptr), FZ_E_ARGUMENT,
+                "is the open database's rollback journal (-journal)");
+  EXPECT_EQ(read_bytes(db_path_ + "-wal"), wal_bytes);
+  EXPECT_EQ(listing(), files);
+  expect_database_intact();
+}
+
+TEST_F(AbiExportTarget, ALinkOrAHardLinkToTheDatabaseIsRefusedAndKept) {
+  const std::string link = dir_.file("link.ndjson");
+  fs::create_symlink(db_path_, link);
+  const std::string hard = dir_.file("hard.ndjson");
+  fs::create_hard_link(db_path_, hard);
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, link.c_str(), nullptr), FZ_E_ARGUMENT,
+                "'" + link + "' (which leads to '" + db_path_ + "') is the open database");
+  EXPECT_TRUE(fs::is_symlink(link)) << "the link was replaced";
+  EXPECT_FZ_ERR(fz_export_file(db_, hard.c_str(), nullptr), FZ_E_ARGUMENT, "is the open database");
+  EXPECT_EQ(listing(), files);
+  expect_database_intact();
+}
+
+TEST_F(AbiExportTarget, ADirectoryADeviceAndAFifoAreRefused) {
+  const std::string directory = dir_.file("out");
+  fs::create_directory(directory);
+  const std::string null_link = dir_.file("null.ndjson");  // never the device itself
+  fs::create_symlink("/dev/null", null_link);
+  const std::string fifo = dir_.file("fifo.ndjson");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, directory.c_str(), nullptr), FZ_E_ARGUMENT,
+                "path: '" + directory + "' is a directory, not a regular file");
+  EXPECT_FZ_ERR(fz_export_file(db_, null_link.c_str(), nullptr), FZ_E_ARGUMENT,
+                "(which leads to '/dev/null') is a character device, not a regular file");
+  EXPECT_FZ_ERR(fz_export_file(db_, fifo.c_str(), nullptr), FZ_E_ARGUMENT,
+                "is a FIFO, not a regular file");
+  EXPECT_TRUE(fs::is_directory(directory));
+  EXPECT_TRUE(fs::is_symlink(null_link));
+  EXPECT_TRUE(fs::is_fifo(fs::symlink_status(fifo)));
+  EXPECT_EQ(listing(), files);
+  expect_database_intact();
+}
+
+// A link to an export file: the file behind it is replaced, the link kept;
+// the replaced file keeps its permissions. A failed export leaves it as it
+// was. Nothing else is left: the temporary file was beside the target.
+TEST_F(AbiExportTarget, ALinkToAFileIsFollowedAndKept) {
+  const std::string real = dir_.file("real.ndjson");
+  std::ofstream(real) << "old\n";
+  fs::permissions(real, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const std::string link = dir_.file("link.ndjson");
+  fs::create_symlink("real.ndjson", link);
+  const auto files = listing();
+  EXPECT_FZ_ERR(fz_export_file(db_, link.c_str(), "{\"unit\": \"nowhere\", \"subtree\": true}"),
+                FZ_E_NOT_FOUND, "nowhere");
+  EXPECT_EQ(read_bytes(real), "old\n");
+  EXPECT_EQ(listing(), files);
+  ASSERT_FZ_OK(fz_export_file(db_, link.c_str(), nullptr));
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_NE(read_bytes(real).find("\"key\":\"v1\""), std::string::npos);
+  EXPECT_EQ(fs::status(real).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(listing(), files);
+}
+
+// ---------------------------------------------------------------------------
+// fz_import_file streams, with a bound on one line.
+
+TEST_F(Abi, ImportFileOfAnEndlessInputEndsWithAClearError) {
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_import_file(db_, "/dev/zero", nullptr, &out), FZ_E_ARGUMENT,
+                "line 1 is longer than 16777216 bytes, the most one NDJSON line may hold");
+  EXPECT_EQ(out, kSentinel);
+  expect_unchanged();
+}
+
+TEST_F(Abi, ALineOverTheBoundStopsTheImportNamingItsNumber) {
+  static_assert(FZ_MAX_LINE_BYTES == 16 * 1024 * 1024, "FZ_MAX_LINE_BYTES is 16 MiB");
+  TempDir dir;
+  const std::string file = dir.file("long.ndjson");
+  const std::string first =
+      "{\"record\": \"org_unit\", \"code\": \"v9\", \"name\": \"新村\", \"kind\": \"village\", "
+      "\"parent\": \"root\"}\n";
+  {
+    std::ofstream f(file, std::ios::binary);
+    f << first << "\n" << std::string(FZ_MAX_LINE_BYTES + 1, 'x') << "\n" << first;
+  }
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_import_file(db_, file.c_str(), "{\"batch\": 1}", &out), FZ_E_ARGUMENT,
+                "line 3 is longer than 16777216 bytes");
+  EXPECT_EQ(out, kSentinel);
+  // The batch before it stays imported, as the message says.
+  EXPECT_EQ(unit_total(db_), 3);
+  // fz_import of the same text stops the same way.
+  const std::string text = read_bytes(file);
+  EXPECT_FZ_ERR(fz_import(db_, text.data(), text.size(), "{\"batch\": 1}", &out), FZ_E_ARGUMENT,
+                "line 3 is longer than 16777216 bytes");
+  // A line of exactly the bound is read (and rejected as JSON, like any bad line).
+  {
+    std::ofstream f(file, std::ios::binary | std::ios::trunc);
+    f << std::string(FZ_MAX_LINE_BYTES, 'x') << "\r\n";
+  }
+  out = nullptr;
+  ASSERT_FZ_OK(fz_import_file(db_, file.c_str(), nullptr, &out));
+  const json summary = json::parse(take(out));
+  EXPECT_EQ(summary["read"], 1);
+  EXPECT_EQ(summary["rejected"], 1);
+}
+
+// ---------------------------------------------------------------------------
+// fz_open takes a path as a file name, unless {"uri": true}.
+
+class CurrentDirectory {
+ public:
+  explicit CurrentDirectory(const fs::path& dir) : saved_(fs::current_path()) { fs::current_path(dir); }
+  ~CurrentDirectory() { fs::current_path(saved_); }
+
+ private:
+  fs::path saved_;
+};
+
+TEST(AbiOpen, APathStartingWithFileIsAFileNameNotAUri) {
+  TempDir dir;
+  CurrentDirectory here(dir.path());
+  for (const char* name : {"file:x.db?mode=ro", "file:y.db?immutable=1",
+                           "file:shared?mode=memory&cache=shared"}) {
+    SCOPED_TRACE(name);
+    fz_db* db = nullptr;
+    ASSERT_FZ_OK(fz_open(name, nullptr, &db));
+    EXPECT_EQ(fz_put(db, "org_unit", kRoot, nullptr), FZ_OK) << fz_last_error();
+    ASSERT_FZ_OK(fz_close(db));
+    EXPECT_TRUE(fs::is_regular_file(dir.path() / name)) << "no file named " << name;
+    // The data is in that file: another handle sees it.
+    ASSERT_FZ_OK(fz_open(name, "{\"create\": false}", &db));
+    EXPECT_EQ(unit_total(db), 1);
+    ASSERT_FZ_OK(fz_close(db));
+  }
+  EXPECT_FALSE(exists(dir.file("x.db")));
+  EXPECT_FALSE(exists(dir.file("y.db")));
+  EXPECT_FALSE(exists(dir.file("shared")));
+}
+
+TEST(AbiOpen, TheUriOptionOpensAnSqliteUri) {
+  TempDir dir;
+  CurrentDirectory here(dir.path());
+  fz_db* db = nullptr;
+  ASSERT_FZ_OK(fz_open("file:x.db?mode=rwc", "{\"uri\": true}", &db));
+  ASSERT_FZ_OK(fz_put(db, "org_unit", kRoot, nullptr));
+  ASSERT_FZ_OK(fz_close(db));
+  EXPECT_TRUE(fs::is_regular_file(dir.file("x.db")));
+  ASSERT_FZ_OK(fz_open("file:x.db?mode=ro", "{\"uri\": true}", &db));
+  EXPECT_EQ(unit_total(db), 1);
+  EXPECT_FZ_ERR(fz_put(db, "org_unit", kVillage, nullptr), FZ_E_IO, "readonly");
+  ASSERT_FZ_OK(fz_close(db));
+  EXPECT_FZ_ERR(fz_open("file:x.db", "{\"uri\": 1}", &db), FZ_E_ARGUMENT, "uri");
 }
 
 }  // namespace

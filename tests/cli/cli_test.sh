@@ -288,6 +288,31 @@ test_import_gbk_file_gets_an_encoding_hint() {
   expect_status 1
 }
 
+# Issue 19: a key written with digits is a key, never an id: "1" is not the
+# root unit (id 1), and importing a unit with code "1" adds it.
+test_import_and_history_take_keys_made_of_digits_as_keys() {
+  sample_db
+  run history yx.db org_unit 1
+  expect_status 1
+  expect_no_out
+  expect_err "fazhi: 读取全过程记录 org_unit 1: no org_unit with key '1'"
+  run units yx.db --unit 1
+  expect_status 1
+  expect_err "fazhi: 查找单位 1: no org_unit with key '1'"
+  unit 1 一号村 village yx-kfq >one.ndjson
+  run import yx.db one.ndjson
+  expect_status 0
+  expect_out "one.ndjson: 读取 1 行，新增 1，更新 0，未变 0，拒绝 0"
+  run units yx.db --unit 1
+  expect_out "一号村  村  1"
+  run history yx.db org_unit 1
+  expect_status 0
+  expect_err_lines 0
+  grep -qF '# 全过程记录：单位「一号村」' out || fail "history of unit 1 is not 一号村's"
+  run units yx.db --unit yx-kfq-dzb
+  expect_out "阳新经济开发区党政办  部门  yx-kfq-dzb"
+}
+
 # --- export -----------------------------------------------------------------
 
 test_export_then_import_gives_the_same_tree() {
@@ -310,6 +335,122 @@ test_export_to_an_unwritable_path_exits_1() {
   expect_status 1
   expect_no_out
   expect_err_line 1 "fazhi: 导出到 no-such-dir/all.ndjson: "
+}
+
+# The whole sample imported into yx.db.
+sample_all_db() {
+  "$fazhi" init yx.db >/dev/null
+  local file
+  while read -r file; do
+    "$fazhi" import -q yx.db "$sample_dir/$file" >/dev/null
+  done <"$sample_dir/import_order.txt"
+}
+
+# Issue 18: a village's subtree exported on its own (its advisers go along,
+# the village becomes a root) imports into an empty database with every
+# indicator of the village unchanged.
+test_export_unit_of_a_village_round_trips_its_indicators() {
+  sample_all_db
+  run export yx.db v01.ndjson --unit yx-kfq-v01
+  expect_status 0
+  expect_no_err
+  expect_out "v01.ndjson: 写出 63 行"
+  grep -qF '"record":"adviser"' v01.ndjson || fail "the village's adviser was not exported"
+  "$fazhi" init copy.db >/dev/null
+  run import copy.db v01.ndjson
+  expect_status 0
+  expect_out "v01.ndjson: 读取 63 行，新增 39，更新 0，未变 0，动作 24，拒绝 0"
+  run units copy.db
+  expect_out "青石村  村  yx-kfq-v01"
+  "$fazhi" indicators yx.db --unit yx-kfq-v01 --period 2022 --format json >before.json
+  "$fazhi" indicators copy.db --unit yx-kfq-v01 --period 2022 --format json >after.json
+  diff -u before.json after.json >&2 || fail "the village's indicators differ after the round trip"
+  run indicators copy.db --unit yx-kfq-v01 --period 2022 --code mediation.success_rate --code adviser.coverage
+  expect_out "yx-kfq-v01 2022（2022-01-01 至 2022-12-31）
+指标            数值    分子/分母  代码
+调解成功率      100.0%  11/11      mediation.success_rate
+法律顾问覆盖率  100.0%  1/1        adviser.coverage"
+  run verify copy.db
+  expect_out "日志 63 条: 完好"
+}
+
+# Issue 19: an export never writes over the database, its -wal, a link to
+# it, a directory or a device (a link to /dev/null here, never the device).
+test_export_refuses_the_database_and_what_is_not_a_regular_file() {
+  sample_db
+  ln -s yx.db link.ndjson
+  mkdir out.d
+  ln -s /dev/null null.ndjson
+  local before
+  before=$(ls -A | grep -vx -e out -e err)
+  run export yx.db yx.db
+  expect_status 2
+  expect_no_out
+  expect_err "fazhi: 导出到 yx.db: path: 'yx.db' is the open database; it is never overwritten"
+  run export yx.db yx.db-wal
+  expect_status 2
+  expect_err "fazhi: 导出到 yx.db-wal: path: 'yx.db-wal' is the open database's write-ahead log (-wal); it is never overwritten"
+  run export yx.db link.ndjson
+  expect_status 2
+  expect_err "fazhi: 导出到 link.ndjson: path: 'link.ndjson' (which leads to '$(pwd -P)/yx.db') is the open database; it is never overwritten"
+  run export yx.db out.d
+  expect_status 2
+  expect_err "fazhi: 导出到 out.d: path: 'out.d' is a directory, not a regular file"
+  run export yx.db null.ndjson
+  expect_status 2
+  expect_err "fazhi: 导出到 null.ndjson: path: 'null.ndjson' (which leads to '/dev/null') is a character device, not a regular file"
+  [[ $(ls -A | grep -vx -e out -e err) == "$before" ]] || fail "a refused export changed the directory: $(ls -A)"
+  [[ -L link.ndjson && -L null.ndjson ]] || fail "a link was replaced"
+  run units yx.db
+  expect_status 0
+  expect_out "$sample_tree"
+}
+
+# The report's --output follows the same rules.
+test_report_output_never_replaces_the_database_or_a_device() {
+  sample_db
+  ln -s /dev/null null.html
+  mkdir out.d
+  run report yx.db --unit yx-kfq --year 2022 --output yx.db
+  expect_status 2
+  expect_no_out
+  expect_err "fazhi: 写入 yx.db: 'yx.db' is the open database; it is never overwritten"
+  run report yx.db --unit yx-kfq --year 2022 --output yx.db-shm
+  expect_status 2
+  expect_err "fazhi: 写入 yx.db-shm: 'yx.db-shm' is the open database's shared-memory index (-shm); it is never overwritten"
+  run report yx.db --unit yx-kfq --year 2022 --output null.html
+  expect_status 2
+  expect_err "fazhi: 写入 null.html: 'null.html' (which leads to '/dev/null') is a character device, not a regular file"
+  run report yx.db --unit yx-kfq --year 2022 --output out.d
+  expect_status 2
+  expect_err "fazhi: 写入 out.d: 'out.d' is a directory, not a regular file"
+  [[ -L null.html && -d out.d ]] || fail "a refused target was replaced"
+  run units yx.db
+  expect_out "$sample_tree"
+  # A link to a report file: the file is replaced, the link kept.
+  echo old >report.md
+  ln -s report.md latest.md
+  run report yx.db --unit yx-kfq --year 2022 --output latest.md
+  expect_status 0
+  expect_out "已写入 latest.md"
+  [[ -L latest.md ]] || fail "the link was replaced"
+  grep -qF '# 阳新经济开发区管委会2022年法治政府建设年度报告' report.md || fail "report.md was not written"
+}
+
+# A line over 16 MiB stops the import there, naming it; the lines before it
+# are imported; nothing is read into memory whole.
+test_import_a_line_over_16_mib_stops_naming_it() {
+  sample_db
+  {
+    unit yx-kfq-v08 新村 village yx-kfq
+    head -c 16777217 /dev/zero | tr '\0' x
+    echo
+    unit yx-kfq-v09 后村 village yx-kfq
+  } >long.ndjson
+  run import -q yx.db long.ndjson
+  expect_status 1
+  expect_out "long.ndjson: 读取 1 行，新增 1，更新 0，未变 0，拒绝 0"
+  expect_err "fazhi: 读取 long.ndjson 第 2 行: 超过 16777216 字节 (一行 NDJSON 的上限), 停止导入"
 }
 
 # --- verify -----------------------------------------------------------------

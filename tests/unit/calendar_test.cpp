@@ -276,7 +276,7 @@ TEST(CalendarCsv, ErrorsNameLineAndColumn) {
       [] { Calendar::parse_csv("date,kind,holiday,schedule_year\n"
                                "2027-01-01,off,元旦,2027\n"
                                "2027-01-02,of,元旦,2027\n"); },
-      {"line 3", "column 2", "\"of\"", "off or work"});
+      {"line 3", "column 2", "'of'", "off or work"});
   EXPECT_EQ(e.field(), "kind");
 
   e = expect_argument_error(

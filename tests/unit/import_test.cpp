@@ -2,6 +2,8 @@
 // nothing, batches, idempotent re-import, and export -> import round trips.
 #include "test_support.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -153,6 +155,72 @@ TEST(Import, MissingFileIsIo) {
   }
 }
 
+// fz_import_file reads the file as it goes, in pieces, with a bound on one
+// line: a line over 16 MiB stops the import naming it (the batches before it
+// kept), as import_ndjson of the same text does; up to there both give the
+// same records and journal, and without that line the same summary, across
+// read pieces, blank lines, CRLF, a byte-order mark, rejected lines and a
+// batch applied again line by line.
+TEST(ImportFile, StreamsTheFileWithABoundOnOneLine) {
+  TempDir dir;
+  std::string text = "\xEF\xBB\xBF" + std::string(kTree);
+  // Id 1; the second keyless petition below gets id 8094 and this key.
+  text += "{\"record\":\"petition\",\"key\":\"petition-8094\",\"unit\":\"v1\",\"received\":\"2022-03-01\"}\r\n";
+  const std::string filler(300, 'x');  // a few MiB in all: many reads, the buffer compacted
+  for (int i = 0; i < 9000; ++i) {
+    if (i % 1000 == 7) {
+      text += "not json\n";
+    } else if (i % 10 == 3) {
+      text += "\r\n\n";
+    } else {
+      text += "{\"record\":\"petition\",\"key\":\"k" + std::to_string(i) +
+              "\",\"unit\":\"v" + std::to_string(1 + i % 2) +
+              "\",\"received\":\"2022-03-01\",\"subject\":\"" + filler + "\"}\r\n";
+    }
+  }
+  // Keyless: the second and third get id 8094 and the generated key
+  // "petition-8094", which is taken: a failure after the row was written,
+  // which replays their batch line by line.
+  for (int i = 0; i < 3; ++i) text += "{\"record\":\"petition\",\"unit\":\"v2\",\"received\":\"2022-03-02\"}\n";
+  const std::string good = text;
+  text += std::string(16 * 1024 * 1024 + 1, 'x') + "\n";
+  text += "{\"record\":\"petition\",\"key\":\"after\",\"unit\":\"v1\",\"received\":\"2022-03-01\"}\n";
+  const std::string file = dir.file("big.ndjson"), good_file = dir.file("good.ndjson");
+  std::ofstream(file, std::ios::binary) << text;
+  std::ofstream(good_file, std::ios::binary) << good;
+  ImportOptions o;
+  o.batch = 7;
+
+  auto from_file = Database::open(":memory:");
+  auto from_text = Database::open(":memory:");
+  std::string file_message, text_message;
+  EXPECT_EQ(fazhi::testing_support::status_of([&] { from_file->import_file(file, o); }, &file_message),
+            fazhi::Status::argument);
+  EXPECT_EQ(fazhi::testing_support::status_of([&] { from_text->import_ndjson(text, o); }, &text_message),
+            fazhi::Status::argument);
+  const std::size_t long_line = static_cast<std::size_t>(std::count(good.begin(), good.end(), '\n')) + 1;
+  const std::string too_long = "line " + std::to_string(long_line) +
+                               " is longer than 16777216 bytes, the most one NDJSON line may hold";
+  EXPECT_EQ(file_message.rfind("import stopped in the batch starting at line ", 0), 0u) << file_message;
+  EXPECT_EQ(file_message.substr(file_message.size() - too_long.size()), too_long) << file_message;
+  EXPECT_EQ(text_message, file_message);
+  const json petitions = from_file->list("petition", {{"limit", 20000}});
+  EXPECT_GT(petitions["total"], 8000);
+  EXPECT_EQ(from_text->list("petition", {{"limit", 20000}}), petitions);
+  EXPECT_EQ(from_file->verify_journal()["entries"], from_text->verify_journal()["entries"]);
+
+  auto a = Database::open(":memory:");
+  auto b = Database::open(":memory:");
+  const json by_file = a->import_file(good_file, o).to_json();
+  const json by_text = b->import_ndjson(good, o).to_json();
+  EXPECT_EQ(by_file, by_text);
+  EXPECT_EQ(by_file["rejected"], 11) << by_file.dump().substr(0, 2000);
+  EXPECT_EQ(by_file["errors"][9]["status"], "conflict") << by_file["errors"].dump();
+  EXPECT_EQ(by_file["errors"][10]["status"], "conflict") << by_file["errors"].dump();
+  EXPECT_EQ(a->list("petition", {{"limit", 0}})["total"], 8093);  // petition-8094, k*, one keyless
+  EXPECT_EQ(a->list("petition", {{"limit", 20000}}), b->list("petition", {{"limit", 20000}}));
+}
+
 TEST(Export, ExportThenImportIntoAnEmptyDatabaseGivesTheSameRecords) {
   TempDir dir;
   auto a = Database::open(":memory:");
@@ -187,6 +255,75 @@ TEST(Export, ExportThenImportIntoAnEmptyDatabaseGivesTheSameRecords) {
   s1 << f1.rdbuf();
   s2 << f2.rdbuf();
   EXPECT_EQ(s1.str(), s2.str());
+}
+
+// `unit` with `subtree`: every kind of the subtree, the advisers its records
+// name (and no other), the unit as a root; it imports into an empty database
+// (issue 18).
+TEST(Export, AUnitsSubtreeIsSelfContained) {
+  TempDir dir;
+  auto db = Database::open(":memory:");
+  db->import_ndjson(kTree, {});
+  auto s = db->import_ndjson(R"(
+{"record":"org_unit","code":"g1","name":"一组","kind":"other","parent":"v1"}
+{"record":"adviser","key":"a1","name":"甲律师","type":"lawyer"}
+{"record":"adviser","key":"a2","name":"乙律师","type":"lawyer"}
+{"record":"adviser","key":"a3","name":"丙律师","type":"lawyer"}
+{"record":"adviser_engagement","key":"e1","adviser":"a1","unit":"v1","start":"2022-01-01"}
+{"record":"adviser_engagement","key":"e2","adviser":"a2","unit":"v2","start":"2022-01-01"}
+{"record":"adviser_engagement","key":"e3","adviser":"a3","unit":"g1","start":"2022-01-01"}
+{"record":"adviser_service","key":"s1","adviser":"a3","unit":"g1","date":"2022-02-01","kind":"consultation","hours":2}
+{"record":"mediation_committee","key":"mc1","unit":"v1","name":"一村人民调解委员会","established":"2015-01-01"}
+{"record":"mediation_case","key":"k1","committee":"mc1","received":"2022-03-01","category":"neighbourhood"}
+{"record":"mediation_case","key":"k1","action":"close","date":"2022-03-05","outcome":"succeeded","agreement":"written"}
+{"record":"petition","key":"p2","unit":"v2","received":"2022-04-01"}
+)",
+                             {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  const std::string file = dir.file("v1.ndjson");
+  db->export_file(file, {{"unit", "v1"}, {"subtree", true}});
+
+  auto copy = Database::open(":memory:");
+  auto imported = copy->import_file(file, {});
+  EXPECT_EQ(imported.rejected, 0u) << imported.to_json().dump();
+  EXPECT_EQ(imported.actions, 1u);
+  std::vector<std::string> units, advisers;
+  const json unit_list = copy->list("org_unit", nullptr), adviser_list = copy->list("adviser", nullptr);
+  for (const json& u : unit_list["items"]) units.push_back(u["key"]);
+  for (const json& a : adviser_list["items"]) advisers.push_back(a["key"]);
+  EXPECT_EQ(units, (std::vector<std::string>{"v1", "g1"}));
+  EXPECT_EQ(advisers, (std::vector<std::string>{"a1", "a3"}));
+  EXPECT_FALSE(copy->get("org_unit", "v1").contains("parent"));
+  EXPECT_EQ(copy->get("mediation_case", "k1")["outcome"], "succeeded");
+  EXPECT_EQ(copy->list("petition", nullptr)["total"], 0);
+  EXPECT_EQ(copy->get("adviser_service", "s1")["adviser"], "a3");
+}
+
+// A record of the subtree that names a record of a unit outside it would not
+// import: Error(conflict) naming both, and no file.
+TEST(Export, AReferenceOutOfTheSubtreeIsAConflictNamingBothRecords) {
+  TempDir dir;
+  auto db = Database::open(":memory:");
+  db->import_ndjson(kTree, {});
+  auto s = db->import_ndjson(R"(
+{"record":"enforcement_officer","key":"off1","unit":"zone","name":"执法员甲","certificate_issued":"2020-01-01"}
+{"record":"enforcement_action","key":"ea1","unit":"v1","kind":"inspection","decided":"2022-03-01","officers":["off1"]}
+)",
+                             {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  const std::string file = dir.file("v1.ndjson");
+  std::string message;
+  EXPECT_EQ(fazhi::testing_support::status_of(
+                [&] { db->export_file(file, {{"unit", "v1"}, {"subtree", true}}); }, &message),
+            fazhi::Status::conflict);
+  EXPECT_EQ(message,
+            "officers: enforcement_action 'ea1' refers to enforcement_officer 'off1' of unit "
+            "'zone', which is outside the subtree of unit 'v1': the export would not import on "
+            "its own");
+  EXPECT_FALSE(std::filesystem::exists(file));
+  // The whole tree exports.
+  db->export_file(file, {{"unit", "zone"}, {"subtree", true}});
+  EXPECT_TRUE(std::filesystem::exists(file));
 }
 
 TEST(Export, SelectsKindsAndSubtree) {

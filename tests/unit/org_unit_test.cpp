@@ -31,7 +31,14 @@ TEST_F(OrgUnit, GetReturnsTheStoredFieldsWithCodeAsKey) {
   EXPECT_EQ(v1["kind"], "village");
   EXPECT_EQ(v1["parent"], "zone");
   EXPECT_EQ(v1["id"], 2);
-  EXPECT_EQ(db_->get("org_unit", "2")["key"], "v1");  // by id
+  // A key is a key: "2" is not the unit whose id is 2.
+  std::string message;
+  EXPECT_EQ(status_of([&] { db_->get("org_unit", "2"); }, &message), Status::not_found);
+  EXPECT_EQ(message, "no org_unit with key '2'");
+  // The id is asked for explicitly.
+  json by_id = db_->list("org_unit", {{"id", 2}});
+  EXPECT_EQ(by_id["total"], 1);
+  EXPECT_EQ(by_id["items"][0]["key"], "v1");
 }
 
 TEST_F(OrgUnit, RequiresAdviserDefaultsByKindAndCanBeOverridden) {

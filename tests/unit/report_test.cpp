@@ -78,6 +78,19 @@ TEST(NameMasking, NamesBecomeSurnameAndMouMou) {
   EXPECT_EQ(NameMask::masked("李四"), "李某某");
 }
 
+// Masking touches people only: a person's name inside an organisation's name
+// is part of that name (issue 19).
+TEST(NameMasking, OrganisationNamesAreKeptAndNamesOnTheirOwnAreMasked) {
+  NameMask mask({"张三", "王五"}, {"张三村村民委员会", "三村"});
+  EXPECT_EQ(mask.apply("张三村村民委员会接待了张三。"), "张三村村民委员会接待了张某某。");
+  // An organisation's name starting inside a person's name keeps it too.
+  EXPECT_EQ(mask.apply("张三村民小组"), "张三村民小组");
+  EXPECT_EQ(mask.apply("王五、张三和张三村村民委员会"), "王某某、张某某和张三村村民委员会");
+  // A name held both as a person's and as an organisation's is masked.
+  NameMask both({"李四"}, {"李四"});
+  EXPECT_EQ(both.apply("李四来访。"), "李某某来访。");
+}
+
 // A zone with villages v1, v2, c1: an adviser for the zone and v1 only, one
 // mediation case with a named party, a petition with a named petitioner, a
 // 法律明白人, narratives that mention the two, and a decision discussed
@@ -279,6 +292,32 @@ TEST_F(AnnualReport, AUnitBelowTheRootReportsItsOwnSubtree) {
   EXPECT_EQ(md.find("全年受理矛盾纠纷"), std::string::npos);  // the case is in v1
   // v2 has no narratives: the preamble is one factual line.
   EXPECT_NE(md.find("现将二村2022年法治政府建设情况报告如下。"), std::string::npos);
+}
+
+// A unit named after a person (张三村村民委员会) keeps its name in every part of
+// the report; the person 张三 is still masked where the name stands alone.
+TEST(AnnualReportMasking, UnitAndOrganisationNamesAreNeverMasked) {
+  auto db = Database::open(":memory:");
+  auto s = db->import_ndjson(R"(
+{"record":"org_unit","code":"zone","name":"开发区管委会","kind":"zone_committee"}
+{"record":"org_unit","code":"zs","name":"张三村村民委员会","kind":"village","parent":"zone"}
+{"record":"mediation_committee","key":"mc","unit":"zs","name":"张三村人民调解委员会","established":"2015-01-01"}
+{"record":"mediation_case","key":"k1","committee":"mc","received":"2022-03-01","category":"neighbourhood","parties":[{"name":"张三","role":"applicant","type":"person"},{"name":"张三建材公司","role":"respondent","type":"organisation"}]}
+{"record":"petition","key":"p1","unit":"zs","received":"2022-04-01","channel":"visit","petitioners":["张三"],"subject":"宅基地纠纷"}
+{"record":"narrative","key":"n1","unit":"zone","year":2022,"section":"measures","heading":"张三村村民委员会","body":"张三村村民委员会、张三村人民调解委员会接待了张三，张三建材公司与张三达成协议。","order":1}
+)",
+                             {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  for (const char* format : {"markdown", "json"}) {
+    const std::string text = db->report("zone", 2022, format);
+    EXPECT_NE(text.find("张三村村民委员会、张三村人民调解委员会接待了张某某，张三建材公司与张某某达成协议。"),
+              std::string::npos)
+        << format << "\n" << text;
+    // The unit without an adviser is named as it is.
+    EXPECT_NE(text.find("尚未聘请法律顾问的单位：开发区管委会、张三村村民委员会"), std::string::npos)
+        << format << "\n" << text;
+    EXPECT_EQ(text.find("张某某村"), std::string::npos) << format << "\n" << text;
+  }
 }
 
 TEST_F(AnnualReport, BadRequestsAreRefusedByName) {

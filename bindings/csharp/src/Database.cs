@@ -41,10 +41,11 @@ namespace Fazhi
         /// Opens (and by default creates) the database at <paramref name="path"/>;
         /// <see cref="InMemory"/> opens a private in-memory database.
         /// </summary>
-        /// <param name="path">A file name, or ":memory:".</param>
+        /// <param name="path">A file name (even one starting with "file:"), or ":memory:".</param>
         /// <param name="optionsJson">
         /// Null or a JSON object: <c>{"create": true, "read_only": false,
-        /// "busy_timeout_ms": 5000, "actor": "who acts", "mode": "strict"|"historical"}</c>.
+        /// "busy_timeout_ms": 5000, "actor": "who acts", "mode": "strict"|"historical",
+        /// "uri": false}</c>; <c>"uri": true</c> makes the path an SQLite URI.
         /// </param>
         /// <exception cref="FazhiIOException">Missing or unwritable directory, unreadable file.</exception>
         /// <exception cref="FazhiCorruptException">Not a fazhi database, or not SQLite at all.</exception>
@@ -104,7 +105,9 @@ namespace Fazhi
         // Records
 
         /// <summary>
-        /// Inserts a record, or updates the record of that kind with the same key.
+        /// Inserts a record, or updates the record of that kind with the same key
+        /// (or, with <c>"id": n</c>, the existing record with that id, whose key must
+        /// agree). A key is only ever a key: "1" never reaches the record with id 1.
         /// </summary>
         /// <param name="kind">Record kind, e.g. "org_unit", "mediation_case".</param>
         /// <param name="recordJson">One JSON object of the kind's fields.</param>
@@ -122,7 +125,8 @@ namespace Fazhi
 
         /// <summary>The record as a JSON object (with "id", "key" and every field).</summary>
         /// <param name="kind">Record kind.</param>
-        /// <param name="key">The record's key, or its id as a decimal string.</param>
+        /// <param name="key">The record's key; never read as an id ("1" is the key "1").
+        /// Find a record by its id with <c>List(kind, "{\"id\": n}")</c>.</param>
         /// <exception cref="FazhiNotFoundException">No record with that key.</exception>
         public string Get(string kind, string key)
         {
@@ -133,7 +137,8 @@ namespace Fazhi
             return Utf8.TakeString(json);
         }
 
-        /// <summary>Changes the fields named in <paramref name="patchJson"/>; a null value clears an optional field.</summary>
+        /// <summary>Changes the fields named in <paramref name="patchJson"/> of the record whose key is
+        /// <paramref name="key"/>; a null value clears an optional field.</summary>
         public void Patch(string kind, string key, string patchJson)
         {
             byte[] k = Utf8.Required(kind, "kind");
@@ -147,7 +152,8 @@ namespace Fazhi
         /// </summary>
         /// <param name="kind">Record kind.</param>
         /// <param name="queryJson">Null or <c>{"unit": key, "subtree": true, "period": "2022",
-        /// "where": {field: value}, "limit": n, "offset": n}</c>.</param>
+        /// "where": {field: value}, "id": n, "limit": n, "offset": n}</c>; "id" keeps the record
+        /// with that id.</param>
         public string List(string kind, string queryJson = null)
         {
             byte[] k = Utf8.Required(kind, "kind");
@@ -158,7 +164,7 @@ namespace Fazhi
         }
 
         /// <summary>
-        /// Applies a domain action, e.g. <c>Act("mediation_case", key, "close",
+        /// Applies a domain action to the record whose key is <paramref name="key"/>, e.g. <c>Act("mediation_case", key, "close",
         /// "{\"date\": \"2022-03-01\", \"outcome\": \"succeeded\", \"agreement\": \"written\"}")</c>.
         /// </summary>
         /// <returns>The record after the action, with any findings it raised.</returns>
@@ -195,8 +201,9 @@ namespace Fazhi
             return Utf8.TakeString(summary);
         }
 
-        /// <summary>Imports an NDJSON file; see <see cref="Import"/>.</summary>
+        /// <summary>Imports an NDJSON file, read as it goes; see <see cref="Import"/>.</summary>
         /// <exception cref="FazhiIOException">The file cannot be read.</exception>
+        /// <exception cref="FazhiArgumentException">A line is longer than 16 MiB (it is named).</exception>
         public string ImportFile(string path, string optionsJson = null)
         {
             byte[] p = Utf8.Required(path, "path");
@@ -209,7 +216,11 @@ namespace Fazhi
         /// <summary>
         /// Writes every record (queryJson null) or those selected by
         /// <c>{"kinds": [...], "unit": key, "subtree": bool}</c> as NDJSON that Import reads back.
+        /// Never over the open database, its -wal, -shm or -journal file, or anything but a
+        /// regular file (links are followed); through a temporary file beside the target.
         /// </summary>
+        /// <exception cref="FazhiArgumentException">The target is refused (the message says why).</exception>
+        /// <exception cref="FazhiConflictException">A record of the unit refers to one outside it.</exception>
         /// <exception cref="FazhiIOException">The file cannot be written.</exception>
         public void ExportFile(string path, string queryJson = null)
         {
@@ -339,7 +350,8 @@ namespace Fazhi
             return Utf8.TakeString(json);
         }
 
-        /// <summary>A record's journal entries in order with the chain's verification, as JSON.</summary>
+        /// <summary>The journal entries of the record whose key is <paramref name="key"/>, in order,
+        /// with the chain's verification, as JSON.</summary>
         public string History(string kind, string key)
         {
             byte[] k = Utf8.Required(kind, "kind");

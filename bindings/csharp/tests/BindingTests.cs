@@ -58,6 +58,12 @@ namespace Fazhi.Tests
             return db;
         }
 
+        private static string Petition(string key, string subject)
+        {
+            return "{\"key\": \"" + key + "\", \"unit\": \"yx-kfq\", \"received\": \"2022-03-01\", \"subject\": \"" +
+                   subject + "\"}";
+        }
+
         private static void AddCase(Database db, string key, string received, string outcome, string closed)
         {
             db.Put("mediation_case", "{\"key\": \"" + key + "\", \"committee\": \"mcom\", \"received\": \"" +
@@ -122,9 +128,9 @@ namespace Fazhi.Tests
                     Assert.Equal(name, Json.Str(got, "name"), "name");
                     Assert.Equal("调委会-二", Json.Str(got, "key"), "key");
                     Assert.Equal(id, Json.Long(got, "id"), "id");
-                    // By id as a decimal string, too.
-                    var byId = Json.Object(db.Get("mediation_committee", id.ToString()));
-                    Assert.Equal(name, Json.Str(byId, "name"), "name by id");
+                    // Found by its id only when the id is asked for.
+                    var byId = Json.Object(db.List("mediation_committee", "{\"id\": " + id + "}"));
+                    Assert.Equal(1L, Json.Long(byId, "total"), "one record with that id");
                     var unit = Json.Object(db.Get("org_unit", "yx-kfq"));
                     Assert.Equal("阳新经济开发区管委会", Json.Str(unit, "name"), "unit name");
                     db.Patch("org_unit", "yx-kfq-v01", "{\"name\": \"青石村（新）\"}");
@@ -201,6 +207,70 @@ namespace Fazhi.Tests
                     Assert.Equal(FazhiStatus.NotFound, e.Status, "status");
                     Assert.Contains("no-such-unit", e.Message, "message names the key");
                 }
+            });
+
+            r.Add("keys_that_look_like_numbers_are_keys", () =>
+            {
+                using (Database db = Seeded())
+                {
+                    long p1 = db.Put("petition", Petition("p1", "旧事项一"));
+                    Assert.Equal(1L, p1, "p1 has id 1");
+                    string before = db.Get("petition", "p1");
+                    // The reproducer: a new petition with key "1" overwrote the one with id 1.
+                    long one = db.Put("petition", Petition("1", "新事项"));
+                    Assert.Equal(2L, one, "a new record");
+                    Assert.Equal(before, db.Get("petition", "p1"), "p1 untouched");
+                    Assert.Equal("新事项", Json.Str(Json.Object(db.Get("petition", "1")), "subject"), "key 1");
+                    foreach (string key in new[] { "2", "007", "1e3", "-1", "99" })
+                    {
+                        string expected = "no petition with key '" + key + "'";
+                        var actions = new Action[]
+                        {
+                            () => db.Get("petition", key),
+                            () => db.Patch("petition", key, "{\"subject\": \"改\"}"),
+                            () => db.Act("petition", key, "accept", "{\"date\": \"2022-03-02\"}"),
+                            () => db.History("petition", key),
+                            () => db.HistoryText("petition", key),
+                        };
+                        foreach (Action call in actions)
+                        {
+                            var e = Assert.Throws<FazhiNotFoundException>(call, "key " + key);
+                            Assert.Equal(expected, e.Message, "message");
+                        }
+                        long id = db.Put("petition", Petition(key, "原"));
+                        db.Patch("petition", key, "{\"subject\": \"改\"}");
+                        var after = Json.Object(db.Act("petition", key, "accept", "{\"date\": \"2022-03-02\"}"));
+                        Assert.Equal(id, Json.Long(after, "id"), "act reached key " + key);
+                        Assert.Equal("改", Json.Str(after, "subject"), "patched key " + key);
+                        Assert.Equal(id, Json.Long(Json.Object(db.History("petition", key)), "id"), "history of " + key);
+                        Assert.Equal(before, db.Get("petition", "p1"), "p1 untouched by " + key);
+                    }
+                    // An id where it is asked for: "id" in the record, which must agree with "key".
+                    var mismatch = Assert.Throws<FazhiArgumentException>(
+                        () => db.Put("petition", "{\"id\": 1, \"key\": \"1\", \"unit\": \"yx-kfq\", \"received\": \"2022-03-01\"}"),
+                        "id and key disagree");
+                    Assert.Equal("id: petition 1 has the key 'p1', not '1' (a record's key cannot be changed)",
+                                 mismatch.Message, "message");
+                }
+            });
+
+            r.Add("export_never_writes_over_the_open_database", () =>
+            {
+                string path = TempPath("export-guard.db");
+                using (var db = new Database(path))
+                {
+                    db.Put("org_unit", Root);
+                    foreach (string target in new[] { path, path + "-wal", path + "-shm" })
+                    {
+                        var e = Assert.Throws<FazhiArgumentException>(() => db.ExportFile(target), target);
+                        Assert.Contains("path: '" + target + "' is the open database", e.Message, "message");
+                    }
+                    var dir = Assert.Throws<FazhiArgumentException>(() => db.ExportFile(s_tempDir), "directory");
+                    Assert.Contains("is a directory, not a regular file", dir.Message, "message");
+                }
+                using (var db = new Database(path, "{\"create\": false}"))
+                    Assert.Equal("阳新经济开发区管委会", Json.Str(Json.Object(db.Get("org_unit", "yx-kfq")), "name"),
+                                 "the database is intact");
             });
 
             r.Add("rule_exception_second_root", () =>

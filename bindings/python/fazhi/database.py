@@ -62,11 +62,15 @@ def _text(value: str, name: str) -> bytes:
     return _utf8(value)
 
 
-def _key(value: Union[str, int], name: str = "key") -> bytes:
-    """A record key, or its id (an int) written as a decimal string."""
+def _key(value: str, name: str = "key") -> bytes:
+    """A record key. A key is only ever a key: "1" is the record whose key is
+    "1", never the record whose id is 1, so an int is refused rather than
+    written out as a key that might name another record. Find a record by
+    its id with ``list(kind, id=n)``."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value).encode("ascii")
-    return _text(value, name)  # type: ignore[arg-type]
+        raise TypeError("%s: expected the record's key (a str), got the int %d; a key is never "
+                        "an id (find a record by id with list(kind, id=%d))" % (name, value, value))
+    return _text(value, name)
 
 
 def _period(value: Union[str, int]) -> bytes:
@@ -266,17 +270,19 @@ class Database:
     def put(self, kind: str, record: Optional[Mapping[str, Any]] = None, /,
             **fields: Any) -> int:
         """Inserts a record, or updates the record of that kind with the same
-        key; returns its id. Fields come from ``record`` and/or keywords."""
+        key (or, given ``id=n``, the existing record with that id, whose key
+        must agree); returns its id. Fields come from ``record`` and/or
+        keywords."""
         out = ctypes.c_int64()
         self._call("fz_put", _text(kind, "kind"),
                    _required_object(record, fields, "record"), ctypes.byref(out))
         return int(out.value)
 
-    def get(self, kind: str, key: Union[str, int]) -> JSONObject:
-        """The record (with "id", "key" and every field). ``key`` may be the id."""
+    def get(self, kind: str, key: str) -> JSONObject:
+        """The record whose key is ``key`` (with "id", "key" and every field)."""
         return self._call_json("fz_get", _text(kind, "kind"), _key(key))
 
-    def patch(self, kind: str, key: Union[str, int],
+    def patch(self, kind: str, key: str,
               changes: Optional[Mapping[str, Any]] = None, /, **fields: Any) -> None:
         """Changes the named fields; a ``None`` value clears an optional field."""
         self._call("fz_patch", _text(kind, "kind"), _key(key),
@@ -285,11 +291,11 @@ class Database:
     def list(self, kind: str, query: Optional[Mapping[str, Any]] = None, /,
              **fields: Any) -> JSONObject:
         """Lists records: ``{"items": [...], "total": n}``. Query fields: unit,
-        subtree, period, where, limit, offset."""
+        subtree, period, where, id (the record with that id), limit, offset."""
         return self._call_json("fz_list", _text(kind, "kind"),
                                _object(query, fields, "query"))
 
-    def act(self, kind: str, key: Union[str, int], action: str,
+    def act(self, kind: str, key: str, action: str,
             args: Optional[Mapping[str, Any]] = None, /, **fields: Any) -> JSONObject:
         """Applies a domain action, e.g. ``act("mediation_case", key, "close",
         date="2022-03-01", outcome="succeeded", agreement="written")``; returns
@@ -511,11 +517,11 @@ class Database:
         """Recomputes the hash chain: {"ok", "entries", "first_bad", "message"}."""
         return self._call_json("fz_journal_verify")  # type: ignore[no-any-return]
 
-    def history(self, kind: str, key: Union[str, int]) -> JSONObject:
+    def history(self, kind: str, key: str) -> JSONObject:
         """A record's journal entries with the chain's verification."""
         return self._call_json("fz_history", _text(kind, "kind"), _key(key))
 
-    def history_text(self, kind: str, key: Union[str, int], format: str = "markdown") -> str:
+    def history_text(self, kind: str, key: str, format: str = "markdown") -> str:
         """The full-process record (全过程记录) as a document: "markdown" or
         "json" (returned as text)."""
         return self._call_string("fz_history_text", _text(kind, "kind"), _key(key),
@@ -598,19 +604,22 @@ def open(  # noqa: A001 - fazhi.open is the documented entry point
     busy_timeout_ms: Optional[int] = None,
     actor: Optional[str] = None,
     mode: Optional[str] = None,
+    uri: Optional[bool] = None,
     **options: Any,
 ) -> Database:
     """Opens (and by default creates) a fazhi database; ``":memory:"`` for a
-    private in-memory one. The keywords are fz_open's options (None: the
-    library's default); further keywords are passed through as they are, so
-    options of a newer library can be used. Use the result in a ``with`` block
-    to close it on exit."""
+    private in-memory one. ``path`` is a file name, even when it starts with
+    "file:", unless ``uri=True`` makes it an SQLite URI. The keywords are
+    fz_open's options (None: the library's default); further keywords are
+    passed through as they are, so options of a newer library can be used.
+    Use the result in a ``with`` block to close it on exit."""
     given: Dict[str, Any] = {
         "create": create,
         "read_only": read_only,
         "busy_timeout_ms": busy_timeout_ms,
         "actor": actor,
         "mode": mode,
+        "uri": uri,
     }
     opts = {k: v for k, v in given.items() if v is not None}
     opts.update(options)

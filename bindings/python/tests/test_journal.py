@@ -27,9 +27,13 @@ class JournalTest(FazhiTestCase):
         assert h["record"]["outcome"] == "succeeded"
         assert h["verification"]["ok"] is True
 
-    def test_history_accepts_the_id(self) -> None:
+    def test_history_takes_the_key_never_the_id(self) -> None:
         record_id = self.db.get("mediation_case", "调解-001")["id"]
-        assert self.db.history("mediation_case", record_id)["key"] == "调解-001"
+        with raises(fazhi.NotFoundError) as r:
+            self.db.history("mediation_case", str(record_id))
+        assert r.value.message == "no mediation_case with key '%d'" % record_id
+        with raises(TypeError):
+            self.db.history("mediation_case", record_id)  # type: ignore[arg-type]
 
     def test_history_of_a_missing_record_raises_not_found(self) -> None:
         with raises(fazhi.NotFoundError):

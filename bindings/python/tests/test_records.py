@@ -37,10 +37,24 @@ class RecordTest(FazhiTestCase):
         unit = self.db.get("org_unit", "yx-kfq")
         assert unit["name"] == "阳新经济开发区管委会"
 
-    def test_put_returns_the_id_and_get_accepts_the_id_as_key(self) -> None:
+    def test_put_returns_the_id_and_list_finds_the_record_by_it(self) -> None:
         new_id = self.db.put("org_unit", code="root", name="县人民政府", kind="government")
         assert isinstance(new_id, int) and new_id > 0
-        assert self.db.get("org_unit", new_id)["code"] == "root"
+        assert [u["code"] for u in self.db.list("org_unit", id=new_id)["items"]] == ["root"]
+        assert self.db.list("org_unit", id=new_id + 1)["total"] == 0
+
+    def test_an_int_is_never_taken_for_a_key(self) -> None:
+        new_id = self.db.put("org_unit", code="root", name="县人民政府", kind="government")
+        for call in (lambda: self.db.get("org_unit", new_id),  # type: ignore[arg-type]
+                     lambda: self.db.patch("org_unit", new_id, name="x"),  # type: ignore[arg-type]
+                     lambda: self.db.act("org_unit", new_id, "close"),  # type: ignore[arg-type]
+                     lambda: self.db.history("org_unit", new_id),  # type: ignore[arg-type]
+                     lambda: self.db.history_text("org_unit", new_id)):  # type: ignore[arg-type]
+            with raises(TypeError) as r:
+                call()
+            assert str(r.value) == ("key: expected the record's key (a str), got the int 1; a key "
+                                    "is never an id (find a record by id with list(kind, id=1))")
+        assert self.db.get("org_unit", "root")["name"] == "县人民政府"
 
     def test_put_with_an_existing_key_updates_instead_of_duplicating(self) -> None:
         first = self.db.put("org_unit", code="root", name="旧名称", kind="government")
@@ -113,6 +127,20 @@ class RecordTest(FazhiTestCase):
             assert {k: v for k, v in copied.items() if k != "id"} == \
                 {k: v for k, v in original.items() if k != "id"}
 
+    def test_export_never_writes_over_the_open_database(self) -> None:
+        db = self.open_file_db("zone.db")
+        self.put_tree(db)
+        target = self.tmp / "zone.db"
+        before = sorted(p.name for p in self.tmp.iterdir())
+        for path, what in ((target, "the open database"),
+                           (self.tmp / "zone.db-wal", "the open database's write-ahead log (-wal)"),
+                           (self.tmp, "a directory, not a regular file")):
+            with raises(fazhi.ArgumentError) as r:
+                db.export(path)
+            assert r.value.message.startswith("path: '%s' is %s" % (path, what)), r.value.message
+        assert sorted(p.name for p in self.tmp.iterdir()) == before
+        assert db.get("org_unit", "yx-kfq-v01")["name"] == "青石村"
+
     def test_export_can_select_kinds(self) -> None:
         self.put_tree()
         out = self.tmp / "units.ndjson"
@@ -120,6 +148,74 @@ class RecordTest(FazhiTestCase):
         lines = out.read_text(encoding="utf-8").splitlines()
         assert len(lines) == 2
         assert all('"record":"org_unit"' in line.replace(" ", "") for line in lines)
+
+
+class KeyTest(FazhiTestCase):
+    """A key is a key: one written with digits never reaches the record with
+    that id (issue 19)."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.put_tree()
+        for key, subject in (("p1", "旧事项一"), ("p2", "旧事项二")):
+            self.db.put("petition", key=key, unit="yx-kfq", received="2022-03-01",
+                        subject=subject)
+        assert self.db.get("petition", "p1")["id"] == 1
+
+    def test_a_new_petition_with_key_1_leaves_the_petition_with_id_1_alone(self) -> None:
+        new_id = self.db.put("petition", key="1", unit="yx-kfq", received="2022-03-01",
+                             subject="新事项")
+        assert new_id == 3
+        assert self.db.get("petition", "p1")["subject"] == "旧事项一"
+        assert self.db.get("petition", "1")["subject"] == "新事项"
+        assert self.db.list("petition")["total"] == 3
+
+    def test_importing_keys_3_2_1_stores_three_records(self) -> None:
+        with fazhi.open(":memory:") as db:
+            self.put_tree(db)
+            summary = db.import_records(
+                {"record": "petition", "key": k, "unit": "yx-kfq", "received": "2022-03-01",
+                 "subject": "事项" + k} for k in ("3", "2", "1"))
+            assert (summary["inserted"], summary["updated"]) == (3, 0)
+            assert [db.get("petition", k)["subject"] for k in ("3", "2", "1")] == \
+                ["事项3", "事项2", "事项1"]
+
+    def test_keys_that_look_like_numbers_reach_only_their_own_record(self) -> None:
+        before = [self.db.get("petition", k) for k in ("p1", "p2")]
+        for key in ("1", "2", "007", "1e3", "-1", "99"):
+            expected = "no petition with key '%s'" % key
+            for call in (lambda: self.db.get("petition", key),
+                         lambda: self.db.patch("petition", key, subject="改"),
+                         lambda: self.db.act("petition", key, "accept", date="2022-03-02"),
+                         lambda: self.db.history("petition", key),
+                         lambda: self.db.history_text("petition", key)):
+                with raises(fazhi.NotFoundError) as r:
+                    call()
+                assert r.value.message == expected
+            new_id = self.db.put("petition", key=key, unit="yx-kfq", received="2022-03-01",
+                                 subject="原")
+            self.db.patch("petition", key, subject="改")
+            after = self.db.act("petition", key, "accept", date="2022-03-02")
+            assert (after["id"], after["key"], after["subject"], after["accepted"]) == \
+                (new_id, key, "改", "2022-03-02")
+            history = self.db.history("petition", key)
+            assert (history["id"], [e["op"] for e in history["entries"]]) == \
+                (new_id, ["create", "patch", "accept"])
+            assert [self.db.get("petition", k) for k in ("p1", "p2")] == before
+
+    def test_an_id_is_used_where_it_is_asked_for(self) -> None:
+        assert self.db.put("petition", id=2, unit="yx-kfq", received="2022-03-01",
+                           subject="经 id 修改") == 2
+        assert self.db.get("petition", "p2")["subject"] == "经 id 修改"
+        with raises(fazhi.ArgumentError) as r:
+            self.db.put("petition", id=1, key="1", unit="yx-kfq", received="2022-03-01")
+        assert r.value.message == ("id: petition 1 has the key 'p1', not '1' "
+                                   "(a record's key cannot be changed)")
+        with raises(fazhi.ArgumentError) as r:
+            self.db.put("petition", id=99, unit="yx-kfq", received="2022-03-01")
+        assert r.value.message == ("id: no petition with id 99 (ids are assigned by fazhi; "
+                                   "give a key to create a record)")
+        assert [p["key"] for p in self.db.list("petition", id=1)["items"]] == ["p1"]
 
 
 class LifeCycleTest(FazhiTestCase):
