@@ -4,6 +4,7 @@
 #include "domain/findings.hpp"
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
+#include "domain/personal_names.hpp"
 #include "domain/record_store.hpp"
 #include "exchange/ndjson.hpp"
 #include "exchange/ndjson_export.hpp"
@@ -508,7 +509,12 @@ std::string Database::history_text(std::string_view kind, std::string_view key,
   if (format != "markdown" && format != "json")
     throw Error(Status::argument, "format", "expected markdown or json");
   json h = history(kind, key);
-  return format == "json" ? h.dump(2) : report::history_markdown(h);
+  if (format == "json") return h.dump(2);
+  // A document for readers outside the office: no personal name in it.
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const domain::NameMask mask =
+      sqlite_guard("history", [&] { return domain::held_names_mask(impl_->conn); });
+  return mask.apply(report::history_markdown(h));
 }
 
 std::shared_ptr<const Calendar> Database::calendar() const {

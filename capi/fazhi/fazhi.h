@@ -227,6 +227,9 @@ FZ_API fz_status fz_import_file(fz_db *db, const char *path, const char *options
  * Writes every record (query_json NULL) or those selected by
  * {"kinds": [...], "unit": key, "subtree": bool} as NDJSON that fz_import reads
  * back into the same records. Parents come before the records that name them.
+ * "mask": true masks every personal name the database holds (surname + 某某)
+ * wherever it occurs in the file, for data that leaves the office; the file
+ * still imports, with the masked names.
  *
  * With "unit" (and "subtree": the units below it too) the file is a
  * self-contained copy of that part of the tree, which imports into an empty
@@ -329,8 +332,10 @@ FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
 FZ_API fz_status fz_history(fz_db *db, const char *kind, const char *key, char **out_json);
 
 /** The same full-process record (全过程记录) as a document: format "markdown"
- *  (an archive document: what was done, when, by whom, with what result) or
- *  "json" (as fz_history). */
+ *  (an archive document: what was done, when, by whom, with what result; a
+ *  document for readers outside the office, so every personal name the
+ *  database holds is masked as surname + 某某, organisations' names are not)
+ *  or "json" (as fz_history, unmasked: the host's data). */
 FZ_API fz_status fz_history_text(fz_db *db, const char *kind, const char *key,
                                  const char *format, char **out_text);
 

@@ -20,6 +20,7 @@ struct ExportArgs {
   std::string file;
   std::vector<std::string> kinds;
   std::string unit;
+  bool mask = false;
 };
 
 // The library does not say how much it wrote; counting the lines of the file
@@ -40,6 +41,7 @@ void run_export(const ExportArgs& args) {
     query["unit"] = args.unit;
     query["subtree"] = true;
   }
+  if (args.mask) query["mask"] = true;
   const std::string query_text = query.is_null() ? std::string() : query.dump();
   // A refused target (the database itself, a directory, a device) or an
   // unknown kind is the command line's mistake: exit 2, like other usage errors.
@@ -60,6 +62,7 @@ void add_export_command(CLI::App& app) {
   cmd->add_option("--kind", args->kinds, "只导出这些记录类型, 如 org_unit (可重复)");
   cmd->add_option("--unit", args->unit,
                   "只导出该单位及其下级单位的记录 (各类记录, 及其引用的法律顾问; 该单位成为根单位)");
+  cmd->add_flag("--mask", args->mask, "隐去个人姓名 (姓+某某), 用于对外提供的数据");
   cmd->callback([args] { run_export(*args); });
 }
 

@@ -12,8 +12,8 @@ Kind declare_adviser() {
   Kind k("adviser", "法律顾问");
   k.unit_column.clear();  // an adviser serves units through engagements
   k.fields = {
-      text("name", "姓名").req(),
-      text("firm", "执业机构"),
+      text("name", "姓名").req().personal(),
+      text("firm", "执业机构").organisational(),
       text("license_number", "执业证号"),
       code("type", "类型",
            {{"lawyer", "律师"}, {"public_lawyer", "公职律师"}, {"legal_expert", "法学专家"}, {"other", "其他"}}),

@@ -281,7 +281,7 @@ Kind declare() {
       text("risk_conclusion", "评估结论").set_by("risk_assessment"),
       date("review_submitted", "送审日期").set_by("legality_review"),
       date("review_completed", "审查完成日期").set_by("legality_review"),
-      text("reviewer", "审查机构").set_by("legality_review"),
+      text("reviewer", "审查机构").set_by("legality_review").organisational(),
       code("review_result", "审查结论", review_results()).set_by("legality_review"),
       text("review_opinion", "审查意见").set_by("legality_review"),
       date("discussed", "集体讨论日期").set_by("collective_discussion"),

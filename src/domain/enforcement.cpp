@@ -20,7 +20,7 @@ Kind declare_officer() {
   k.event_date_column = "certificate_issued";
   k.fields = {
       ref("unit", "所属单位", "org_unit").req(),
-      text("name", "姓名").req(),
+      text("name", "姓名").req().personal(),
       text("certificate_number", "执法证号"),
       date("certificate_issued", "发证日期"),
       date("certificate_expires", "有效期至"),

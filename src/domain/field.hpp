@@ -56,11 +56,17 @@ struct Field {
     return std::move(*this);
   }
   Field&& computed() && { origin = Origin::derived; return std::move(*this); }
-  // The field holds a person's name (text), names (text_list) or people
-  // (object_list of {"name", "type": "person"|...}): never printed in a
-  // report or a full-process record document.
-  Field&& personal() && { holds_names = true; return std::move(*this); }
-  bool holds_names = false;
+  // The field holds a person's name (text), names (text_list) or parties
+  // (object_list of {"name", "type": "person"|"organisation"}, persons when
+  // the type is absent): a person's name is never printed in a report or a
+  // full-process record document.
+  Field&& personal() && { holds_names = Names::persons; return std::move(*this); }
+  // The field holds the name of an organisation (a unit, a committee, a law
+  // firm, a court): never masked, even where a person's name is part of it
+  // (张三村村民委员会).
+  Field&& organisational() && { holds_names = Names::organisations; return std::move(*this); }
+  enum class Names { none, persons, organisations };
+  Names holds_names = Names::none;
   // A column name other than the default (for names SQL reserves, e.g. order).
   Field&& stored_as(std::string column) && {
     column_name = std::move(column);

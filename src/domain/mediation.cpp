@@ -17,7 +17,7 @@ Kind declare_committee() {
   k.event_date_column = "established";
   k.fields = {
       ref("unit", "所属单位", "org_unit").req(),
-      text("name", "名称").req(),
+      text("name", "名称").req().organisational(),
       date("established", "成立日期"),
       integer("members", "调解员人数"),
   };
@@ -214,7 +214,7 @@ Kind declare_case() {
             {"property_management", "物业纠纷"},
             {"other", "其他纠纷"}})
           .req(),
-      object_list("parties", "当事人"),
+      object_list("parties", "当事人").personal(),
       money("amount_yuan", "涉案金额"),
       boolean("unnatural_death", "非正常死亡纠纷").def(false),
       boolean("mass_incident_risk", "可能引发群体性事件").def(false),
@@ -225,7 +225,7 @@ Kind declare_case() {
       boolean("prevented_mass_incident", "防止群体性事件").set_by("close"),
       boolean("prevented_criminal_case", "防止民转刑").set_by("close"),
       date("confirmation_date", "司法确认日期").set_by("judicial_confirmation"),
-      text("confirmation_court", "司法确认法院").set_by("judicial_confirmation"),
+      text("confirmation_court", "司法确认法院").set_by("judicial_confirmation").organisational(),
       date("follow_up_date", "回访日期").set_by("follow_up"),
       boolean("follow_up_performed", "协议已履行").set_by("follow_up"),
       date("labour_deadline", "劳动争议调解期限").computed(),

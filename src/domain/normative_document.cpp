@@ -76,7 +76,7 @@ Kind declare() {
       date("adopted", "通过日期"),
       date("published", "公布日期"),
       date("filed", "备案报送日期"),
-      text("filed_with", "备案机关"),
+      text("filed_with", "备案机关").organisational(),
       date("expires", "有效期至"),
       code("status", "效力状态",
            {{"in_force", "有效"}, {"expired", "失效"}, {"repealed", "废止"}, {"amended", "已修改"}})

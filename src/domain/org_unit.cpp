@@ -98,7 +98,7 @@ Kind declare() {
   k.unit_column = "id";
   k.order_by = "depth, id";
   k.fields = {
-      text("name", "名称").req(),
+      text("name", "名称").req().organisational(),
       code("kind", "类型",
            {{"government", "人民政府"},
             {"zone_committee", "管委会"},

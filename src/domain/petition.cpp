@@ -118,7 +118,7 @@ Kind declare() {
             {"online", "网上信访"},
             {"leader_reception", "领导接访"},
             {"leader_visit", "领导下访"}}),
-      text_list("petitioners", "信访人"),
+      text_list("petitioners", "信访人").personal(),
       text("subject", "信访事项"),
       boolean("backlog", "信访积案").def(false),
       date("accepted", "受理日期").set_by("accept"),

@@ -117,7 +117,7 @@ Kind declare_literate() {
   k.event_date_column = "trained";
   k.fields = {
       ref("unit", "所在村（社区）", "org_unit").req(),
-      text("name", "姓名").req(),
+      text("name", "姓名").req().personal(),
       date("trained", "培训日期"),
       boolean("certified", "已认定").def(false),
   };

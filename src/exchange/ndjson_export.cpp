@@ -1,6 +1,7 @@
 #include "exchange/ndjson_export.hpp"
 
 #include "domain/kind.hpp"
+#include "domain/personal_names.hpp"
 #include "domain/record_store.hpp"
 #include "quote.hpp"
 
@@ -157,9 +158,9 @@ ExportSelection ExportSelection::parse(const json& query) {
       } else if (it.key() == "unit") {
         if (!it->is_string()) throw Error(Status::argument, "unit", "expected an org_unit key");
         s.unit = it->get<std::string>();
-      } else if (it.key() == "subtree") {
-        if (!it->is_boolean()) throw Error(Status::argument, "subtree", "expected true or false");
-        s.subtree = it->get<bool>();
+      } else if (it.key() == "subtree" || it.key() == "mask") {
+        if (!it->is_boolean()) throw Error(Status::argument, it.key(), "expected true or false");
+        (it.key() == "mask" ? s.mask : s.subtree) = it->get<bool>();
       } else {
         throw Error(Status::argument, it.key(), "unknown export option");
       }
@@ -170,7 +171,16 @@ ExportSelection ExportSelection::parse(const json& query) {
 }
 
 void write_ndjson_export(store::Connection& conn, const ExportSelection& selection,
-                         const std::function<void(std::string_view line)>& out) {
+                         const std::function<void(std::string_view line)>& raw_out) {
+  std::optional<domain::NameMask> mask;
+  if (selection.mask) mask = domain::held_names_mask(conn);
+  // Lines are JSON: masking their text masks every string in them. A key that
+  // holds a name is masked alike wherever it occurs, so the file still
+  // imports as one consistent set of records.
+  auto out = [&](const std::string& line) {
+    if (mask) raw_out(mask->apply(line));
+    else raw_out(line);
+  };
   std::optional<UnitScope> scope;
   if (selection.unit) scope = unit_scope(conn, selection);
   std::vector<const Kind*> exported;

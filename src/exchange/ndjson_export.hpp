@@ -29,9 +29,13 @@ struct ExportSelection {
   std::set<std::string> kinds;  // empty: every kind
   std::optional<std::string> unit;
   bool subtree = false;
+  // Every personal name the database holds is masked (surname + 某某) in
+  // every text of the export: for data that leaves the office. Such a file
+  // still imports, with the masked names.
+  bool mask = false;
 
   // fz_export_file's query: null or {"kinds": [...], "unit": key, "subtree":
-  // bool}. Throws Error(argument) naming the bad option.
+  // bool, "mask": bool}. Throws Error(argument) naming the bad option.
   static ExportSelection parse(const nlohmann::json& query);
 };
 

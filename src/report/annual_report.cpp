@@ -2,7 +2,7 @@
 
 #include "indicators/catalogue.hpp"
 #include "report/chinese_format.hpp"
-#include "report/name_mask.hpp"
+#include "domain/name_mask.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -71,7 +71,7 @@ class Writer {
   json leadership();
 
   const ReportData& d_;
-  NameMask mask_;
+  domain::NameMask mask_;
   std::vector<std::string> cited_;  // codes cited by the item being written
 };
 

@@ -3,6 +3,7 @@
 #include "domain/findings.hpp"
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
+#include "domain/personal_names.hpp"
 #include "domain/record_store.hpp"
 
 #include <fazhi/error.hpp>
@@ -22,46 +23,6 @@ const IndicatorValue& ReportData::value(const std::string& code) const {
 }
 
 namespace {
-
-// Every personal name fazhi holds: mediation parties who are persons,
-// petitioners, and 法律明白人. The whole database, not just the unit: a name
-// from a neighbouring village is no less personal.
-std::vector<std::string> personal_names(store::Connection& conn) {
-  std::vector<std::string> names;
-  auto collect = [&](const std::string& sql) {
-    auto& q = conn.prepared(sql);
-    while (q.executeStep())
-      if (!q.getColumn(0).isNull()) names.push_back(q.getColumn(0).getString());
-    q.reset();
-  };
-  collect(
-      "SELECT DISTINCT json_extract(p.value, '$.name') FROM mediation_case c, "
-      "json_each(c.parties) p WHERE c.parties IS NOT NULL "
-      "AND coalesce(json_extract(p.value, '$.type'), 'person') = 'person'");
-  collect(
-      "SELECT DISTINCT p.value FROM petition t, json_each(t.petitioners) p "
-      "WHERE t.petitioners IS NOT NULL AND p.type = 'text'");
-  collect("SELECT DISTINCT name FROM legal_literate");
-  return names;
-}
-
-// Every organisational name fazhi holds, whole database: units, mediation
-// committees, law firms, courts, reviewing and filing bodies, and
-// organisations that are mediation parties. They are never masked, even when
-// a person's name is part of them (张三村村民委员会).
-std::vector<std::string> organisation_names(store::Connection& conn) {
-  std::vector<std::string> names;
-  auto& q = conn.prepared(
-      "SELECT name FROM org_unit UNION SELECT name FROM mediation_committee "
-      "UNION SELECT firm FROM adviser UNION SELECT confirmation_court FROM mediation_case "
-      "UNION SELECT reviewer FROM decision UNION SELECT filed_with FROM normative_document "
-      "UNION SELECT json_extract(p.value, '$.name') FROM mediation_case c, json_each(c.parties) p "
-      "WHERE c.parties IS NOT NULL AND json_extract(p.value, '$.type') = 'organisation'");
-  while (q.executeStep())
-    if (!q.getColumn(0).isNull()) names.push_back(q.getColumn(0).getString());
-  q.reset();
-  return names;
-}
 
 std::string month_period(int year, int month) {
   char buf[16];
@@ -120,9 +81,9 @@ ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
   for (const IndicatorValue& v : d.indicators)
     if (!v.breakdown_labels.empty() && !d.breakdown_labels.contains(v.breakdown_labels))
       d.breakdown_labels[v.breakdown_labels] = domain::labels(v.breakdown_labels);
-  d.personal_names = personal_names(conn);
+  d.personal_names = domain::personal_names(conn);
   d.provisional_records = domain::provisional_record_counts(conn, &unit);
-  d.organisation_names = organisation_names(conn);
+  d.organisation_names = domain::organisation_names(conn);
   return d;
 }
 

@@ -2,7 +2,7 @@
 // structure, sections without data, gaps the data shows, no personal names in
 // any format, identical output for identical records, and errors.
 #include "report/chinese_format.hpp"
-#include "report/name_mask.hpp"
+#include "domain/name_mask.hpp"
 #include "test_support.hpp"
 
 #include <cmath>
@@ -12,7 +12,7 @@ using fazhi::Database;
 using fazhi::ImportOptions;
 using fazhi::Mode;
 using fazhi::Status;
-using fazhi::report::NameMask;
+using fazhi::domain::NameMask;
 using fazhi::testing_support::status_of;
 using json = nlohmann::json;
 

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace fazhi::report {
+namespace fazhi::domain {
 
 class NameMask {
  public:
@@ -45,4 +45,4 @@ class NameMask {
   Index organisations_;
 };
 
-}  // namespace fazhi::report
+}  // namespace fazhi::domain

@@ -1,4 +1,4 @@
-#include "report/name_mask.hpp"
+#include "domain/name_mask.hpp"
 
 #include "utf8.hpp"
 
@@ -6,7 +6,7 @@
 #include <array>
 #include <string_view>
 
-namespace fazhi::report {
+namespace fazhi::domain {
 namespace {
 
 // Two-character surnames in common use (复姓).
@@ -91,4 +91,4 @@ std::string NameMask::apply(const std::string& text) const {
   return out;
 }
 
-}  // namespace fazhi::report
+}  // namespace fazhi::domain
