@@ -8,6 +8,7 @@
 #include "domain/record_store.hpp"
 #include "exchange/ndjson.hpp"
 #include "exchange/ndjson_export.hpp"
+#include "exchange/ndjson_import.hpp"
 #include "indicators/engine.hpp"
 #include "log.hpp"
 #include "small_file.hpp"
@@ -17,6 +18,7 @@
 
 #include <fazhi/period.hpp>
 #include "store/file_target.hpp"
+#include "store/calendar_days.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -153,18 +155,6 @@ auto sqlite_guard(const char* what, F&& fn) -> decltype(fn()) {
   }
 }
 
-std::string strip_field_prefix(const Error& e) {
-  std::string m = e.what();
-  const std::string& f = e.field();
-  if (!f.empty() && m.compare(0, f.size() + 2, f + ": ") == 0) return m.substr(f.size() + 2);
-  return m;
-}
-
-bool is_line_error(Status s) {
-  return s == Status::argument || s == Status::not_found || s == Status::rule ||
-         s == Status::conflict;
-}
-
 }  // namespace
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -183,12 +173,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, const OpenOpti
   sqlite_guard("opening database", [&] {
     if (!impl->conn.in_memory() && !options.read_only) impl->conn.exec("PRAGMA journal_mode = WAL");
     // Schedules loaded by the host are stored in the database.
-    std::vector<ScheduledDay> days;
-    SQLite::Statement q(impl->conn.db(),
-                        "SELECT date, kind, holiday, schedule_year FROM calendar_day ORDER BY date");
-    while (q.executeStep())
-      days.push_back({parse_date(q.getColumn(0).getString()), q.getColumn(1).getString() == "work",
-                      q.getColumn(2).getString(), q.getColumn(3).getInt()});
+    const std::vector<ScheduledDay> days = store::stored_schedule_days(impl->conn);
     if (!days.empty()) {
       auto loaded = std::make_shared<Calendar>(Calendar::builtin());
       loaded->load(days);
@@ -248,13 +233,7 @@ json Database::act(std::string_view kind, std::string_view key, std::string_view
   if (!args.is_null() && !args.is_object())
     throw Error(Status::argument, "args", "expected a JSON object");
   json a = args.is_null() ? json::object() : args;
-  std::string actor;
-  if (auto it = a.find("actor"); it != a.end()) {
-    if (!it->is_string() || it->get<std::string>().empty())
-      throw Error(Status::argument, "actor", "expected a non-empty string");
-    actor = it->get<std::string>();
-    a.erase("actor");
-  }
+  const std::string actor = domain::take_actor(a);
   return sqlite_guard("act", [&] {
     WriteScope scope(*impl_);
     auto ctx = impl_->context(impl_->options.mode, actor);
@@ -270,147 +249,31 @@ json Database::act(std::string_view kind, std::string_view key, std::string_view
 
 namespace {
 
-// Applies one NDJSON line (a record or an action) and counts it.
-void apply_line(domain::Context& ctx, std::string_view line, ImportSummary& summary) {
-  json obj = exchange::parse_line(line);
-  const domain::Kind& k = domain::kind_named(obj["record"].get<std::string>());
-  if (!obj.contains("action")) {
-    auto r = domain::put_record(ctx, k, obj);
-    if (r.outcome == domain::PutOutcome::inserted) ++summary.inserted;
-    else if (r.outcome == domain::PutOutcome::updated) ++summary.updated;
-    else ++summary.unchanged;
-    return;
-  }
-  if (!obj["action"].is_string()) throw Error(Status::argument, "action", "expected an action name");
-  if (!obj.contains("key") || !obj["key"].is_string())
-    throw Error(Status::argument, "key", "an action line needs the record's key");
-  std::string action = obj["action"], key = obj["key"];
-  obj.erase("record");
-  obj.erase("action");
-  obj.erase("key");
-  auto line_ctx = ctx;
-  if (auto a = obj.find("actor"); a != obj.end() && a->is_string()) {
-    line_ctx.actor = a->get<std::string>();
-    obj.erase("actor");
-  }
-  if (domain::act_on_record(line_ctx, k, key, action, obj) == domain::PutOutcome::unchanged)
-    ++summary.unchanged;
-  else
-    ++summary.actions;
-}
+// A batch of an import: the same transaction as any call's (a savepoint inside
+// the host's).
+class ImportBatch final : public exchange::BatchScope {
+ public:
+  explicit ImportBatch(Database::Impl& impl) : scope_(impl) {}
+  void commit() override { scope_.commit(); }
 
-// What a line error is made of, whichever exception carried it.
-struct LineFailure {
-  std::string field, message;
-  Status status;
+ private:
+  WriteScope scope_;
 };
-
-// Thrown inside a batch when a line failed after it had already written: the
-// batch is rolled back and applied again with a savepoint around every line.
-struct RetryWithSavepoints {};
-
-// A rejected line must change nothing. The obvious way, a savepoint around
-// every line, makes SQLite copy every page a line touches into the savepoint's
-// journal, which costs more than the line itself. Nearly every rejection
-// happens before the line writes anything (parsing, fields, references, rules
-// are all checked first), so a batch runs without savepoints and watches
-// SQLite's change counter; a line that fails after writing sends the batch
-// back to its start, to be applied again with a savepoint per line.
-//
-// `Lines` is exchange::LineReader (a buffer) or exchange::FileLineReader (a
-// file, read as it goes): the same lines give the same summary.
-template <class Lines>
-ImportSummary import_lines(Database::Impl& impl, Lines& reader, const ImportOptions& options) {
-  if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
-  ImportSummary summary;
-  std::string_view line;
-  std::size_t number = 0;
-  bool more = reader.next(line, number);
-  auto ctx = impl.context(options.mode, options.actor);
-  store::Connection& conn = impl.conn;
-  while (more) {
-    // Where the batch starts, to apply it again if it must be.
-    reader.mark();
-    const std::size_t first_line = number;
-    const ImportSummary batch_summary = summary;
-    bool with_savepoints = false;
-    for (;;) {
-      try {
-        WriteScope batch(impl);
-        for (std::size_t n = 0;;) {
-          ++summary.read;
-          if (with_savepoints) conn.run("SAVEPOINT fz_line");
-          const int changes_before = conn.db().getTotalChanges();
-          std::optional<LineFailure> failure;
-          try {
-            apply_line(ctx, line, summary);
-          } catch (const Error& e) {
-            if (!is_line_error(e.status())) throw;
-            failure = LineFailure{e.field(), strip_field_prefix(e), e.status()};
-          } catch (const SQLite::Exception& e) {
-            Status s = store::status_of_sqlite(e.getErrorCode());
-            if (s != Status::conflict) throw;
-            failure = LineFailure{"", e.what(), s};
-          }
-          if (failure) {
-            if (with_savepoints) {
-              conn.run("ROLLBACK TO fz_line");
-              impl.journal.invalidate();
-              ctx.refs.forget();
-            } else if (conn.db().getTotalChanges() != changes_before) {
-              throw RetryWithSavepoints{};
-            }
-            ++summary.rejected;
-            summary.errors.push_back({number, failure->field, failure->message, failure->status});
-          }
-          if (with_savepoints) conn.run("RELEASE fz_line");
-          if (++n == options.batch) break;
-          more = reader.next(line, number);
-          if (!more) break;
-        }
-        batch.commit();
-        break;
-      } catch (const RetryWithSavepoints&) {
-        // The batch's scope has rolled back: start it again, carefully.
-        reader.rewind();
-        more = reader.next(line, number);
-        summary = batch_summary;
-        ctx.refs.forget();
-        with_savepoints = true;
-      } catch (const Error& e) {
-        throw Error(e.status(), "import stopped in the batch starting at line " +
-                                    std::to_string(first_line) +
-                                    " (rolled back; earlier batches kept): " + e.what());
-      } catch (const SQLite::Exception&) {
-        store::rethrow_as_fazhi("import stopped in the batch starting at line " +
-                                std::to_string(first_line) + " (rolled back; earlier batches kept)");
-      }
-    }
-    // The next batch's first line is read once this batch is committed: a
-    // line that cannot be read (too long) stops the import after it.
-    if (more) more = reader.next(line, number);
-  }
-  logger().info("import: {} lines, {} inserted, {} updated, {} rejected", summary.read,
-                summary.inserted, summary.updated, summary.rejected);
-  return summary;
-}
 
 }  // namespace
 
 ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  exchange::LineReader reader(text);
-  return import_lines(*impl_, reader, options);
+  auto ctx = impl_->context(options.mode, options.actor);
+  return exchange::import_text(ctx, text, options,
+                               [this] { return std::make_unique<ImportBatch>(*impl_); });
 }
 
-// The file is read as it is imported, never whole: memory holds one batch of
-// lines, and a line over kMaxLineBytes (an endless input such as /dev/zero
-// has one) stops the import with an error naming it.
 ImportSummary Database::import_file(const std::string& path, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  if (options.batch == 0) throw Error(Status::argument, "batch", "must be at least 1");
-  exchange::FileLineReader reader(path);
-  return import_lines(*impl_, reader, options);
+  auto ctx = impl_->context(options.mode, options.actor);
+  return exchange::import_file(ctx, path, options,
+                               [this] { return std::make_unique<ImportBatch>(*impl_); });
 }
 
 namespace {
@@ -536,24 +399,7 @@ json Database::load_calendar(std::string_view csv) {
   next->load(days);
   return sqlite_guard("loading calendar", [&] {
     WriteScope scope(*impl_);
-    auto& del = impl_->conn.prepared("DELETE FROM calendar_day WHERE schedule_year = ?");
-    for (int y : years) {
-      del.reset();
-      del.bind(1, y);
-      del.exec();
-    }
-    auto& ins = impl_->conn.prepared(
-        "INSERT INTO calendar_day (date, kind, holiday, schedule_year) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, holiday = excluded.holiday, "
-        "schedule_year = excluded.schedule_year");
-    for (const ScheduledDay& d : days) {
-      ins.reset();
-      ins.bind(1, format_date(d.date));
-      ins.bind(2, d.working ? "work" : "off");
-      ins.bind(3, d.holiday);
-      ins.bind(4, d.schedule_year);
-      ins.exec();
-    }
+    store::store_schedule_days(impl_->conn, days);
     for (const auto& [y, n] : per_year)
       impl_->journal.append(impl_->options.actor, "calendar", std::to_string(y), y, "load",
                             {{"schedule_year", y}, {"days", n}});
@@ -578,10 +424,7 @@ json Database::load_calendar_file(const std::string& path) {
 json Database::calendar_years() {
   std::lock_guard<std::mutex> lock(impl_->mu);
   return sqlite_guard("calendar years", [&] {
-    auto& q = impl_->conn.prepared("SELECT DISTINCT schedule_year FROM calendar_day");
-    std::set<int> loaded;
-    while (q.executeStep()) loaded.insert(q.getColumn(0).getInt());
-    q.reset();
+    const std::set<int> loaded = store::stored_schedule_years(impl_->conn);
     json official = json::array();
     for (int y : impl_->calendar->schedule_years())
       official.push_back({{"year", y}, {"source", loaded.count(y) ? "loaded" : "builtin"}});

@@ -577,6 +577,16 @@ void patch_record(Context& ctx, const Kind& kind, const std::string& key, const 
   write_change(ctx, kind, id, stored_key, &before, values, "patch", nullptr);
 }
 
+std::string take_actor(json& args) {
+  auto it = args.find("actor");
+  if (it == args.end()) return {};
+  if (!it->is_string() || it->get_ref<const std::string&>().empty())
+    throw Error(Status::argument, "actor", "expected a non-empty string (who acts)");
+  std::string actor = it->get<std::string>();
+  args.erase(it);
+  return actor;
+}
+
 PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
                          const std::string& action_name, const json& args) {
   const Action* action = kind.find_action(action_name);

@@ -35,6 +35,11 @@ PutResult put_record(Context& ctx, const Kind& kind, const json& input);
 // Merges `patch` into the record: absent fields are kept, null clears.
 void patch_record(Context& ctx, const Kind& kind, const std::string& key, const json& patch);
 
+// Takes "actor" out of an action's arguments (fz_act's args, an NDJSON
+// action line): "" when absent; otherwise it must be a non-empty string,
+// else Error(argument, "actor").
+std::string take_actor(json& args);
+
 // Applies action `action` with `args` (journaled as op = action). Replaying
 // an action already applied with the same arguments is `unchanged`.
 PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,

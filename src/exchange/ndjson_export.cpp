@@ -217,20 +217,18 @@ void write_ndjson_export(store::Connection& conn, const ExportSelection& selecti
   }
   // Actions follow the records, replayed from the journal in their order, so
   // that importing the file reproduces every record's state.
-  auto& actions = conn.prepared(
-      "SELECT kind, key, record_id, op, change, actor FROM journal "
-      "WHERE op NOT IN ('create', 'update', 'patch', 'load', 'recompute') ORDER BY seq");
-  while (actions.executeStep()) {
-    auto ids = exported_ids.find(actions.getColumn(0).getString());
-    if (ids == exported_ids.end() || !ids->second.count(actions.getColumn(2).getInt64())) continue;
-    json line = json::parse(actions.getColumn(4).getString());
-    line["record"] = ids->first;
-    line["key"] = actions.getColumn(1).getString();
-    line["action"] = actions.getColumn(3).getString();
-    line["actor"] = actions.getColumn(5).getString();
+  // (The ops that write a record's fields, or load a calendar, are not actions.)
+  store::Journal journal(conn);
+  journal.scan({"create", "update", "patch", "load", "recompute"}, [&](const store::JournalEntry& e) {
+    auto ids = exported_ids.find(e.kind);
+    if (ids == exported_ids.end() || !ids->second.count(e.record_id)) return;
+    json line = e.change;
+    line["record"] = e.kind;
+    line["key"] = e.key;
+    line["action"] = e.op;
+    line["actor"] = e.actor;
     out(line.dump());
-  }
-  actions.reset();
+  });
 }
 
 }  // namespace fazhi::exchange

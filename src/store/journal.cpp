@@ -196,6 +196,26 @@ JournalCheck Journal::verify() {
   return check;
 }
 
+void Journal::scan(const std::vector<std::string>& skip_ops,
+                   const std::function<void(const JournalEntry&)>& fn) {
+  std::string sql = std::string(kSelectColumns);
+  if (!skip_ops.empty()) {
+    sql += "WHERE op NOT IN (";
+    for (std::size_t i = 0; i < skip_ops.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ") ";
+  }
+  sql += "ORDER BY seq";
+  auto& q = conn_.prepared(sql);
+  for (std::size_t i = 0; i < skip_ops.size(); ++i) q.bind(static_cast<int>(i + 1), skip_ops[i]);
+  try {
+    while (q.executeStep()) fn(read_entry(q));
+  } catch (...) {
+    q.reset();
+    throw;
+  }
+  q.reset();
+}
+
 std::vector<JournalEntry> Journal::history(const std::string& kind, std::int64_t record_id) {
   std::vector<JournalEntry> out;
   auto& q = conn_.prepared(std::string(kSelectColumns) +

@@ -15,7 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <vector>
 #include <string>
 
 namespace fazhi::store {
@@ -64,6 +66,10 @@ class Journal {
 
   // A record's entries in seq order.
   std::vector<JournalEntry> history(const std::string& kind, std::int64_t record_id);
+
+  // Calls fn for every entry, in seq order, whose op is none of `skip_ops`.
+  void scan(const std::vector<std::string>& skip_ops,
+            const std::function<void(const JournalEntry&)>& fn);
 
  private:
   struct Head {

@@ -9,7 +9,9 @@
 
 using fazhi::Database;
 using fazhi::ImportOptions;
+using fazhi::Status;
 using fazhi::testing_support::TempDir;
+namespace testing_support = fazhi::testing_support;
 using json = nlohmann::json;
 
 namespace {
@@ -123,10 +125,45 @@ TEST(Import, LaterLinesMayReferenceEarlierOnesAcrossBatches) {
   EXPECT_EQ(db->list("org_unit", {{"unit", "zone"}, {"subtree", true}})["total"], 3);
 }
 
-TEST(Import, ByteOrderMarkAndCrlfAreAccepted) {
+TEST(Import, ByteOrderMarkAndCrlfAreAcceptedAndLeaveNoTrace) {
   auto db = Database::open(":memory:");
-  std::string text = "\xEF\xBB\xBF{\"record\":\"org_unit\",\"code\":\"zone\",\"name\":\"区\",\"kind\":\"zone_committee\"}\r\n";
-  EXPECT_EQ(db->import_ndjson(text, {}).inserted, 1u);
+  std::string text =
+      "\xEF\xBB\xBF{\"record\":\"org_unit\",\"code\":\"zone\",\"name\":\"区\",\"kind\":\"zone_committee\"}\r\n"
+      "{\"record\":\"org_unit\",\"code\":\"v1\",\"name\":\"一村\",\"kind\":\"village\",\"parent\":\"zone\"}\r\n";
+  EXPECT_EQ(db->import_ndjson(text, {}).inserted, 2u);
+  // The stored values are exactly what was between the quotes: no BOM in the
+  // first key, no carriage return at the end of a line's last value.
+  const json zone = db->get("org_unit", "zone");
+  EXPECT_EQ(zone["key"], "zone");
+  EXPECT_EQ(zone["name"], "区");
+  const json v1 = db->get("org_unit", "v1");
+  EXPECT_EQ(v1["parent"], "zone");
+  EXPECT_EQ(v1["name"], "一村");
+}
+
+TEST(Import, AnActionLineNamesItsActorAsFzActDoes) {
+  auto db = Database::open(":memory:");
+  db->import_ndjson(kTree, {});
+  db->put("mediation_committee", {{"key", "mc"}, {"unit", "v1"}, {"name", "一村人民调解委员会"}});
+  db->put("mediation_case", {{"key", "c1"}, {"committee", "mc"}, {"received", "2022-03-01"},
+                             {"category", "neighbourhood"}});
+  auto s = db->import_ndjson(
+      "{\"record\":\"mediation_case\",\"key\":\"c1\",\"action\":\"follow_up\",\"date\":\"2022-04-01\","
+      "\"actor\":\"\"}\n"
+      "{\"record\":\"mediation_case\",\"key\":\"c1\",\"action\":\"follow_up\",\"date\":\"2022-04-01\","
+      "\"actor\":7}\n",
+      {});
+  ASSERT_EQ(s.rejected, 2u);
+  EXPECT_EQ(s.errors[0].field, "actor");
+  EXPECT_EQ(s.errors[1].field, "actor");
+  // The same empty actor is refused by act, with the same message.
+  std::string message;
+  EXPECT_EQ(testing_support::status_of(
+                [&] { db->act("mediation_case", "c1", "follow_up", {{"date", "2022-04-01"}, {"actor", ""}}); },
+                &message),
+            Status::argument);
+  EXPECT_EQ(message.rfind("actor: ", 0), 0u) << message;
+  EXPECT_NE(message.find(s.errors[0].message), std::string::npos) << message;
 }
 
 TEST(Import, ActorOfTheImportIsJournaled) {
