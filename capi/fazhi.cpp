@@ -144,29 +144,6 @@ char* dup_string(const std::string& s) {
 // Out-parameters are written last, once nothing can fail any more.
 void set_out(char** out, const json& j) { *out = dup_string(j.dump()); }
 
-fazhi::ImportOptions import_options(const fazhi::Database& db, const json& o) {
-  fazhi::ImportOptions opts;
-  opts.mode = db.options().mode;
-  if (o.is_null()) return opts;
-  for (auto it = o.begin(); it != o.end(); ++it) {
-    if (it.key() == "mode") {
-      if (!it->is_string()) throw Error(Status::argument, "mode", "expected strict or historical");
-      opts.mode = fazhi::parse_mode(it->get<std::string>());
-    } else if (it.key() == "batch") {
-      if (!it->is_number_integer() || it->get<std::int64_t>() < 1)
-        throw Error(Status::argument, "batch", "expected a positive integer");
-      opts.batch = it->get<std::size_t>();
-    } else if (it.key() == "actor") {
-      if (!it->is_string() || it->get<std::string>().empty())
-        throw Error(Status::argument, "actor", "expected a non-empty string");
-      opts.actor = it->get<std::string>();
-    } else {
-      throw Error(Status::argument, it.key(), "unknown import option");
-    }
-  }
-  return opts;
-}
-
 fazhi::Date date_arg(const char* s, const char* name) {
   return fazhi::parse_date(text(s, name), name);
 }
@@ -193,31 +170,8 @@ fz_status fz_open(const char* path, const char* options_json, fz_db** out_db) {
   return call([&] {
     std::string p = text(path, "path");
     out_param(out_db, "out_db");
-    json o = parse_object(options_json, "options_json");
-    fazhi::OpenOptions opts;
-    if (o.is_object()) {
-      for (auto it = o.begin(); it != o.end(); ++it) {
-        const std::string& k = it.key();
-        if (k == "create" || k == "read_only" || k == "uri") {
-          if (!it->is_boolean()) throw Error(Status::argument, k, "expected true or false");
-          (k == "create" ? opts.create : k == "read_only" ? opts.read_only : opts.uri) = it->get<bool>();
-        } else if (k == "busy_timeout_ms") {
-          if (!it->is_number_integer() || it->get<std::int64_t>() < 0 ||
-              it->get<std::int64_t>() > std::numeric_limits<int>::max())
-            throw Error(Status::argument, k, "expected a non-negative integer");
-          opts.busy_timeout_ms = it->get<int>();
-        } else if (k == "actor") {
-          if (!it->is_string() || it->get<std::string>().empty())
-            throw Error(Status::argument, k, "expected a non-empty string");
-          opts.actor = it->get<std::string>();
-        } else if (k == "mode") {
-          if (!it->is_string()) throw Error(Status::argument, k, "expected strict or historical");
-          opts.mode = fazhi::parse_mode(it->get<std::string>());
-        } else {
-          throw Error(Status::argument, k, "unknown option");
-        }
-      }
-    }
+    const fazhi::OpenOptions opts =
+        fazhi::OpenOptions::from_json(parse_object(options_json, "options_json"));
     auto handle_ptr = std::make_unique<fz_db>();
     handle_ptr->db = fazhi::Database::open(p, opts);
     *out_db = handle_ptr.release();
@@ -285,7 +239,7 @@ fz_status fz_import(fz_db* db, const char* ndjson, size_t len, const char* optio
     auto& d = handle(db);
     if (ndjson == nullptr && len > 0) throw Error(Status::argument, "ndjson", "is NULL");
     json o = parse_object(options_json, "options_json");
-    auto opts = import_options(d, o);
+    auto opts = fazhi::ImportOptions::from_json(o, d.options().mode);
     auto summary = d.import_ndjson(std::string_view(ndjson ? ndjson : "", len), opts);
     if (out_summary_json) set_out(out_summary_json, summary.to_json());
   });
@@ -297,7 +251,7 @@ fz_status fz_import_file(fz_db* db, const char* path, const char* options_json,
     auto& d = handle(db);
     std::string p = text(path, "path");
     json o = parse_object(options_json, "options_json");
-    auto opts = import_options(d, o);
+    auto opts = fazhi::ImportOptions::from_json(o, d.options().mode);
     auto summary = d.import_file(p, opts);
     if (out_summary_json) set_out(out_summary_json, summary.to_json());
   });

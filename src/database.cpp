@@ -10,6 +10,7 @@
 #include "exchange/ndjson_export.hpp"
 #include "exchange/ndjson_import.hpp"
 #include "indicators/engine.hpp"
+#include "json_options.hpp"
 #include "log.hpp"
 #include "small_file.hpp"
 #include "quote.hpp"
@@ -26,6 +27,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -41,6 +43,41 @@ Mode parse_mode(const std::string& text, const std::string& field) {
 }
 
 const char* mode_name(Mode m) { return m == Mode::strict ? "strict" : "historical"; }
+
+namespace {
+
+std::string actor_of(JsonOptions& o) {
+  auto actor = o.text("actor");
+  if (actor && actor->empty()) throw Error(Status::argument, "actor", "expected a non-empty string");
+  return actor.value_or("");
+}
+
+}  // namespace
+
+OpenOptions OpenOptions::from_json(const json& options) {
+  JsonOptions o(options, "options");
+  OpenOptions opts;
+  opts.create = o.flag("create").value_or(opts.create);
+  opts.read_only = o.flag("read_only").value_or(opts.read_only);
+  opts.uri = o.flag("uri").value_or(opts.uri);
+  if (auto ms = o.integer("busy_timeout_ms", 0, std::numeric_limits<int>::max()))
+    opts.busy_timeout_ms = static_cast<int>(*ms);
+  if (std::string actor = actor_of(o); !actor.empty()) opts.actor = actor;
+  if (auto mode = o.text("mode")) opts.mode = parse_mode(*mode);
+  o.finish();
+  return opts;
+}
+
+ImportOptions ImportOptions::from_json(const json& options, Mode mode) {
+  JsonOptions o(options, "options");
+  ImportOptions opts;
+  opts.mode = mode;
+  if (auto m = o.text("mode")) opts.mode = parse_mode(*m);
+  if (auto batch = o.integer("batch", 1)) opts.batch = static_cast<std::size_t>(*batch);
+  opts.actor = actor_of(o);
+  o.finish();
+  return opts;
+}
 
 json ImportSummary::to_json() const {
   json errs = json::array();
@@ -463,26 +500,15 @@ IndicatorValue Database::indicator(const std::string& code, const std::string& u
 }
 
 json Database::indicators(const json& query) {
-  if (!query.is_object()) throw Error(Status::argument, "query", "expected a JSON object");
-  std::string unit, period;
-  std::vector<std::string> codes;
-  json params;
-  for (auto it = query.begin(); it != query.end(); ++it) {
-    if (it.key() == "unit" || it.key() == "period") {
-      if (!it->is_string()) throw Error(Status::argument, it.key(), "expected a string");
-      (it.key() == "unit" ? unit : period) = it->get<std::string>();
-    } else if (it.key() == "codes") {
-      if (!it->is_array()) throw Error(Status::argument, "codes", "expected a list of codes");
-      for (const json& c : *it) {
-        if (!c.is_string()) throw Error(Status::argument, "codes", "expected a list of codes");
-        codes.push_back(c.get<std::string>());
-      }
-    } else if (it.key() == "params") {
-      params = *it;
-    } else {
-      throw Error(Status::argument, it.key(), "unknown query field");
-    }
-  }
+  if (query.is_null()) throw Error(Status::argument, "query", "needs \"unit\" and \"period\"");
+  JsonOptions o(query, "query");
+  // "unit" here is the root of the subtree an indicator covers (an indicator
+  // of a unit always counts everything below it).
+  const std::string unit = o.text("unit").value_or("");
+  const std::string period = o.text("period").value_or("");
+  std::vector<std::string> codes = o.texts("codes").value_or(std::vector<std::string>{});
+  const json params = o.raw("params") ? *o.raw("params") : json();
+  o.finish();
   if (unit.empty()) throw Error(Status::argument, "unit", "is required");
   if (period.empty()) throw Error(Status::argument, "period", "is required");
   Period p = Period::parse(period);
@@ -507,14 +533,9 @@ std::string Database::report(const std::string& unit, int year, std::string_view
                              const json& options) {
   if (format != "markdown" && format != "html" && format != "json")
     throw Error(Status::argument, "format", quote(format) + " is not markdown, html or json");
-  if (!options.is_null() && !options.is_object())
-    throw Error(Status::argument, "options", "expected a JSON object");
-  json params;
-  if (options.is_object())
-    for (auto it = options.begin(); it != options.end(); ++it) {
-      if (it.key() != "params") throw Error(Status::argument, it.key(), "unknown report option");
-      params = *it;
-    }
+  JsonOptions o(options, "options");
+  const json params = o.raw("params") ? *o.raw("params") : json();
+  o.finish();
   std::lock_guard<std::mutex> lock(impl_->mu);
   json model = sqlite_guard("report", [&] {
     ReadSnapshot snapshot(impl_->conn);

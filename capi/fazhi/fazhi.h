@@ -297,8 +297,14 @@ FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
  *  "expression": "mediation.succeeded / mediation.received * 100"}. */
 FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
 
-/** Stored findings (recorded nonconformities); query may filter by "unit",
- *  "period", "kind", "rule", "severity". */
+/** Stored findings (recorded nonconformities). query_json may be NULL or
+ *  {"unit": key, "subtree": true, "period": "2022", "kind", "rule",
+ *  "severity": "error"|"warning", "limit", "offset"}. "unit" and "subtree" mean
+ *  what they mean in fz_list: the findings of that unit's own records, or,
+ *  with "subtree": true, of every unit below it as well; "period" keeps
+ *  findings dated in it. Each item: {"kind", "key", "unit", "date", "rule",
+ *  "severity", "message", "source", "provisional"}. Unknown keys are refused
+ *  by name, as in every query and options argument. */
 FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json);
 
 /** Drafts the annual report on rule-of-law government construction

@@ -1,6 +1,8 @@
 // options.hpp — how a database is opened and how changes are applied.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <string>
 
@@ -23,12 +25,22 @@ struct OpenOptions {
   // path is a file name and nothing else: "file:x.db?mode=ro" is a file of
   // that name, opened as the other options say.
   bool uri = false;
+
+  // fz_open's options_json: null, or {"create", "read_only", "uri": bool,
+  // "busy_timeout_ms": n >= 0, "actor": non-empty text, "mode": "strict" |
+  // "historical"}. Throws Error(argument) naming the key.
+  static OpenOptions from_json(const nlohmann::json& options);
 };
 
 struct ImportOptions {
   Mode mode = Mode::strict;
   std::size_t batch = 1000;  // lines per transaction
   std::string actor;         // empty: the database's actor
+
+  // fz_import's options_json: null, or {"mode", "batch": n >= 1, "actor":
+  // non-empty text}; the mode defaults to `mode` (the database's). Throws
+  // Error(argument) naming the key.
+  static ImportOptions from_json(const nlohmann::json& options, Mode mode);
 };
 
 // "strict" / "historical"; throws Error(argument, field, ...) otherwise.

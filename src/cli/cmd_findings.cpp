@@ -18,7 +18,10 @@ struct Options {
 void run_findings(const Options& o) {
   Database db(o.path, {{"create", false}, {"read_only", true}});
   nlohmann::json query = nlohmann::json::object();
-  if (!o.unit.empty()) query["unit"] = o.unit;
+  if (!o.unit.empty()) {
+    query["unit"] = o.unit;
+    query["subtree"] = true;  // the command's --unit is the unit and everything below it
+  }
   if (!o.period.empty()) query["period"] = o.period;
   if (!o.severity.empty()) query["severity"] = o.severity;
   FzText result;

@@ -1,6 +1,7 @@
 #include "domain/findings.hpp"
 
-#include "domain/record_store.hpp"
+#include "domain/unit_tree.hpp"
+#include "json_options.hpp"
 
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
@@ -53,50 +54,44 @@ json record_findings(store::Connection& conn, const std::string& kind, std::int6
 }
 
 json list_findings(store::Connection& conn, const json& query) {
-  if (!query.is_null() && !query.is_object())
-    throw Error(Status::argument, "query", "expected a JSON object");
+  JsonOptions options(query, "query");
+  const Scope scope = Scope::read(options);
+  const Paging paging = Paging::read(options);
+  const std::int64_t limit = paging.limit, offset = paging.offset;
   std::string where = " WHERE 1";
   std::vector<std::string> texts;
-  std::int64_t limit = -1, offset = 0;
-  if (query.is_object()) {
-    for (auto it = query.begin(); it != query.end(); ++it) {
-      const std::string& name = it.key();
-      const json& v = it.value();
-      auto need_string = [&] {
-        if (!v.is_string()) throw Error(Status::argument, name, "expected a string");
-        return v.get<std::string>();
-      };
-      if (name == "unit") {
-        auto [lo, hi] = subtree_range(conn, need_string());
-        where += " AND f.unit_id IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)";
-        texts.push_back(lo);
-        texts.push_back(hi);
-      } else if (name == "period") {
-        Period p = Period::parse(need_string());
-        where += " AND f.date BETWEEN ? AND ?";
-        texts.push_back(format_date(p.first()));
-        texts.push_back(format_date(p.last()));
-      } else if (name == "kind") {
-        where += " AND f.kind = ?";
-        texts.push_back(kind_named(need_string()).name);
-      } else if (name == "rule") {
-        where += " AND f.rule = ?";
-        texts.push_back(need_string());
-      } else if (name == "severity") {
-        std::string s = need_string();
-        if (s != "error" && s != "warning")
-          throw Error(Status::argument, "severity", "expected error or warning");
-        where += " AND f.severity = ?";
-        texts.push_back(s);
-      } else if (name == "limit" || name == "offset") {
-        if (!v.is_number_integer() || v.get<std::int64_t>() < 0)
-          throw Error(Status::argument, name, "expected a non-negative integer");
-        (name == "limit" ? limit : offset) = v.get<std::int64_t>();
-      } else {
-        throw Error(Status::argument, name, "unknown findings query field");
-      }
+  if (scope.unit) {
+    if (scope.subtree) {
+      auto [lo, hi] = subtree_range(conn, *scope.unit);
+      where += " AND " + in_subtree("f.unit_id");
+      texts.push_back(lo);
+      texts.push_back(hi);
+    } else {
+      subtree_range(conn, *scope.unit);  // the unit must exist
+      where += " AND f.unit_id = (SELECT id FROM org_unit WHERE key = ?)";
+      texts.push_back(*scope.unit);
     }
   }
+  if (scope.period) {
+    where += " AND f.date BETWEEN ? AND ?";
+    texts.push_back(format_date(scope.period->first()));
+    texts.push_back(format_date(scope.period->last()));
+  }
+  if (auto kind = options.text("kind")) {
+    where += " AND f.kind = ?";
+    texts.push_back(kind_named(*kind).name);
+  }
+  if (auto rule = options.text("rule")) {
+    where += " AND f.rule = ?";
+    texts.push_back(*rule);
+  }
+  if (auto severity = options.text("severity")) {
+    if (*severity != "error" && *severity != "warning")
+      throw Error(Status::argument, "severity", "expected error or warning");
+    where += " AND f.severity = ?";
+    texts.push_back(*severity);
+  }
+  options.finish();
   auto bind_all = [&](SQLite::Statement& st) {
     int i = 1;
     for (const std::string& t : texts) st.bind(i++, t);

@@ -19,8 +19,9 @@ void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id
 // {"items": [{kind, key, unit, date, rule, severity, message, source,
 //             provisional}], "total": n}; provisional: the finding judges by a
 // deadline computed with the provisional holiday rule (calendar.hpp).
-// query: {"unit": key (subtree included), "period": p (by the finding's date),
-//         "kind", "rule", "severity", "limit", "offset"}
+// query: {"unit": key, "subtree": bool (as fz_list: the unit's own findings,
+//         or with subtree its descendants' too), "period": p (by the
+//         finding's date), "kind", "rule", "severity", "limit", "offset"}
 json list_findings(store::Connection& conn, const json& query);
 
 // The stored findings of record (kind, id): [{rule, severity, message, source, date,

@@ -1,6 +1,8 @@
 #include "domain/record_store.hpp"
 
 #include "domain/findings.hpp"
+#include "domain/unit_tree.hpp"
+#include "json_options.hpp"
 #include "quote.hpp"
 
 #include <fazhi/error.hpp>
@@ -631,7 +633,7 @@ void for_each_provisional(store::Connection& conn, const std::string* unit, F&& 
                       " WHERE provisional_deadlines IS NOT NULL";
     if (unit) {
       if (kind->unit_column.empty()) continue;
-      sql += " AND " + kind->unit_column + " IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)";
+      sql += " AND " + in_subtree(kind->unit_column);
     }
     std::vector<std::pair<std::int64_t, std::set<int>>> marked;
     auto& q = conn.prepared(sql);
@@ -684,106 +686,67 @@ std::map<int, std::int64_t> provisional_record_counts(store::Connection& conn,
   return counts;
 }
 
-std::pair<std::string, std::string> subtree_range(store::Connection& conn,
-                                                  const std::string& unit_key) {
-  auto& q = conn.prepared("SELECT path FROM org_unit WHERE key = ?");
-  q.bind(1, unit_key);
-  if (!q.executeStep()) {
-    q.reset();
-    throw Error(Status::not_found, "unit", "no org_unit with key " + quote(unit_key));
-  }
-  std::string lo = q.getColumn(0).getString();
-  q.reset();
-  // Paths end in '/', and '0' follows '/' in ASCII: [lo, hi) is the subtree.
-  std::string hi = lo;
-  hi.back() = '0';
-  return {lo, hi};
-}
-
 json list_records(store::Connection& conn, const Kind& kind, const json& query) {
-  if (!query.is_null() && !query.is_object())
-    throw Error(Status::argument, "query", "expected a JSON object");
+  JsonOptions options(query, "query");
+  const Scope scope = Scope::read(options);
+  const Paging paging = Paging::read(options);
+  const std::int64_t limit = paging.limit, offset = paging.offset;
   std::string where = " WHERE 1";
   std::vector<std::function<void(SQLite::Statement&, int&)>> binds;
-  std::optional<std::string> unit;
-  bool subtree = false;
-  std::int64_t limit = -1, offset = 0;
   RefResolver refs = make_resolver(conn);
-  if (query.is_object()) {
-    for (auto it = query.begin(); it != query.end(); ++it) {
-      const std::string& name = it.key();
-      const json& v = it.value();
-      if (name == "unit") {
-        if (!v.is_string()) throw Error(Status::argument, "unit", "expected an org_unit key");
-        unit = v.get<std::string>();
-      } else if (name == "subtree") {
-        if (!v.is_boolean()) throw Error(Status::argument, "subtree", "expected true or false");
-        subtree = v.get<bool>();
-      } else if (name == "period") {
-        if (!v.is_string()) throw Error(Status::argument, "period", "expected a period string");
-        if (kind.event_date_column.empty())
-          throw Error(Status::argument, "period", kind.name + " records have no event date");
-        Period period = Period::parse(v.get<std::string>());
-        std::string lo = format_date(period.first()), hi = format_date(period.last());
-        if (kind.period_end_column.empty()) {
-          where += " AND " + kind.event_date_column + " BETWEEN ? AND ?";
-          binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
-            st.bind(i++, lo);
-            st.bind(i++, hi);
-          });
-        } else {
-          where += " AND " + kind.event_date_column + " <= ? AND (" + kind.period_end_column + " IS NULL OR " +
-                   kind.period_end_column + " >= ?)";
-          binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
-            st.bind(i++, hi);
-            st.bind(i++, lo);
-          });
-        }
-      } else if (name == "where") {
-        if (!v.is_object()) throw Error(Status::argument, "where", "expected an object of field: value");
-        for (auto w = v.begin(); w != v.end(); ++w) {
-          const Field* f = kind.find_field(w.key());
-          if (!f || f->type == FieldType::object || f->type == FieldType::text_list ||
-              f->type == FieldType::ref_list || f->type == FieldType::object_list)
-            throw Error(Status::argument, "where." + w.key(),
-                        "not a field of " + kind.name + " that can be matched");
-          if (w.value().is_null()) {
-            where += " AND " + f->column() + " IS NULL";
-            continue;
-          }
-          json stored = to_storage(*f, w.value(), refs);
-          where += " AND " + f->column() + " = ?";
-          binds.push_back([f, stored](SQLite::Statement& st, int& i) { bind_value(st, i++, *f, stored); });
-        }
-      } else if (name == "limit" || name == "offset") {
-        if (!v.is_number_integer() || v.get<std::int64_t>() < 0)
-          throw Error(Status::argument, name, "expected a non-negative integer");
-        (name == "limit" ? limit : offset) = v.get<std::int64_t>();
-      } else if (name == "id") {
-        // The one explicit way to find a record by its id.
-        if (!v.is_number_integer()) throw Error(Status::argument, "id", "expected an integer");
-        const std::int64_t id = v.get<std::int64_t>();
-        where += " AND id = ?";
-        binds.push_back([id](SQLite::Statement& st, int& i) { st.bind(i++, static_cast<int64_t>(id)); });
-      } else {
-        throw Error(Status::argument, name, "unknown query field");
-      }
+  if (scope.period) {
+    if (kind.event_date_column.empty())
+      throw Error(Status::argument, "period", kind.name + " records have no event date");
+    std::string lo = format_date(scope.period->first()), hi = format_date(scope.period->last());
+    if (kind.period_end_column.empty()) {
+      where += " AND " + kind.event_date_column + " BETWEEN ? AND ?";
+      binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
+        st.bind(i++, lo);
+        st.bind(i++, hi);
+      });
+    } else {
+      where += " AND " + kind.event_date_column + " <= ? AND (" + kind.period_end_column + " IS NULL OR " +
+               kind.period_end_column + " >= ?)";
+      binds.push_back([lo, hi](SQLite::Statement& st, int& i) {
+        st.bind(i++, hi);
+        st.bind(i++, lo);
+      });
     }
   }
-  if (subtree && !unit) throw Error(Status::argument, "subtree", "needs \"unit\"");
-  if (unit) {
+  if (const json* w = options.raw("where")) {
+    if (!w->is_object()) throw Error(Status::argument, "where", "expected an object of field: value");
+    for (auto it = w->begin(); it != w->end(); ++it) {
+      const Field* f = kind.find_field(it.key());
+      if (!f || f->type == FieldType::object || f->type == FieldType::text_list ||
+          f->type == FieldType::ref_list || f->type == FieldType::object_list)
+        throw Error(Status::argument, "where." + it.key(), "not a field of " + kind.name + " that can be matched");
+      if (it.value().is_null()) {
+        where += " AND " + f->column() + " IS NULL";
+        continue;
+      }
+      json stored = to_storage(*f, it.value(), refs);
+      where += " AND " + f->column() + " = ?";
+      binds.push_back([f, stored](SQLite::Statement& st, int& i) { bind_value(st, i++, *f, stored); });
+    }
+  }
+  // The one explicit way to find a record by its id.
+  if (auto id = options.integer("id")) {
+    where += " AND id = ?";
+    binds.push_back([id = *id](SQLite::Statement& st, int& i) { st.bind(i++, static_cast<int64_t>(id)); });
+  }
+  options.finish();
+  if (scope.unit) {
     if (kind.unit_column.empty())
       throw Error(Status::argument, "unit", kind.name + " records do not belong to a unit");
-    if (subtree) {
-      auto [lo, hi] = subtree_range(conn, *unit);
-      where += " AND " + kind.unit_column +
-               " IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)";
+    if (scope.subtree) {
+      auto [lo, hi] = subtree_range(conn, *scope.unit);
+      where += " AND " + in_subtree(kind.unit_column);
       binds.push_back([lo = lo, hi = hi](SQLite::Statement& st, int& i) {
         st.bind(i++, lo);
         st.bind(i++, hi);
       });
     } else {
-      std::int64_t unit_id = require_record(conn, org_unit_kind(), *unit);
+      std::int64_t unit_id = require_record(conn, org_unit_kind(), *scope.unit);
       where += " AND " + kind.unit_column + " = ?";
       binds.push_back([unit_id](SQLite::Statement& st, int& i) { st.bind(i++, static_cast<int64_t>(unit_id)); });
     }

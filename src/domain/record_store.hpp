@@ -76,9 +76,5 @@ json get_record(store::Connection& conn, const Kind& kind, std::int64_t id);
 // limit, offset.
 json list_records(store::Connection& conn, const Kind& kind, const json& query);
 
-// The path range [lo, hi) of `unit_key`'s subtree in org_unit.path; throws
-// Error(not_found, "unit").
-std::pair<std::string, std::string> subtree_range(store::Connection& conn,
-                                                  const std::string& unit_key);
 
 }  // namespace fazhi::domain

@@ -3,6 +3,8 @@
 #include "domain/kind.hpp"
 #include "domain/personal_names.hpp"
 #include "domain/record_store.hpp"
+#include "domain/unit_tree.hpp"
+#include "json_options.hpp"
 #include "quote.hpp"
 
 #include <fazhi/error.hpp>
@@ -144,28 +146,14 @@ std::string record_line(const Kind& kind, json item, bool as_root) {
 }  // namespace
 
 ExportSelection ExportSelection::parse(const json& query) {
-  if (!query.is_null() && !query.is_object())
-    throw Error(Status::argument, "query", "expected a JSON object");
+  JsonOptions o(query, "query");
   ExportSelection s;
-  if (query.is_object()) {
-    for (auto it = query.begin(); it != query.end(); ++it) {
-      if (it.key() == "kinds") {
-        if (!it->is_array()) throw Error(Status::argument, "kinds", "expected a list of kinds");
-        for (const json& k : *it) {
-          if (!k.is_string()) throw Error(Status::argument, "kinds", "expected a list of kinds");
-          s.kinds.insert(domain::kind_named(k.get<std::string>()).name);
-        }
-      } else if (it.key() == "unit") {
-        if (!it->is_string()) throw Error(Status::argument, "unit", "expected an org_unit key");
-        s.unit = it->get<std::string>();
-      } else if (it.key() == "subtree" || it.key() == "mask") {
-        if (!it->is_boolean()) throw Error(Status::argument, it.key(), "expected true or false");
-        (it.key() == "mask" ? s.mask : s.subtree) = it->get<bool>();
-      } else {
-        throw Error(Status::argument, it.key(), "unknown export option");
-      }
-    }
-  }
+  for (const std::string& k : o.texts("kinds").value_or(std::vector<std::string>{}))
+    s.kinds.insert(domain::kind_named(k).name);
+  s.unit = o.text("unit");
+  s.subtree = o.flag("subtree").value_or(false);
+  s.mask = o.flag("mask").value_or(false);
+  o.finish();
   if (s.subtree && !s.unit) throw Error(Status::argument, "subtree", "needs \"unit\"");
   return s;
 }

@@ -1,7 +1,7 @@
 #include "indicators/engine.hpp"
 
 #include "domain/labels.hpp"
-#include "domain/record_store.hpp"
+#include "domain/unit_tree.hpp"
 #include "quote.hpp"
 
 #include <fazhi/error.hpp>

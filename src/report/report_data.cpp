@@ -75,7 +75,7 @@ ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
     return da != db ? da < db : a.at("key").get<std::string>() < b.at("key").get<std::string>();
   });
   d.error_findings =
-      domain::list_findings(conn, {{"unit", unit}, {"period", year_text}, {"severity", "error"}})
+      domain::list_findings(conn, {{"unit", unit}, {"subtree", true}, {"period", year_text}, {"severity", "error"}})
           .at("items");
   d.activity_labels = domain::labels("leadership_activity.kind");
   for (const IndicatorValue& v : d.indicators)

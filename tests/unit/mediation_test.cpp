@@ -285,13 +285,21 @@ TEST_F(Disputes, FindingsFilterByUnitPeriodKindRuleAndSeverity) {
   db_->act("petition", "p1", "accept", {{"date", "2022-10-09"}});
   EXPECT_EQ(db_->findings(nullptr)["total"], 2);
   EXPECT_EQ(db_->findings({{"unit", "v1"}})["total"], 1);
-  EXPECT_EQ(db_->findings({{"unit", "zone"}})["total"], 2);
+  // "unit" alone is the unit's own findings, as in list(); "subtree" adds
+  // those of the units below it.
+  EXPECT_EQ(db_->findings({{"unit", "zone"}})["total"], 0);
+  EXPECT_EQ(db_->findings({{"unit", "zone"}, {"subtree", true}})["total"], 2);
+  EXPECT_EQ(db_->list("petition", {{"unit", "zone"}})["total"], 0);
+  EXPECT_EQ(db_->list("petition", {{"unit", "zone"}, {"subtree", true}})["total"], 1);
   EXPECT_EQ(db_->findings({{"period", "2022Q1"}})["total"], 1);
   EXPECT_EQ(db_->findings({{"period", "2022Q4"}})["items"][0]["key"], "p1");
   EXPECT_EQ(db_->findings({{"kind", "petition"}})["total"], 1);
   EXPECT_EQ(db_->findings({{"severity", "error"}})["total"], 0);
   EXPECT_EQ(db_->findings({{"rule", "mediation_case.labour_15_days"}})["total"], 1);
   EXPECT_EQ(status_of([&] { db_->findings({{"severity", "fatal"}}); }), Status::argument);
+  std::string message;
+  EXPECT_EQ(status_of([&] { db_->findings({{"severty", "error"}}); }, &message), Status::argument);
+  EXPECT_EQ(message.rfind("severty: unknown option", 0), 0u) << message;
 }
 
 TEST_F(Disputes, FindingsFollowTheRecordWhenItIsCorrected) {
