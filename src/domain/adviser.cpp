@@ -60,11 +60,11 @@ Kind declare_engagement() {
 // must fall inside an engagement of that adviser with that unit.
 void complete_service(Context& ctx, json& v) {
   if (v.contains("engagement")) {
-    auto& q = ctx.conn.prepared("SELECT adviser_id, unit_id FROM adviser_engagement WHERE id = ?");
-    q.bind(1, static_cast<int64_t>(v["engagement"].get<std::int64_t>()));
-    q.executeStep();
-    std::int64_t adviser = q.getColumn(0).getInt64(), unit = q.getColumn(1).getInt64();
-    q.reset();
+    auto q = ctx.conn.statement("SELECT adviser_id, unit_id FROM adviser_engagement WHERE id = ?");
+    q->bind(1, static_cast<int64_t>(v["engagement"].get<std::int64_t>()));
+    q->executeStep();
+    std::int64_t adviser = q->getColumn(0).getInt64(), unit = q->getColumn(1).getInt64();
+    q->reset();
     if (v.contains("adviser") && v["adviser"].get<std::int64_t>() != adviser)
       throw Error(Status::argument, "adviser", "differs from the adviser of the engagement");
     if (v.contains("unit") && v["unit"].get<std::int64_t>() != unit)
@@ -76,20 +76,19 @@ void complete_service(Context& ctx, json& v) {
   if (!v.contains("adviser") || !v.contains("unit"))
     throw Error(Status::argument, "engagement", "is required (or give adviser and unit)");
   if (!v.contains("date")) return;  // reported as a missing required field
-  auto& q = ctx.conn.prepared(
+  auto q = ctx.conn.statement(
       "SELECT id FROM adviser_engagement WHERE adviser_id = ? AND unit_id = ? AND start <= ? "
       "AND (end IS NULL OR end >= ?) ORDER BY start DESC LIMIT 1");
-  q.bind(1, static_cast<int64_t>(v["adviser"].get<std::int64_t>()));
-  q.bind(2, static_cast<int64_t>(v["unit"].get<std::int64_t>()));
-  q.bind(3, str(v, "date"));
-  q.bind(4, str(v, "date"));
-  if (!q.executeStep()) {
-    q.reset();
+  q->bind(1, static_cast<int64_t>(v["adviser"].get<std::int64_t>()));
+  q->bind(2, static_cast<int64_t>(v["unit"].get<std::int64_t>()));
+  q->bind(3, str(v, "date"));
+  q->bind(4, str(v, "date"));
+  if (!q->executeStep()) {
+    q->reset();
     throw Error(Status::argument, "date",
                 str(v, "date") + " is outside every engagement of this adviser with this unit");
   }
-  v["engagement"] = q.getColumn(0).getInt64();
-  q.reset();
+  v["engagement"] = q->getColumn(0).getInt64();
 }
 
 void validate_service(Context& ctx, const json& v, std::optional<std::int64_t>) {
@@ -98,12 +97,11 @@ void validate_service(Context& ctx, const json& v, std::optional<std::int64_t>) 
     throw Error(Status::argument, "hours", "must be more than 0 and at most 24");
   if (v.contains("participants") && v["participants"].get<std::int64_t>() < 0)
     throw Error(Status::argument, "participants", "must not be negative");
-  auto& q = ctx.conn.prepared("SELECT start, end FROM adviser_engagement WHERE id = ?");
-  q.bind(1, static_cast<int64_t>(v["engagement"].get<std::int64_t>()));
-  q.executeStep();
-  std::string start = q.getColumn(0).getString();
-  std::string end = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
-  q.reset();
+  auto q = ctx.conn.statement("SELECT start, end FROM adviser_engagement WHERE id = ?");
+  q->bind(1, static_cast<int64_t>(v["engagement"].get<std::int64_t>()));
+  q->executeStep();
+  std::string start = q->getColumn(0).getString();
+  std::string end = q->getColumn(1).isNull() ? "" : q->getColumn(1).getString();
   std::string d = str(v, "date");
   if (d < start || (!end.empty() && d > end))
     throw Error(Status::argument, "date",

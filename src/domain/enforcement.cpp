@@ -77,14 +77,13 @@ std::vector<Finding> action_rules(Context& ctx, const json& v) {
     out.push_back({"enforcement_action.major_without_review", "error",
                    "重大执法决定作出前（" + decided + "）未经法制审核或者审核未通过", kMajorReviewSource, decided});
   for (const json& key : officers) {
-    auto& q = ctx.conn.prepared(
+    auto q = ctx.conn.statement(
         "SELECT certificate_issued, certificate_expires, status FROM enforcement_officer WHERE key = ?");
-    q.bind(1, key.get<std::string>());
-    q.executeStep();
-    std::string issued = q.getColumn(0).isNull() ? "" : q.getColumn(0).getString();
-    std::string expires = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
-    std::string status = q.getColumn(2).getString();
-    q.reset();
+    q->bind(1, key.get<std::string>());
+    q->executeStep();
+    std::string issued = q->getColumn(0).isNull() ? "" : q->getColumn(0).getString();
+    std::string expires = q->getColumn(1).isNull() ? "" : q->getColumn(1).getString();
+    std::string status = q->getColumn(2).getString();
     if (issued.empty() || issued > decided || expires < decided || status != "active")
       out.push_back({"enforcement_action.officer_certificate", "error",
                      "执法人员 " + key.get<std::string>() + " 在 " + decided + " 未持有有效执法证件" +

@@ -12,44 +12,43 @@ void replace_findings(store::Connection& conn, const Kind& kind, std::int64_t id
                       const std::string& key, std::optional<std::int64_t> unit_id,
                       const std::vector<Finding>& findings, bool may_have_old) {
   if (may_have_old) {
-    auto& del = conn.prepared("DELETE FROM finding WHERE kind = ? AND record_id = ?");
-    del.bind(1, kind.name);
-    del.bind(2, static_cast<int64_t>(id));
-    del.exec();
+    auto del = conn.statement("DELETE FROM finding WHERE kind = ? AND record_id = ?");
+    del->bind(1, kind.name);
+    del->bind(2, static_cast<int64_t>(id));
+    del->exec();
   }
   for (const Finding& f : findings) {
-    auto& ins = conn.prepared(
+    auto ins = conn.statement(
         "INSERT INTO finding (kind, record_id, key, unit_id, date, rule, severity, message, source, "
         "provisional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ins.bind(1, kind.name);
-    ins.bind(2, static_cast<int64_t>(id));
-    ins.bind(3, key);
-    if (unit_id) ins.bind(4, static_cast<int64_t>(*unit_id)); else ins.bind(4);
-    if (f.date.empty()) ins.bind(5); else ins.bind(5, f.date);
-    ins.bind(6, f.rule);
-    ins.bind(7, f.severity);
-    ins.bind(8, f.message);
-    ins.bind(9, f.source);
-    ins.bind(10, f.provisional ? 1 : 0);
-    ins.exec();
+    ins->bind(1, kind.name);
+    ins->bind(2, static_cast<int64_t>(id));
+    ins->bind(3, key);
+    if (unit_id) ins->bind(4, static_cast<int64_t>(*unit_id)); else ins->bind(4);
+    if (f.date.empty()) ins->bind(5); else ins->bind(5, f.date);
+    ins->bind(6, f.rule);
+    ins->bind(7, f.severity);
+    ins->bind(8, f.message);
+    ins->bind(9, f.source);
+    ins->bind(10, f.provisional ? 1 : 0);
+    ins->exec();
   }
 }
 
 json record_findings(store::Connection& conn, const std::string& kind, std::int64_t id) {
   json out = json::array();
-  auto& q = conn.prepared(
+  auto q = conn.statement(
       "SELECT rule, severity, message, source, date, provisional FROM finding "
       "WHERE kind = ? AND record_id = ? ORDER BY id");
-  q.bind(1, kind);
-  q.bind(2, static_cast<int64_t>(id));
-  while (q.executeStep())
-    out.push_back({{"rule", q.getColumn(0).getString()},
-                   {"severity", q.getColumn(1).getString()},
-                   {"message", q.getColumn(2).getString()},
-                   {"source", q.getColumn(3).getString()},
-                   {"date", q.getColumn(4).isNull() ? json(nullptr) : json(q.getColumn(4).getString())},
-                   {"provisional", q.getColumn(5).getInt() != 0}});
-  q.reset();
+  q->bind(1, kind);
+  q->bind(2, static_cast<int64_t>(id));
+  while (q->executeStep())
+    out.push_back({{"rule", q->getColumn(0).getString()},
+                   {"severity", q->getColumn(1).getString()},
+                   {"message", q->getColumn(2).getString()},
+                   {"source", q->getColumn(3).getString()},
+                   {"date", q->getColumn(4).isNull() ? json(nullptr) : json(q->getColumn(4).getString())},
+                   {"provisional", q->getColumn(5).getInt() != 0}});
   return out;
 }
 
@@ -98,31 +97,29 @@ json list_findings(store::Connection& conn, const json& query) {
     return i;
   };
   json out = {{"items", json::array()}, {"total", 0}};
-  auto& count = conn.prepared("SELECT count(*) FROM finding f" + where);
-  bind_all(count);
-  count.executeStep();
-  out["total"] = count.getColumn(0).getInt64();
-  count.reset();
-  auto& q = conn.prepared(
+  auto count = conn.statement("SELECT count(*) FROM finding f" + where);
+  bind_all(*count);
+  count->executeStep();
+  out["total"] = count->getColumn(0).getInt64();
+  auto q = conn.statement(
       "SELECT f.kind, f.key, u.key, f.date, f.rule, f.severity, f.message, f.source, f.provisional "
       "FROM finding f LEFT JOIN org_unit u ON u.id = f.unit_id" + where +
       " ORDER BY f.date, f.kind, f.key, f.rule LIMIT ? OFFSET ?");
-  int i = bind_all(q);
-  q.bind(i, static_cast<int64_t>(limit));
-  q.bind(i + 1, static_cast<int64_t>(offset));
-  while (q.executeStep()) {
-    json item = {{"kind", q.getColumn(0).getString()},
-                 {"key", q.getColumn(1).getString()},
-                 {"rule", q.getColumn(4).getString()},
-                 {"severity", q.getColumn(5).getString()},
-                 {"message", q.getColumn(6).getString()},
-                 {"source", q.getColumn(7).getString()},
-                 {"provisional", q.getColumn(8).getInt() != 0}};
-    item["unit"] = q.getColumn(2).isNull() ? json(nullptr) : json(q.getColumn(2).getString());
-    item["date"] = q.getColumn(3).isNull() ? json(nullptr) : json(q.getColumn(3).getString());
+  int i = bind_all(*q);
+  q->bind(i, static_cast<int64_t>(limit));
+  q->bind(i + 1, static_cast<int64_t>(offset));
+  while (q->executeStep()) {
+    json item = {{"kind", q->getColumn(0).getString()},
+                 {"key", q->getColumn(1).getString()},
+                 {"rule", q->getColumn(4).getString()},
+                 {"severity", q->getColumn(5).getString()},
+                 {"message", q->getColumn(6).getString()},
+                 {"source", q->getColumn(7).getString()},
+                 {"provisional", q->getColumn(8).getInt() != 0}};
+    item["unit"] = q->getColumn(2).isNull() ? json(nullptr) : json(q->getColumn(2).getString());
+    item["date"] = q->getColumn(3).isNull() ? json(nullptr) : json(q->getColumn(3).getString());
     out["items"].push_back(item);
   }
-  q.reset();
   return out;
 }
 

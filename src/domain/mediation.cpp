@@ -48,11 +48,10 @@ Kind declare_committee() {
 
 // The unit of the committee with id `committee`.
 std::int64_t committee_unit(Context& ctx, std::int64_t committee) {
-  auto& q = ctx.conn.prepared("SELECT unit_id FROM mediation_committee WHERE id = ?");
-  q.bind(1, static_cast<int64_t>(committee));
-  q.executeStep();
-  std::int64_t unit = q.getColumn(0).getInt64();
-  q.reset();
+  auto q = ctx.conn.statement("SELECT unit_id FROM mediation_committee WHERE id = ?");
+  q->bind(1, static_cast<int64_t>(committee));
+  q->executeStep();
+  std::int64_t unit = q->getColumn(0).getInt64();
   return unit;
 }
 

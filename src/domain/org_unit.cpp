@@ -29,24 +29,23 @@ void validate(Context& ctx, const json& v, std::optional<std::int64_t> id) {
     throw Error(Status::argument, "active_to", "is before active_from");
 
   if (!v.contains("parent")) {
-    auto& q = ctx.conn.prepared("SELECT key FROM org_unit WHERE parent_id IS NULL AND id != ?");
-    q.bind(1, static_cast<int64_t>(id.value_or(-1)));
-    if (q.executeStep()) {
-      std::string root = q.getColumn(0).getString();
-      q.reset();
+    auto q = ctx.conn.statement("SELECT key FROM org_unit WHERE parent_id IS NULL AND id != ?");
+    q->bind(1, static_cast<int64_t>(id.value_or(-1)));
+    if (q->executeStep()) {
+      std::string root = q->getColumn(0).getString();
+      q->reset();
       throw Error(Status::rule, "parent",
                   "the unit tree already has its root '" + root +
                       "'; a unit without parent would be a second root");
     }
-    q.reset();
+    q->reset();
     return;
   }
   if (!id) return;  // a new unit cannot be anyone's ancestor yet
   std::int64_t parent = v["parent"].get<std::int64_t>();
-  auto& q = ctx.conn.prepared("SELECT path FROM org_unit WHERE id = ?");
-  q.bind(1, static_cast<int64_t>(parent));
-  std::string parent_path = q.executeStep() ? q.getColumn(0).getString() : "";
-  q.reset();
+  auto q = ctx.conn.statement("SELECT path FROM org_unit WHERE id = ?");
+  q->bind(1, static_cast<int64_t>(parent));
+  std::string parent_path = q->executeStep() ? q->getColumn(0).getString() : "";
   if (parent == *id || parent_path.find("/" + std::to_string(*id) + "/") != std::string::npos)
     throw Error(Status::rule, "parent",
                 "would make the unit its own ancestor (the unit tree cannot have cycles)");
@@ -56,40 +55,38 @@ void after_write(Context& ctx, std::int64_t id, const json& v, const json* befor
   std::string path = "/";
   std::int64_t depth = 0;
   if (v.contains("parent")) {
-    auto& q = ctx.conn.prepared("SELECT path, depth FROM org_unit WHERE id = ?");
-    q.bind(1, static_cast<int64_t>(v["parent"].get<std::int64_t>()));
-    q.executeStep();
-    path = q.getColumn(0).getString();
-    depth = q.getColumn(1).getInt64() + 1;
-    q.reset();
+    auto q = ctx.conn.statement("SELECT path, depth FROM org_unit WHERE id = ?");
+    q->bind(1, static_cast<int64_t>(v["parent"].get<std::int64_t>()));
+    q->executeStep();
+    path = q->getColumn(0).getString();
+    depth = q->getColumn(1).getInt64() + 1;
   }
   path += std::to_string(id) + "/";
 
   if (before && before->value("parent", json()) != v.value("parent", json())) {
     // Re-parenting moves the whole subtree: rewrite its paths and depths.
-    auto& old = ctx.conn.prepared("SELECT path, depth FROM org_unit WHERE id = ?");
-    old.bind(1, static_cast<int64_t>(id));
-    old.executeStep();
-    std::string old_path = old.getColumn(0).getString();
-    std::int64_t old_depth = old.getColumn(1).getInt64();
-    old.reset();
+    auto old = ctx.conn.statement("SELECT path, depth FROM org_unit WHERE id = ?");
+    old->bind(1, static_cast<int64_t>(id));
+    old->executeStep();
+    std::string old_path = old->getColumn(0).getString();
+    std::int64_t old_depth = old->getColumn(1).getInt64();
     std::string old_end = old_path;
     old_end.back() = '0';
-    auto& move = ctx.conn.prepared(
+    auto move = ctx.conn.statement(
         "UPDATE org_unit SET path = ? || substr(path, ?), depth = depth + ? "
         "WHERE path > ? AND path < ?");
-    move.bind(1, path);
-    move.bind(2, static_cast<int64_t>(old_path.size() + 1));
-    move.bind(3, static_cast<int64_t>(depth - old_depth));
-    move.bind(4, old_path);
-    move.bind(5, old_end);
-    move.exec();
+    move->bind(1, path);
+    move->bind(2, static_cast<int64_t>(old_path.size() + 1));
+    move->bind(3, static_cast<int64_t>(depth - old_depth));
+    move->bind(4, old_path);
+    move->bind(5, old_end);
+    move->exec();
   }
-  auto& st = ctx.conn.prepared("UPDATE org_unit SET path = ?, depth = ? WHERE id = ?");
-  st.bind(1, path);
-  st.bind(2, static_cast<int64_t>(depth));
-  st.bind(3, static_cast<int64_t>(id));
-  st.exec();
+  auto st = ctx.conn.statement("UPDATE org_unit SET path = ?, depth = ? WHERE id = ?");
+  st->bind(1, path);
+  st->bind(2, static_cast<int64_t>(depth));
+  st->bind(3, static_cast<int64_t>(id));
+  st->exec();
 }
 
 Kind declare() {

@@ -35,11 +35,10 @@ std::vector<std::string> names(store::Connection& conn, Names wanted) {
       // Party lists hold both: their personal() flag covers organisations too.
       const bool parties = f.type == FieldType::object_list && f.holds_names == Names::persons;
       if (f.holds_names != wanted && !parties) continue;
-      auto& q = conn.prepared(names_sql(*kind, f, wanted));
-      while (q.executeStep())
-        if (q.getColumn(0).isText() && !q.getColumn(0).getString().empty())
-          found.insert(q.getColumn(0).getString());
-      q.reset();
+      auto q = conn.statement(names_sql(*kind, f, wanted));
+      while (q->executeStep())
+        if (q->getColumn(0).isText() && !q->getColumn(0).getString().empty())
+          found.insert(q->getColumn(0).getString());
     }
   return {found.begin(), found.end()};
 }

@@ -221,11 +221,11 @@ json value_or_null(const json& values, const std::string& name) {
 void insert_row(Context& ctx, const Kind& kind, const json& values, const std::string& key,
                 std::int64_t* new_id) {
   const KindSql& s = sql_of(kind);
-  auto& st = ctx.conn.prepared(s.insert);
+  auto st = ctx.conn.statement(s.insert);
   int i = 1;
-  st.bind(i++, key);
-  for (const Field* f : s.fields) bind_value(st, i++, *f, value_or_null(values, f->name));
-  st.exec();
+  st->bind(i++, key);
+  for (const Field* f : s.fields) bind_value(*st, i++, *f, value_or_null(values, f->name));
+  st->exec();
   *new_id = ctx.conn.db().getLastInsertRowid();
 }
 
@@ -245,11 +245,11 @@ void update_row(Context& ctx, const Kind& kind, const json& before, const json& 
   for (std::size_t i = 0; i < changed.size(); ++i)
     sql += (i ? ", " : "") + changed[i]->column() + " = ?";
   sql += " WHERE id = ?";
-  auto& st = ctx.conn.prepared(sql);
+  auto st = ctx.conn.statement(sql);
   int i = 1;
-  for (const Field* f : changed) bind_value(st, i++, *f, value_or_null(values, f->name));
-  st.bind(i, static_cast<int64_t>(id));
-  st.exec();
+  for (const Field* f : changed) bind_value(*st, i++, *f, value_or_null(values, f->name));
+  st->bind(i, static_cast<int64_t>(id));
+  st->exec();
 }
 
 // The interchange form of the changed fields: new values, null for cleared.
@@ -310,11 +310,11 @@ RefResolver make_resolver(store::Connection& conn) {
     if (key_or_id.is_number_integer()) {
       const std::int64_t id = key_or_id.get<std::int64_t>();
       if (memory->keys.count(RefMemory::by_id(kind_name, id))) return id;
-      auto& q = conn.prepared(sql_of(kind).key_by_id);
-      q.bind(1, static_cast<int64_t>(id));
-      bool found = q.executeStep();
-      if (found) memory->remember(kind_name, q.getColumn(0).getString(), id);
-      q.reset();
+      auto q = conn.statement(sql_of(kind).key_by_id);
+      q->bind(1, static_cast<int64_t>(id));
+      bool found = q->executeStep();
+      if (found) memory->remember(kind_name, q->getColumn(0).getString(), id);
+      q->reset();
       if (!found)
         throw Error(Status::argument, field, "no " + kind_name + " with id " + std::to_string(id));
       return id;
@@ -322,25 +322,24 @@ RefResolver make_resolver(store::Connection& conn) {
     const std::string& key = key_or_id.get_ref<const std::string&>();
     if (auto it = memory->ids.find(RefMemory::by_key(kind_name, key)); it != memory->ids.end())
       return it->second;
-    auto& q = conn.prepared(sql_of(kind).id_by_key);
-    q.bind(1, key);
-    if (!q.executeStep()) {
-      q.reset();
+    auto q = conn.statement(sql_of(kind).id_by_key);
+    q->bind(1, key);
+    if (!q->executeStep()) {
+      q->reset();
       throw Error(Status::argument, field, "no " + kind_name + " with key " + quote(key));
     }
-    std::int64_t id = q.getColumn(0).getInt64();
-    q.reset();
+    std::int64_t id = q->getColumn(0).getInt64();
+    q->reset();
     memory->remember(kind_name, key, id);
     return id;
   };
   r.to_key = [&conn, memory](const std::string& kind_name, std::int64_t id) -> std::string {
     if (auto it = memory->keys.find(RefMemory::by_id(kind_name, id)); it != memory->keys.end())
       return it->second;
-    auto& q = conn.prepared(sql_of(kind_by_name(kind_name)).key_by_id);
-    q.bind(1, static_cast<int64_t>(id));
-    const bool found = q.executeStep();
-    std::string key = found ? q.getColumn(0).getString() : std::string();
-    q.reset();
+    auto q = conn.statement(sql_of(kind_by_name(kind_name)).key_by_id);
+    q->bind(1, static_cast<int64_t>(id));
+    const bool found = q->executeStep();
+    std::string key = found ? q->getColumn(0).getString() : std::string();
     if (found) memory->remember(kind_name, key, id);
     return key;
   };
@@ -350,25 +349,22 @@ RefResolver make_resolver(store::Connection& conn) {
 
 std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kind,
                                         const std::string& key) {
-  auto& q = conn.prepared(sql_of(kind).id_by_key);
-  q.bind(1, key);
-  if (q.executeStep()) {
-    std::int64_t id = q.getColumn(0).getInt64();
-    q.reset();
+  auto q = conn.statement(sql_of(kind).id_by_key);
+  q->bind(1, key);
+  if (q->executeStep()) {
+    std::int64_t id = q->getColumn(0).getInt64();
     return id;
   }
-  q.reset();
   // A key is a key: "1" is the record whose key is "1", never the record
   // whose id is 1. Ids are asked for explicitly (key_of_id, fz_list's "id").
   return std::nullopt;
 }
 
 std::optional<std::string> key_of_id(store::Connection& conn, const Kind& kind, std::int64_t id) {
-  auto& q = conn.prepared(sql_of(kind).key_by_id);
-  q.bind(1, static_cast<int64_t>(id));
+  auto q = conn.statement(sql_of(kind).key_by_id);
+  q->bind(1, static_cast<int64_t>(id));
   std::optional<std::string> key;
-  if (q.executeStep()) key = q.getColumn(0).getString();
-  q.reset();
+  if (q->executeStep()) key = q->getColumn(0).getString();
   return key;
 }
 
@@ -395,16 +391,15 @@ json row_values(SQLite::Statement& q, const KindSql& s) {
 json load_by_key(store::Connection& conn, const Kind& kind, const std::string& key,
                  std::int64_t& id, std::string& stored_key) {
   const KindSql& s = sql_of(kind);
-  auto& q = conn.prepared(s.select_by_key);
-  q.bind(1, key);
-  if (!q.executeStep()) {
-    q.reset();
+  auto q = conn.statement(s.select_by_key);
+  q->bind(1, key);
+  if (!q->executeStep()) {
+    q->reset();
     throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key));
   }
-  id = q.getColumn(0).getInt64();
+  id = q->getColumn(0).getInt64();
   stored_key = key;
-  json values = row_values(q, s);
-  q.reset();
+  json values = row_values(*q, s);
   return values;
 }
 
@@ -412,15 +407,14 @@ json load_by_key(store::Connection& conn, const Kind& kind, const std::string& k
 
 json load_values(store::Connection& conn, const Kind& kind, std::int64_t id, std::string* key) {
   const KindSql& s = sql_of(kind);
-  auto& q = conn.prepared(s.select_by_id);
-  q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) {
-    q.reset();
+  auto q = conn.statement(s.select_by_id);
+  q->bind(1, static_cast<int64_t>(id));
+  if (!q->executeStep()) {
+    q->reset();
     throw Error(Status::not_found, "no " + kind.name + " with id " + std::to_string(id));
   }
-  if (key) *key = q.getColumn(0).getString();
-  json values = row_values(q, s);
-  q.reset();
+  if (key) *key = q->getColumn(0).getString();
+  json values = row_values(*q, s);
   return values;
 }
 
@@ -501,10 +495,10 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
       key = kind.name + "-" + std::to_string(new_id);
       if (find_record(ctx.conn, kind, key))
         throw Error(Status::conflict, "key", "generated key '" + key + "' is taken");
-      auto& st = ctx.conn.prepared("UPDATE " + kind.table + " SET key = ? WHERE id = ?");
-      st.bind(1, key);
-      st.bind(2, static_cast<int64_t>(new_id));
-      st.exec();
+      auto st = ctx.conn.statement("UPDATE " + kind.table + " SET key = ? WHERE id = ?");
+      st->bind(1, key);
+      st->bind(2, static_cast<int64_t>(new_id));
+      st->exec();
     }
   } else {
     update_row(ctx, kind, before ? *before : json::object(), values, *id);
@@ -636,19 +630,18 @@ void for_each_provisional(store::Connection& conn, const std::string* unit, F&& 
       sql += " AND " + in_subtree(kind->unit_column);
     }
     std::vector<std::pair<std::int64_t, std::set<int>>> marked;
-    auto& q = conn.prepared(sql);
+    auto q = conn.statement(sql);
     if (unit) {
-      q.bind(1, lo);
-      q.bind(2, hi);
+      q->bind(1, lo);
+      q->bind(2, hi);
     }
-    while (q.executeStep()) {
+    while (q->executeStep()) {
       std::set<int> years;
-      const json marks = json::parse(q.getColumn(1).getString());
+      const json marks = json::parse(q->getColumn(1).getString());
       for (const json& deadline_years : marks)
         for (const json& y : deadline_years) years.insert(y.get<int>());
-      marked.emplace_back(q.getColumn(0).getInt64(), std::move(years));
+      marked.emplace_back(q->getColumn(0).getInt64(), std::move(years));
     }
-    q.reset();
     for (const auto& [id, years] : marked) fn(*kind, id, years);
   }
 }
@@ -751,27 +744,25 @@ json list_records(store::Connection& conn, const Kind& kind, const json& query) 
       binds.push_back([unit_id](SQLite::Statement& st, int& i) { st.bind(i++, static_cast<int64_t>(unit_id)); });
     }
   }
-  auto run = [&](const std::string& sql) -> SQLite::Statement& {
-    auto& st = conn.prepared(sql);
+  auto run = [&](const std::string& sql) {
+    auto st = conn.statement(sql);
     int i = 1;
-    for (auto& b : binds) b(st, i);
+    for (auto& b : binds) b(*st, i);
     return st;
   };
   json out = {{"items", json::array()}, {"total", 0}};
   {
-    auto& st = run("SELECT count(*) FROM " + kind.table + where);
-    st.executeStep();
-    out["total"] = st.getColumn(0).getInt64();
-    st.reset();
+    auto st = run("SELECT count(*) FROM " + kind.table + where);
+    st->executeStep();
+    out["total"] = st->getColumn(0).getInt64();
   }
   std::vector<std::int64_t> ids;
   {
-    auto& st = run("SELECT id FROM " + kind.table + where + " ORDER BY " + kind.order_by + " LIMIT ? OFFSET ?");
-    int next = static_cast<int>(st.getBindParameterCount()) - 1;
-    st.bind(next, static_cast<int64_t>(limit));
-    st.bind(next + 1, static_cast<int64_t>(offset));
-    while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
-    st.reset();
+    auto st = run("SELECT id FROM " + kind.table + where + " ORDER BY " + kind.order_by + " LIMIT ? OFFSET ?");
+    int next = static_cast<int>(st->getBindParameterCount()) - 1;
+    st->bind(next, static_cast<int64_t>(limit));
+    st->bind(next + 1, static_cast<int64_t>(offset));
+    while (st->executeStep()) ids.push_back(st->getColumn(0).getInt64());
   }
   for (std::int64_t id : ids) out["items"].push_back(get_record(conn, kind, id));
   return out;

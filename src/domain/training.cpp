@@ -103,11 +103,10 @@ Kind declare_campaign() {
 }
 
 void validate_literate(Context& ctx, const json& v, std::optional<std::int64_t>) {
-  auto& q = ctx.conn.prepared("SELECT kind FROM org_unit WHERE id = ?");
-  q.bind(1, static_cast<int64_t>(v["unit"].get<std::int64_t>()));
-  q.executeStep();
-  std::string kind = q.getColumn(0).getString();
-  q.reset();
+  auto q = ctx.conn.statement("SELECT kind FROM org_unit WHERE id = ?");
+  q->bind(1, static_cast<int64_t>(v["unit"].get<std::int64_t>()));
+  q->executeStep();
+  std::string kind = q->getColumn(0).getString();
   if (kind != "village" && kind != "community")
     throw Error(Status::argument, "unit", "法律明白人 belong to a village or community, not a " + kind);
 }

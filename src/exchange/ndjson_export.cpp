@@ -44,11 +44,10 @@ UnitScope unit_scope(store::Connection& conn, const ExportSelection& selection) 
   if (selection.subtree) {
     auto [lo, hi] = domain::subtree_range(conn, s.unit);
     s.root = domain::require_record(conn, domain::org_unit_kind(), s.unit);
-    auto& q = conn.prepared("SELECT id FROM org_unit WHERE path >= ? AND path < ? ORDER BY id");
-    q.bind(1, lo);
-    q.bind(2, hi);
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    q.reset();
+    auto q = conn.statement("SELECT id FROM org_unit WHERE path >= ? AND path < ? ORDER BY id");
+    q->bind(1, lo);
+    q->bind(2, hi);
+    while (q->executeStep()) ids.push_back(q->getColumn(0).getInt64());
   } else {
     s.root = domain::require_record(conn, domain::org_unit_kind(), s.unit);
     ids.push_back(s.root);
@@ -88,16 +87,15 @@ void check_references(store::Connection& conn, const Kind& kind, const UnitScope
     const bool parent_of_root = &kind == &domain::org_unit_kind() && f.name == "parent";
     if (parent_of_root) sql += " AND r.id <> ?2";
     sql += " ORDER BY r.id LIMIT 1";
-    auto& q = conn.prepared(sql);
-    q.bind(1, scope.ids);
-    if (parent_of_root) q.bind(2, static_cast<int64_t>(scope.root));
-    if (!q.executeStep()) {
-      q.reset();
+    auto q = conn.statement(sql);
+    q->bind(1, scope.ids);
+    if (parent_of_root) q->bind(2, static_cast<int64_t>(scope.root));
+    if (!q->executeStep()) {
+      q->reset();
       continue;
     }
-    const std::string from = q.getColumn(0).getString(), to = q.getColumn(1).getString();
-    const std::string to_unit = q.getColumn(2).isNull() ? "" : q.getColumn(2).getString();
-    q.reset();
+    const std::string from = q->getColumn(0).getString(), to = q->getColumn(1).getString();
+    const std::string to_unit = q->getColumn(2).isNull() ? "" : q->getColumn(2).getString();
     std::string whose;
     if (&target != &domain::org_unit_kind())
       whose = to_unit.empty() ? " (of no unit)" : " of unit " + quote(to_unit);
@@ -119,10 +117,9 @@ std::set<std::int64_t> referenced_ids(store::Connection& conn, const Kind& unitl
       if (!is_reference(f) || f.ref_kind != unitless.name) continue;
       const std::string sql = "SELECT t.id" + referring_rows(*kind, f, unitless) + " WHERE " +
                               in_scope("r." + kind->unit_column);
-      auto& q = conn.prepared(sql);
-      q.bind(1, scope.ids);
-      while (q.executeStep()) ids.insert(q.getColumn(0).getInt64());
-      q.reset();
+      auto q = conn.statement(sql);
+      q->bind(1, scope.ids);
+      while (q->executeStep()) ids.insert(q->getColumn(0).getInt64());
     }
   }
   return ids;

@@ -42,23 +42,21 @@ const Measure& measure(const std::string& code) {
 
 bool Engine::known(const std::string& code) {
   if (find_indicator(code) || find_measure(code)) return true;
-  auto& q = conn_.prepared("SELECT 1 FROM custom_indicator WHERE code = ?");
-  q.bind(1, code);
-  bool found = q.executeStep();
-  q.reset();
+  auto q = conn_.statement("SELECT 1 FROM custom_indicator WHERE code = ?");
+  q->bind(1, code);
+  bool found = q->executeStep();
   return found;
 }
 
 const Engine::Custom& Engine::custom(const std::string& code) {
-  auto& q = conn_.prepared("SELECT label, measure, expression FROM custom_indicator WHERE code = ?");
-  q.bind(1, code);
-  if (!q.executeStep()) {
-    q.reset();
+  auto q = conn_.statement("SELECT label, measure, expression FROM custom_indicator WHERE code = ?");
+  q->bind(1, code);
+  if (!q->executeStep()) {
+    q->reset();
     throw Error(Status::argument, "code", "unknown indicator code " + quote(code));
   }
-  std::string label = q.getColumn(0).getString(), measure_kind = q.getColumn(1).getString(),
-              text = q.getColumn(2).getString();
-  q.reset();
+  std::string label = q->getColumn(0).getString(), measure_kind = q->getColumn(1).getString(),
+              text = q->getColumn(2).getString();
   auto it = customs_.find(code);
   if (it == customs_.end() || it->second.text != text || it->second.label != label ||
       it->second.measure != measure_kind) {
@@ -73,9 +71,8 @@ const Engine::Custom& Engine::custom(const std::string& code) {
 std::vector<std::string> Engine::all_codes() {
   std::vector<std::string> codes;
   for (const IndicatorDef& d : catalogue()) codes.push_back(d.code);
-  auto& q = conn_.prepared("SELECT code FROM custom_indicator ORDER BY code");
-  while (q.executeStep()) codes.push_back(q.getColumn(0).getString());
-  q.reset();
+  auto q = conn_.statement("SELECT code FROM custom_indicator ORDER BY code");
+  while (q->executeStep()) codes.push_back(q->getColumn(0).getString());
   return codes;
 }
 
@@ -131,12 +128,11 @@ Engine::Values Engine::compute(const std::vector<const Measure*>& needed, const 
   for (auto& [base, list] : by_base) {
     std::string select;
     for (const Measure* m : list) select += (select.empty() ? "" : ", ") + aggregate(*m);
-    auto& st = conn_.prepared("SELECT " + select + from_where(*base));
-    bind_common(st, lo, hi, period, bound);
-    st.executeStep();
+    auto st = conn_.statement("SELECT " + select + from_where(*base));
+    bind_common(*st, lo, hi, period, bound);
+    st->executeStep();
     for (std::size_t i = 0; i < list.size(); ++i)
-      out[list[i]->code] = st.getColumn(static_cast<int>(i)).getDouble();
-    st.reset();
+      out[list[i]->code] = st->getColumn(static_cast<int>(i)).getDouble();
   }
   return out;
 }
@@ -207,12 +203,11 @@ std::vector<IndicatorValue> Engine::evaluate(const std::vector<std::string>& cod
       if (!d->breakdown.empty()) {
         r.breakdown_labels = d->breakdown_labels;
         const Measure& m = measure(d->numerator);
-        auto& st = conn_.prepared("SELECT " + d->breakdown + ", " + aggregate(m) + from_where(*m.base) +
+        auto st = conn_.statement("SELECT " + d->breakdown + ", " + aggregate(m) + from_where(*m.base) +
                                   " GROUP BY 1 ORDER BY 1");
-        bind_common(st, lo, hi, period, bound);
-        while (st.executeStep())
-          if (!st.getColumn(0).isNull()) r.breakdown[st.getColumn(0).getString()] = st.getColumn(1).getDouble();
-        st.reset();
+        bind_common(*st, lo, hi, period, bound);
+        while (st->executeStep())
+          if (!st->getColumn(0).isNull()) r.breakdown[st->getColumn(0).getString()] = st->getColumn(1).getDouble();
       }
     } else if (const Measure* m = find_measure(code)) {
       r.code = code;
@@ -265,10 +260,9 @@ json Engine::explain(const std::string& code, const std::string& unit, const Per
     json keys = json::array();
     std::string cond = m.condition;
     if (!m.sum.empty()) cond = "(" + cond + ") AND " + m.sum + " IS NOT NULL AND " + m.sum + " <> 0";
-    auto& st = conn_.prepared("SELECT t.key" + from_where(*m.base) + " AND (" + cond + ") ORDER BY t.key");
-    bind_common(st, lo, hi, period, bound);
-    while (st.executeStep()) keys.push_back(st.getColumn(0).getString());
-    st.reset();
+    auto st = conn_.statement("SELECT t.key" + from_where(*m.base) + " AND (" + cond + ") ORDER BY t.key");
+    bind_common(*st, lo, hi, period, bound);
+    while (st->executeStep()) keys.push_back(st->getColumn(0).getString());
     return keys;
   };
   const Measure& num = measure(num_code);
@@ -312,20 +306,19 @@ void Engine::define(const json& def, store::Journal& journal, const std::string&
     throw Error(Status::argument, "measure", "expected value|count|ratio|hours|yuan|days");
   Expression::parse(text, [](const std::string& c) { return find_indicator(c) || find_measure(c); });
 
-  auto& q = conn_.prepared(
+  auto q = conn_.statement(
       "INSERT INTO custom_indicator (code, label, expression, measure) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (code) DO UPDATE SET label = excluded.label, expression = excluded.expression, "
       "measure = excluded.measure");
-  q.bind(1, code);
-  q.bind(2, label);
-  q.bind(3, text);
-  q.bind(4, measure_kind);
-  q.exec();
-  auto& id = conn_.prepared("SELECT rowid FROM custom_indicator WHERE code = ?");
-  id.bind(1, code);
-  id.executeStep();
-  std::int64_t rowid = id.getColumn(0).getInt64();
-  id.reset();
+  q->bind(1, code);
+  q->bind(2, label);
+  q->bind(3, text);
+  q->bind(4, measure_kind);
+  q->exec();
+  auto id = conn_.statement("SELECT rowid FROM custom_indicator WHERE code = ?");
+  id->bind(1, code);
+  id->executeStep();
+  std::int64_t rowid = id->getColumn(0).getInt64();
   journal.append(actor, "custom_indicator", code, rowid, "define",
                  {{"label", label}, {"expression", text}, {"measure", measure_kind}});
 }
@@ -335,9 +328,8 @@ json Engine::labels() {
   for (const IndicatorDef& d : catalogue()) out[d.code] = d.label;
   for (const Measure& m : measures())
     if (!out.contains(m.code)) out[m.code] = m.label;
-  auto& q = conn_.prepared("SELECT code, label FROM custom_indicator ORDER BY code");
-  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
-  q.reset();
+  auto q = conn_.statement("SELECT code, label FROM custom_indicator ORDER BY code");
+  while (q->executeStep()) out[q->getColumn(0).getString()] = q->getColumn(1).getString();
   return out;
 }
 

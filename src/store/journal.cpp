@@ -92,12 +92,11 @@ std::string journal_hash(const std::string& prev_hash, const JournalEntry& e) {
 Journal::Head& Journal::head() {
   if (!head_) {
     Head h{0, kZeroHash};
-    auto& q = conn_.prepared("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
-    if (q.executeStep()) {
-      h.seq = q.getColumn(0).getInt64();
-      h.hash = q.getColumn(1).getString();
+    auto q = conn_.statement("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    if (q->executeStep()) {
+      h.seq = q->getColumn(0).getInt64();
+      h.hash = q->getColumn(1).getString();
     }
-    q.reset();
     head_ = h;
   }
   return *head_;
@@ -118,19 +117,19 @@ void Journal::append(const std::string& actor, const std::string& kind,
   const std::string change_dump = change.dump();
   e.hash = sha256_hex(h.hash, canonical_entry(e, change_dump));
 
-  auto& ins = conn_.prepared(
+  auto ins = conn_.statement(
       "INSERT INTO journal (seq, at, actor, kind, key, record_id, op, change, hash) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  ins.bind(1, static_cast<int64_t>(e.seq));
-  ins.bind(2, e.at);
-  ins.bind(3, e.actor);
-  ins.bind(4, e.kind);
-  ins.bind(5, e.key);
-  ins.bind(6, static_cast<int64_t>(e.record_id));
-  ins.bind(7, e.op);
-  ins.bind(8, change_dump);
-  ins.bind(9, e.hash);
-  ins.exec();
+  ins->bind(1, static_cast<int64_t>(e.seq));
+  ins->bind(2, e.at);
+  ins->bind(3, e.actor);
+  ins->bind(4, e.kind);
+  ins->bind(5, e.key);
+  ins->bind(6, static_cast<int64_t>(e.record_id));
+  ins->bind(7, e.op);
+  ins->bind(8, change_dump);
+  ins->bind(9, e.hash);
+  ins->exec();
   h.seq = e.seq;
   h.hash = e.hash;
   dirty_ = true;
@@ -139,11 +138,11 @@ void Journal::append(const std::string& actor, const std::string& kind,
 void Journal::flush_head() {
   if (!dirty_) return;
   Head& h = head();
-  auto& q = conn_.prepared(
+  auto q = conn_.statement(
       "INSERT INTO meta (name, value) VALUES ('journal_head', ?) "
       "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-  q.bind(1, std::to_string(h.seq) + ":" + h.hash);
-  q.exec();
+  q->bind(1, std::to_string(h.seq) + ":" + h.hash);
+  q->exec();
   dirty_ = false;
 }
 
@@ -156,9 +155,9 @@ JournalCheck Journal::verify() {
     check.first_bad = seq;
     check.message = std::move(message);
   };
-  auto& q = conn_.prepared(std::string(kSelectColumns) + "ORDER BY seq");
-  while (q.executeStep()) {
-    JournalEntry e = read_entry(q);
+  auto q = conn_.statement(std::string(kSelectColumns) + "ORDER BY seq");
+  while (q->executeStep()) {
+    JournalEntry e = read_entry(*q);
     ++check.entries;
     if (!check.ok) continue;
     if (e.seq != expected) {
@@ -171,11 +170,9 @@ JournalCheck Journal::verify() {
     prev = e.hash;
     ++expected;
   }
-  q.reset();
   if (check.ok) {
-    auto& m = conn_.prepared("SELECT value FROM meta WHERE name = 'journal_head'");
-    std::string recorded = m.executeStep() ? m.getColumn(0).getString() : "0:" + kZeroHash;
-    m.reset();
+    auto m = conn_.statement("SELECT value FROM meta WHERE name = 'journal_head'");
+    std::string recorded = m->executeStep() ? m->getColumn(0).getString() : "0:" + kZeroHash;
     std::string actual = std::to_string(expected - 1) + ":" + prev;
     if (recorded != actual) {
       std::int64_t recorded_seq = -1;
@@ -205,25 +202,22 @@ void Journal::scan(const std::vector<std::string>& skip_ops,
     sql += ") ";
   }
   sql += "ORDER BY seq";
-  auto& q = conn_.prepared(sql);
-  for (std::size_t i = 0; i < skip_ops.size(); ++i) q.bind(static_cast<int>(i + 1), skip_ops[i]);
+  auto q = conn_.statement(sql);
+  for (std::size_t i = 0; i < skip_ops.size(); ++i) q->bind(static_cast<int>(i + 1), skip_ops[i]);
   try {
-    while (q.executeStep()) fn(read_entry(q));
+    while (q->executeStep()) fn(read_entry(*q));
   } catch (...) {
-    q.reset();
     throw;
   }
-  q.reset();
 }
 
 std::vector<JournalEntry> Journal::history(const std::string& kind, std::int64_t record_id) {
   std::vector<JournalEntry> out;
-  auto& q = conn_.prepared(std::string(kSelectColumns) +
+  auto q = conn_.statement(std::string(kSelectColumns) +
                            "WHERE kind = ? AND record_id = ? ORDER BY seq");
-  q.bind(1, kind);
-  q.bind(2, static_cast<int64_t>(record_id));
-  while (q.executeStep()) out.push_back(read_entry(q));
-  q.reset();
+  q->bind(1, kind);
+  q->bind(2, static_cast<int64_t>(record_id));
+  while (q->executeStep()) out.push_back(read_entry(*q));
   return out;
 }
 

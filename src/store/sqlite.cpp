@@ -111,19 +111,46 @@ std::string Connection::filename() const {
   return name ? std::string(name) : std::string();
 }
 
-SQLite::Statement& Connection::prepared(const std::string& sql) {
+Connection::Cursor Connection::statement(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+    auto statement = std::make_unique<SQLite::Statement>(*db_, sql);
+    recent_.push_front(sql);
+    it = cache_.emplace(sql, Entry{std::move(statement), recent_.begin(), 0}).first;
+    evict();
   } else {
-    it->second->reset();
-    it->second->clearBindings();
+    recent_.splice(recent_.begin(), recent_, it->second.recent);
+    if (it->second.borrowed > 0) return Cursor(std::make_unique<SQLite::Statement>(*db_, sql));
   }
-  return *it->second;
+  return Cursor(&it->second);
+}
+
+void Connection::evict() {
+  // Oldest first; statements in use (borrowed) stay, so a nested statement
+  // never invalidates the one its caller is stepping through.
+  for (auto key = recent_.end(); cache_.size() > kCacheSize && key != recent_.begin();) {
+    --key;
+    auto entry = cache_.find(*key);
+    if (entry->second.borrowed > 0) continue;
+    key = recent_.erase(key);
+    cache_.erase(entry);
+  }
+}
+
+Connection::Cursor::~Cursor() {
+  if (entry_ == nullptr) return;  // moved from, or a statement of its own
+  // A failed step's error was reported by the step itself; clearing the
+  // bindings cannot fail (sqlite3_clear_bindings returns SQLITE_OK).
+  entry_->statement->tryReset();
+  try {
+    entry_->statement->clearBindings();
+  } catch (...) {
+  }
+  --entry_->borrowed;
 }
 
 void Connection::exec(const std::string& sql) { db_->exec(sql); }
 
-void Connection::run(const std::string& sql) { prepared(sql).exec(); }
+void Connection::run(const std::string& sql) { statement(sql)->exec(); }
 
 }  // namespace fazhi::store

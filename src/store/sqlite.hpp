@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <list>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -40,10 +41,20 @@ class Connection {
   // an in-memory database.
   std::string filename() const;
 
+  class Cursor;
+
   // The statement for `sql`, prepared on first use and reused afterwards,
-  // reset and with its bindings cleared. `sql` should be a literal or a string
-  // built from declarations, never from user data (it is the cache key).
-  SQLite::Statement& prepared(const std::string& sql);
+  // borrowed for one use: the Cursor resets it and clears its bindings when
+  // it goes out of scope (so no statement holds a read transaction open by
+  // accident), and a borrowed statement is never evicted. `sql` is the cache
+  // key; it is built from literals and declarations (and, for fz_list's
+  // "where", from the field names a caller chooses, which is why the cache
+  // is bounded: the least recently used statements beyond kCacheSize that are
+  // not borrowed are finalized).
+  Cursor statement(const std::string& sql);
+
+  static constexpr std::size_t kCacheSize = 256;
+  std::size_t cached_statements() const { return cache_.size(); }
 
   // Runs one or more statements without results.
   void exec(const std::string& sql);
@@ -52,10 +63,49 @@ class Connection {
   void run(const std::string& sql);
 
  private:
+  struct Entry {
+    std::unique_ptr<SQLite::Statement> statement;
+    std::list<std::string>::iterator recent;  // its place in recent_
+    int borrowed = 0;
+  };
+  void evict();
+
   std::unique_ptr<SQLite::Database> db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  std::unordered_map<std::string, Entry> cache_;
+  std::list<std::string> recent_;  // cache keys, most recently used first
   bool in_memory_ = false;
   bool read_only_ = false;
+};
+
+// A statement borrowed from the connection's cache (Connection::statement).
+class Connection::Cursor {
+ public:
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  Cursor(Cursor&& other) noexcept
+      : entry_(other.entry_), own_(std::move(other.own_)), statement_(other.statement_) {
+    other.entry_ = nullptr;
+    other.statement_ = nullptr;
+  }
+  ~Cursor();
+
+  SQLite::Statement* operator->() const { return statement_; }
+  SQLite::Statement& operator*() const { return *statement_; }
+
+ private:
+  friend class Connection;
+  // The cached statement, borrowed.
+  explicit Cursor(Entry* entry) : entry_(entry), statement_(entry->statement.get()) {
+    ++entry_->borrowed;
+  }
+  // A statement of its own: the cached one of the same SQL is in use further
+  // up the stack (a nested use must not reset its caller's statement).
+  explicit Cursor(std::unique_ptr<SQLite::Statement> own)
+      : own_(std::move(own)), statement_(own_.get()) {}
+
+  Entry* entry_ = nullptr;
+  std::unique_ptr<SQLite::Statement> own_;
+  SQLite::Statement* statement_;
 };
 
 // fazhi's status for a SQLite result code (extended codes accepted).
