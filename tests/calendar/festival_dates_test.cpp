@@ -44,7 +44,12 @@ bool is_weekend(const std::string& iso) {
 
 struct LunarDate_ {
   LunarDate* d = lunar_date_new();
-  ~LunarDate_() { lunar_date_free(d); }
+  // A LunarDate is a GObject whose finalizer does not free its contents:
+  // lunar_date_free() releases the contents, the unref the object itself.
+  ~LunarDate_() {
+    lunar_date_free(d);
+    g_object_unref(d);
+  }
 };
 
 // The Gregorian date of a (non-leap) lunar month and day of `year`.
