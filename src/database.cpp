@@ -400,7 +400,7 @@ json Database::history(std::string_view kind, std::string_view key) {
                 {"id", id},
                 {"record", record},
                 {"entries", entries},
-                {"verification", impl_->journal.verify().to_json()}};
+                {"verification", impl_->journal.verify_record(k.name, id).to_json()}};
   });
 }
 

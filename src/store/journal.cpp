@@ -146,16 +146,19 @@ void Journal::flush_head() {
   dirty_ = false;
 }
 
-JournalCheck Journal::verify() {
+// Checks the entries after `after` (whose hash is `prev`) to the end of the
+// chain, and the recorded head.
+JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
   JournalCheck check;
-  std::string prev = kZeroHash;
-  std::int64_t expected = 1;
+  check.entries = after;
+  std::int64_t expected = after + 1;
   auto fail = [&](std::int64_t seq, std::string message) {
     check.ok = false;
     check.first_bad = seq;
     check.message = std::move(message);
   };
-  auto q = conn_.statement(std::string(kSelectColumns) + "ORDER BY seq");
+  auto q = conn_.statement(std::string(kSelectColumns) + "WHERE seq > ? ORDER BY seq");
+  q->bind(1, static_cast<int64_t>(after));
   while (q->executeStep()) {
     JournalEntry e = read_entry(*q);
     ++check.entries;
@@ -189,7 +192,51 @@ JournalCheck Journal::verify() {
              "the chain does not end where the recorded head says");
     }
   }
-  if (check.ok) check.message = "journal intact";
+  if (check.ok) {
+    check.message = "journal intact";
+    verified_ = Head{expected - 1, prev};
+  } else {
+    verified_.reset();
+  }
+  return check;
+}
+
+JournalCheck Journal::verify() { return check_chain(0, kZeroHash); }
+
+JournalCheck Journal::verify_incrementally() {
+  if (!verified_) return verify();
+  // The entry the verified prefix ends with must still be there, unchanged;
+  // otherwise (a rolled-back host transaction, an edit) verify it all again.
+  if (verified_->seq > 0) {
+    auto q = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
+    q->bind(1, static_cast<int64_t>(verified_->seq));
+    if (!q->executeStep() || q->getColumn(0).getString() != verified_->hash) return verify();
+  }
+  const Head from = *verified_;
+  return check_chain(from.seq, from.hash);
+}
+
+JournalCheck Journal::verify_record(const std::string& kind, std::int64_t record_id) {
+  JournalCheck check = verify_incrementally();
+  if (!check.ok) return check;
+  // The record's own entries once more, each against the stored hash of the
+  // entry before it: an edit of them since the prefix was verified shows.
+  auto prev = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
+  for (const JournalEntry& e : history(kind, record_id)) {
+    std::string before = kZeroHash;
+    if (e.seq > 1) {
+      prev->bind(1, static_cast<int64_t>(e.seq - 1));
+      if (prev->executeStep()) before = prev->getColumn(0).getString();
+      prev->tryReset();
+    }
+    if (e.change.is_discarded() || journal_hash(before, e) != e.hash) {
+      check.ok = false;
+      check.first_bad = e.seq;
+      check.message = "entry " + std::to_string(e.seq) + " does not match its hash";
+      verified_.reset();
+      break;
+    }
+  }
   return check;
 }
 

@@ -62,7 +62,15 @@ class Journal {
   // or flush reads the head again from the table.
   void invalidate() { head_.reset(); }
 
+  // The whole chain, from the first entry.
   JournalCheck verify();
+
+  // The same verdict for a record's history, at the cost of that record:
+  // the prefix of the chain this handle has verified before is not hashed
+  // again (only the entries after it, and the record's own entries against
+  // their predecessors' stored hashes). An edit inside the verified prefix of
+  // another record's entries is found by verify(), not here.
+  JournalCheck verify_record(const std::string& kind, std::int64_t record_id);
 
   // A record's entries in seq order.
   std::vector<JournalEntry> history(const std::string& kind, std::int64_t record_id);
@@ -77,9 +85,15 @@ class Journal {
     std::string hash;
   };
   Head& head();
+  JournalCheck check_chain(std::int64_t after, std::string prev);
+  // verify() from the end of the verified prefix, or whole without one.
+  JournalCheck verify_incrementally();
 
   Connection& conn_;
   std::optional<Head> head_;
+  // The chain up to here verified intact by this handle (entries are never
+  // changed by fazhi, so what was verified stays verified).
+  std::optional<Head> verified_;
   bool dirty_ = false;
 };
 

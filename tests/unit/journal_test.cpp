@@ -139,4 +139,64 @@ TEST(Journal, FailedChangeAddsNoEntry) {
   EXPECT_TRUE(db->verify_journal()["ok"].get<bool>());
 }
 
+// fz_history verifies one record's entries against the prefix of the chain
+// its handle has verified before; these prove that the shortcut still finds
+// what it must while a handle stays open.
+class HistoryVerification : public JournalTamper {
+ protected:
+  // Edits the file through a second connection while `db_` stays open.
+  void tamper(const std::string& sql) {
+    SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
+    raw.exec(sql);
+  }
+  json verification_of(const char* key) { return db_->history("org_unit", key)["verification"]; }
+  std::unique_ptr<Database> db_ = nullptr;
+  void SetUp() override {
+    JournalTamper::SetUp();
+    db_ = Database::open(path_);
+  }
+};
+
+TEST_F(HistoryVerification, FirstCallOfAHandleVerifiesTheWholeChain) {
+  tamper("UPDATE journal SET actor = 'someone else' WHERE seq = 2");
+  json v = verification_of("v1");
+  EXPECT_FALSE(v["ok"].get<bool>());
+  EXPECT_EQ(v["first_bad"], 2);
+}
+
+TEST_F(HistoryVerification, EditOfTheRecordsOwnEntryInTheVerifiedPrefixIsFound) {
+  ASSERT_TRUE(verification_of("v1")["ok"].get<bool>());
+  tamper("UPDATE journal SET change = '{\"name\":\"伪造\"}' WHERE seq = 6");
+  json v = verification_of("v1");
+  EXPECT_FALSE(v["ok"].get<bool>());
+  EXPECT_EQ(v["first_bad"], 6);
+}
+
+TEST_F(HistoryVerification, EditOfAnEntryAddedAfterThePrefixIsFound) {
+  ASSERT_TRUE(verification_of("v1")["ok"].get<bool>());
+  db_->patch("org_unit", "v2", {{"name", "二村（新）"}});  // seq 7
+  tamper("UPDATE journal SET actor = 'someone else' WHERE seq = 7");
+  json v = verification_of("v1");
+  EXPECT_FALSE(v["ok"].get<bool>());
+  EXPECT_EQ(v["first_bad"], 7);
+}
+
+TEST_F(HistoryVerification, ReplacedEndOfThePrefixMakesTheWholeChainBeVerifiedAgain) {
+  ASSERT_TRUE(verification_of("zone")["ok"].get<bool>());
+  // The entry the verified prefix ends with is v1's patch (seq 6); an edit of
+  // its stored hash means the prefix is no longer what was verified.
+  tamper("UPDATE journal SET hash = '" + std::string(64, 'f') + "' WHERE seq = 6");
+  json v = verification_of("zone");
+  EXPECT_FALSE(v["ok"].get<bool>());
+  EXPECT_EQ(v["first_bad"], 6);
+}
+
+TEST_F(HistoryVerification, IntactChainStaysIntactAcrossCallsAndCountsEveryEntry) {
+  EXPECT_TRUE(verification_of("v1")["ok"].get<bool>());
+  db_->patch("org_unit", "c1", {{"name", "一社区（新）"}});
+  json v = verification_of("c1");
+  EXPECT_TRUE(v["ok"].get<bool>());
+  EXPECT_EQ(v["entries"], 7);
+}
+
 }  // namespace
