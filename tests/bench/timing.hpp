@@ -1,5 +1,6 @@
-// timing.hpp — a steady-clock stopwatch (with the process's CPU time beside
-// it, to tell computing from waiting on I/O) and the median of timings.
+// timing.hpp — clocks: a steady-clock stopwatch with the process's CPU time
+// beside it (to tell computing from waiting on I/O), a clock that sums only
+// the timed segments of a run, and the median of samples.
 #pragma once
 
 #include <sys/resource.h>
@@ -17,32 +18,55 @@ inline double process_cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-// Kernel-mode CPU time of the process (system calls: file I/O, locks).
-inline double process_system_seconds() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_stime.tv_sec) + static_cast<double>(ru.ru_stime.tv_usec) * 1e-6;
+inline double seconds_of(const timeval& tv) {
+  return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6;
 }
+
+// User and kernel-mode CPU seconds of this process so far.
+struct CpuTimes {
+  double user = 0, sys = 0;
+  static CpuTimes now() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return {seconds_of(ru.ru_utime), seconds_of(ru.ru_stime)};
+  }
+};
 
 class Stopwatch {
  public:
-  Stopwatch()
-      : start_(std::chrono::steady_clock::now()),
-        cpu_start_(process_cpu_seconds()),
-        system_start_(process_system_seconds()) {}
+  Stopwatch() : start_(std::chrono::steady_clock::now()), cpu_start_(process_cpu_seconds()) {}
   // Wall-clock seconds since construction.
   double seconds() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
   // CPU seconds (user + system, all threads) since construction.
   double cpu_seconds() const { return process_cpu_seconds() - cpu_start_; }
-  // The kernel-mode part of it.
-  double system_seconds() const { return process_system_seconds() - system_start_; }
 
  private:
   std::chrono::steady_clock::time_point start_;
   double cpu_start_;
-  double system_start_;
+};
+
+// Wall, user and system time summed over start()..stop() segments: a run
+// times its database work and leaves out producing its input (generating the
+// next cases, reading the next chunk of the file).
+class SegmentClock {
+ public:
+  void start() {
+    wall_start_ = std::chrono::steady_clock::now();
+    cpu_start_ = CpuTimes::now();
+  }
+  void stop() {
+    CpuTimes cpu = CpuTimes::now();
+    wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start_).count();
+    user += cpu.user - cpu_start_.user;
+    sys += cpu.sys - cpu_start_.sys;
+  }
+  double wall = 0, user = 0, sys = 0;
+
+ private:
+  std::chrono::steady_clock::time_point wall_start_;
+  CpuTimes cpu_start_;
 };
 
 // Median of the samples (mean of the middle two for an even count).
