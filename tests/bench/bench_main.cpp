@@ -68,8 +68,10 @@ int run(const bench::Options& opt) {
     memory.close();
   }
 
-  std::printf("fazhi_bench: fazhi %s, SQLite %s, %ld CPUs online; scratch %s (%.1f GB free)\n", fz_version(),
-              sqlite3_libversion(), ::sysconf(_SC_NPROCESSORS_ONLN), dir.path().c_str(), free_gb(dir.path()));
+  std::printf(
+      "fazhi_bench: fazhi %s, SQLite %s, %ld CPUs online (load average %.2f); scratch %s (%.1f GB free)\n",
+      fz_version(), sqlite3_libversion(), ::sysconf(_SC_NPROCESSORS_ONLN), bench::load_average(),
+      dir.path().c_str(), free_gb(dir.path()));
   bench::Stopwatch gen_clock;
   bench::Dataset data = bench::make_dataset(opt.cases, opt.units);
   bench::Corpus corpus = bench::write_corpus(data, *calendar, dir.file("reference.ndjson"),

@@ -133,6 +133,7 @@ ImportResults run_imports(const Options& opt, const Dataset& d, const WorkingDay
       std::fprintf(stderr, "fazhi_bench: run %d/%d %-15s ", round + 1, opt.repeat, v.name.c_str());
       std::fflush(stderr);
       setup_database(db, corpus, opt.chunk);
+      v.load.push_back(load_average());
       ChildOutcome outcome = plans[p].run(db);
       if (!outcome.ok) throw std::runtime_error(v.label + " failed: " + outcome.error);
       v.file_bytes.push_back(size_of(db) + size_of(db + "-wal"));

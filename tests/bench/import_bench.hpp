@@ -37,6 +37,7 @@ struct VariantResult {
   bool journal = true;  // writes the journal and findings (all but raw)
   std::vector<ChildOutcome> runs;
   std::vector<std::uint64_t> file_bytes;  // db + WAL after each run
+  std::vector<double> load;               // 1-minute load average before each run
   DbDigest digest;                        // of the first run's database
 
   // Medians over the runs.

@@ -29,11 +29,12 @@ void print_imports(const ImportResults& results, const Corpus& corpus, std::size
                 v.wall(), v.cpu(), v.sys(), v.cpu() / cases * 1e6, cases / v.wall(), mb(v.write_bytes()),
                 mb(v.file()), v.file() / cases, v.write_bytes() / v.file(), v.rss_kb() / 1024.0);
   }
-  std::printf("  each run (wall s / CPU s):\n");
+  std::printf("  each run: wall s / CPU s (the machine's 1-minute load average before it):\n");
   for (const VariantResult& v : results.variants) {
     std::printf("    %-29s", v.label.c_str());
-    for (const ChildOutcome& run : v.runs)
-      std::printf("  %.2f/%.2f", run.timed.wall, run.timed.user + run.timed.sys);
+    for (std::size_t i = 0; i < v.runs.size(); ++i)
+      std::printf("  %.2f/%.2f (%.1f)", v.runs[i].timed.wall, v.runs[i].timed.user + v.runs[i].timed.sys,
+                  v.load[i]);
     std::printf("\n");
   }
   std::printf(

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <vector>
 
@@ -68,6 +69,17 @@ class SegmentClock {
   std::chrono::steady_clock::time_point wall_start_;
   CpuTimes cpu_start_;
 };
+
+// The 1-minute load average of the machine (-1 when unknown): on a shared
+// machine it says how much the figures beside it were contested.
+inline double load_average() {
+  double load = -1;
+  if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+    if (std::fscanf(f, "%lf", &load) != 1) load = -1;
+    std::fclose(f);
+  }
+  return load;
+}
 
 // Median of the samples (mean of the middle two for an even count).
 inline double median(std::vector<double> samples) {
