@@ -1,38 +1,26 @@
 #include "fazhi_import.hpp"
 
 #include "fazhi_api.hpp"
-#include "ndjson_lines.hpp"
+#include "line_chunks.hpp"
 #include "timing.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <stdexcept>
 
 namespace bench {
+namespace {
 
-void ImportRun::add(const ImportRun& o) {
-  seconds += o.seconds;
-  cpu_seconds += o.cpu_seconds;
-  system_seconds += o.system_seconds;
-  calls += o.calls;
-  lines += o.lines;
-  bytes += o.bytes;
-  inserted += o.inserted;
-  updated += o.updated;
-  unchanged += o.unchanged;
-  actions += o.actions;
-}
+struct Counts {
+  std::int64_t read = 0, inserted = 0, actions = 0;
+};
 
-ImportRun import_text(fz_db* db, const std::string& text, std::size_t batch) {
-  std::string options = "{\"batch\":" + std::to_string(batch) + "}";
-  char* summary_text = nullptr;
-  Stopwatch clock;
-  fz_status status = fz_import(db, text.data(), text.size(), options.c_str(), &summary_text);
-  double seconds = clock.seconds(), cpu_seconds = clock.cpu_seconds(),
-         system_seconds = clock.system_seconds();
-  check(status, "fz_import");
-  nlohmann::json summary = nlohmann::json::parse(take(summary_text));
+std::string batch_options(std::size_t chunk) { return "{\"batch\":" + std::to_string(chunk) + "}"; }
 
+// Adds one fz_import summary to the counts; a rejected line throws.
+void count(const std::string& summary_text, Counts& counts) {
+  nlohmann::json summary = nlohmann::json::parse(summary_text);
   if (summary.at("rejected").get<std::int64_t>() != 0) {
     std::string first;
     for (const auto& e : summary.at("errors")) {
@@ -43,31 +31,85 @@ ImportRun import_text(fz_db* db, const std::string& text, std::size_t batch) {
     throw std::runtime_error("fz_import rejected " + summary.at("rejected").dump() +
                              " lines of the synthetic data (" + first + ")");
   }
-  ImportRun r;
-  r.seconds = seconds;
-  r.cpu_seconds = cpu_seconds;
-  r.system_seconds = system_seconds;
-  r.calls = 1;
-  r.lines = summary.at("read").get<std::size_t>();
-  r.bytes = text.size();
-  r.inserted = summary.at("inserted").get<std::int64_t>();
-  r.updated = summary.at("updated").get<std::int64_t>();
-  r.unchanged = summary.at("unchanged").get<std::int64_t>();
-  r.actions = summary.at("actions").get<std::int64_t>();
-  return r;
+  counts.read += summary.at("read").get<std::int64_t>();
+  counts.inserted += summary.at("inserted").get<std::int64_t>();
+  counts.actions += summary.at("actions").get<std::int64_t>();
 }
 
-ImportRun import_cases(fz_db* db, const Dataset& d, std::size_t chunk) {
-  ImportRun total;
+void expect(const Counts& counts, const Corpus& corpus, const char* how) {
+  if (counts.inserted != static_cast<std::int64_t>(corpus.cases) ||
+      counts.actions != static_cast<std::int64_t>(corpus.closed))
+    throw std::runtime_error(std::string(how) + " inserted " + std::to_string(counts.inserted) +
+                             " cases and applied " + std::to_string(counts.actions) +
+                             " actions, expected " + std::to_string(corpus.cases) + " and " +
+                             std::to_string(corpus.closed));
+}
+
+}  // namespace
+
+void setup_database(const std::string& db_path, const Corpus& corpus, std::size_t chunk) {
+  FazhiDb db(db_path, nullptr);
+  char* summary = nullptr;
+  check(fz_import_file(db.get(), corpus.reference_path.c_str(), batch_options(chunk).c_str(), &summary),
+        "fz_import_file " + corpus.reference_path);
+  Counts counts;
+  count(take(summary), counts);
+  if (counts.inserted != static_cast<std::int64_t>(corpus.reference_lines))
+    throw std::runtime_error("the setup inserted " + std::to_string(counts.inserted) + " of " +
+                             std::to_string(corpus.reference_lines) + " units and committees");
+  db.close();
+}
+
+RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::size_t chunk) {
+  const std::string options = batch_options(chunk);
+  LineChunks chunks(corpus.cases_path, chunk);
   std::string text;
-  std::size_t lines = case_line_count(d);
-  for (std::size_t first = 0; first < lines; first += chunk) {
-    text.clear();
-    std::size_t end = std::min(lines, first + chunk);
-    for (std::size_t i = first; i < end; ++i) append_case_sequence_line(text, d, i);
-    total.add(import_text(db, text, chunk));
+  std::size_t lines = 0;
+  Counts counts;
+  SegmentClock clock;
+
+  clock.start();
+  fz_db* db = nullptr;
+  check(fz_open(db_path.c_str(), "{\"create\":false}", &db), "fz_open " + db_path);
+  clock.stop();
+  try {
+    while (chunks.next(text, lines)) {
+      char* summary = nullptr;
+      clock.start();
+      fz_status status = fz_import(db, text.data(), text.size(), options.c_str(), &summary);
+      clock.stop();
+      check(status, "fz_import");
+      count(take(summary), counts);
+    }
+  } catch (...) {
+    fz_close(db);
+    throw;
   }
-  return total;
+  clock.start();
+  check(fz_close(db), "fz_close");
+  clock.stop();
+  expect(counts, corpus, "fz_import");
+  return {clock.wall, clock.user, clock.sys};
+}
+
+RunFigures import_whole_file(const std::string& db_path, const Corpus& corpus, std::size_t chunk) {
+  const std::string options = batch_options(chunk);
+  std::string summary_text;
+  SegmentClock clock;
+  clock.start();
+  {
+    FazhiDb db(db_path, "{\"create\":false}");
+    char* summary = nullptr;
+    check(fz_import_file(db.get(), corpus.cases_path.c_str(), options.c_str(), &summary),
+          "fz_import_file " + corpus.cases_path);
+    summary_text = take(summary);
+    db.close();
+  }
+  clock.stop();
+  Counts counts;
+  count(summary_text, counts);
+  expect(counts, corpus, "fz_import_file");
+  return {clock.wall, clock.user, clock.sys};
 }
 
 }  // namespace bench

@@ -1,36 +1,31 @@
-// fazhi_import.hpp — the fazhi side of the import benchmark: NDJSON through
-// fz_import, timed around the fz_import calls only (building the NDJSON text
-// is the host's business and is not counted).
+// fazhi_import.hpp — the fazhi side of the import benchmark, in-process (run
+// them in a child: child_process.hpp):
+//
+//   setup_database   a fresh database with the units and committees
+//                    (reference.ndjson through fz_import_file): not timed;
+//   import_chunks    the cases file through fz_import in calls of `chunk`
+//                    lines, each with {"batch": chunk}: what a host that reads
+//                    its input in pieces does. Timed: fz_open, the calls,
+//                    fz_close; reading the next chunk is not;
+//   import_whole_file  the cases file through one fz_import_file call with
+//                    {"batch": chunk}, between fz_open and fz_close, all timed.
+//
+// Every line must be accepted and the counts must be the corpus's: anything
+// else throws (the data is valid by construction: a rejection is a bug).
 #pragma once
 
-#include "synthetic.hpp"
-
-#include <fazhi/fazhi.h>
+#include "child_process.hpp"
+#include "corpus.hpp"
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 
 namespace bench {
 
-struct ImportRun {
-  double seconds = 0;      // wall-clock time inside fz_import
-  double cpu_seconds = 0;  // CPU time of the process meanwhile
-  double system_seconds = 0;  // of which in the kernel
-  std::size_t calls = 0;
-  std::size_t lines = 0;
-  std::size_t bytes = 0;
-  std::int64_t inserted = 0, updated = 0, unchanged = 0, actions = 0;
+void setup_database(const std::string& db_path, const Corpus& corpus, std::size_t chunk);
 
-  void add(const ImportRun& other);
-};
+RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::size_t chunk);
 
-// One fz_import call on `text` with {"batch": batch}. Any rejected line throws
-// (the benchmark's data is valid by construction: a rejection is a bug).
-ImportRun import_text(fz_db* db, const std::string& text, std::size_t batch);
-
-// The case records then their close actions, in fz_import calls of `chunk`
-// lines each, each call with {"batch": chunk}.
-ImportRun import_cases(fz_db* db, const Dataset& d, std::size_t chunk);
+RunFigures import_whole_file(const std::string& db_path, const Corpus& corpus, std::size_t chunk);
 
 }  // namespace bench

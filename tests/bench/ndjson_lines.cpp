@@ -83,20 +83,4 @@ void append_close_line(std::string& out, const Case& c) {
   out += "}\n";
 }
 
-std::string reference_ndjson(const Dataset& d) {
-  std::string out;
-  for (const Unit& u : d.units) append_unit_line(out, d, u);
-  for (const Committee& c : d.committees) append_committee_line(out, d, c);
-  return out;
-}
-
-std::size_t case_line_count(const Dataset& d) { return d.cases.size() + d.closed.size(); }
-
-void append_case_sequence_line(std::string& out, const Dataset& d, std::size_t i) {
-  if (i < d.cases.size())
-    append_case_line(out, d, d.cases[i]);
-  else
-    append_close_line(out, d.cases[d.closed[i - d.cases.size()]]);
-}
-
 }  // namespace bench

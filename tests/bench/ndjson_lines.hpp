@@ -2,7 +2,7 @@
 // {"record": kind, ...fields} for records and
 // {"record": kind, "key": k, "action": "close", ...} for the close actions.
 // Written by hand (the strings need no escaping): generation is not timed,
-// but should not dominate a million-case run either.
+// but should not dominate a 15-million-case run either.
 #pragma once
 
 #include "synthetic.hpp"
@@ -20,13 +20,5 @@ void append_unit_line(std::string& out, const Dataset& d, const Unit& u);
 void append_committee_line(std::string& out, const Dataset& d, const Committee& c);
 void append_case_line(std::string& out, const Dataset& d, const Case& c);
 void append_close_line(std::string& out, const Case& c);
-
-// The reference records every case points to: units, then committees.
-std::string reference_ndjson(const Dataset& d);
-
-// The case lines: every case record, then the close action of every closed
-// case. Line i of that sequence, for i < case_line_count(d).
-std::size_t case_line_count(const Dataset& d);
-void append_case_sequence_line(std::string& out, const Dataset& d, std::size_t i);
 
 }  // namespace bench

@@ -1,5 +1,6 @@
 #include "scratch_dir.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -8,6 +9,10 @@
 namespace bench {
 
 namespace fs = std::filesystem;
+
+namespace {
+const char* const kCompanions[] = {"", "-wal", "-shm", "-journal", ".out"};
+}  // namespace
 
 ScratchDir::ScratchDir(const std::string& dir, bool keep) : keep_(keep) {
   if (dir.empty()) {
@@ -31,16 +36,20 @@ ScratchDir::~ScratchDir() {
     fs::remove_all(path_, ec);
     return;
   }
-  for (const std::string& f : files_)
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(f + suffix, ec);
+  for (const std::string& f : files_) remove(f);
+}
+
+void ScratchDir::remove(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : kCompanions) fs::remove(path + suffix, ec);
 }
 
 std::string ScratchDir::file(const std::string& name) {
   std::string f = (fs::path(path_) / name).string();
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+  for (const char* suffix : kCompanions)
     if (fs::exists(f + suffix))
       throw std::runtime_error(f + suffix + " already exists; remove it or choose another --dir");
-  files_.push_back(f);
+  if (std::find(files_.begin(), files_.end(), f) == files_.end()) files_.push_back(f);
   return f;
 }
 

@@ -7,9 +7,9 @@
 namespace bench {
 
 // Either a fresh mkdtemp directory (removed whole at the end) or the host's
-// --dir (only the files named through file() are removed). --keep removes
-// nothing. The named files must not exist yet: every run starts from fresh
-// databases.
+// --dir (only the files named through file() are removed, with their -wal,
+// -shm, -journal and .out companions). --keep removes nothing at the end.
+// The named files must not exist yet: every run starts from fresh databases.
 class ScratchDir {
  public:
   ScratchDir(const std::string& dir, bool keep);
@@ -19,8 +19,10 @@ class ScratchDir {
 
   const std::string& path() const { return path_; }
   bool temporary() const { return temporary_; }
-  // dir/name, refusing an existing file.
+  // dir/name, refusing an existing file (or companion).
   std::string file(const std::string& name);
+  // Deletes a file and its companions now (whatever --keep says).
+  void remove(const std::string& path);
 
  private:
   std::string path_;

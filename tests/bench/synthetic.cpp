@@ -15,6 +15,7 @@ namespace {
 class Rng {
  public:
   explicit Rng(std::uint64_t seed) : s_(seed) {}
+  std::uint64_t state() const { return s_; }
   std::uint64_t next() {
     std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -123,49 +124,83 @@ int first_received_day() { return day_number(2021, 1, 1); }
 int last_received_day() { return day_number(2023, 12, 31); }
 int max_days_after() { return 60; }
 
-Dataset generate(std::size_t n, int units, const WorkingDays& calendar) {
+const std::vector<std::string>& category_codes() {
+  static const std::vector<std::string> codes = [] {
+    std::vector<std::string> out;
+    for (const Weighted& w : kCategories) out.push_back(w.code);
+    return out;
+  }();
+  return codes;
+}
+
+const Unit& Dataset::typical_village() const {
+  return units[static_cast<std::size_t>(1 + townships + villages / 2)];
+}
+
+const Unit& Dataset::probe_village() const {
+  return units[static_cast<std::size_t>(committees[static_cast<std::size_t>(probe_committee)].unit)];
+}
+
+Dataset make_dataset(std::size_t n, int units) {
   Dataset d;
   Rng rng(0xFA2417BE7C4ull + static_cast<std::uint64_t>(units));
   make_tree(d, units, rng);
-
-  int span = last_received_day() - first_received_day() + 1;
-  d.cases.reserve(n);
-  std::vector<int> per_committee(d.committees.size(), 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    Case c;
-    c.key = padded("mc", i + 1, 7);
-    c.committee = static_cast<int>(rng.below(d.committees.size()));
-    c.unit = d.committees[static_cast<std::size_t>(c.committee)].unit;
-    int received = first_received_day() + static_cast<int>(rng.below(static_cast<std::uint64_t>(span)));
-    c.received = day_text(received);
-    c.case_number = "（" + std::to_string(year_of(received)) + "）" +
-                    d.committees[static_cast<std::size_t>(c.committee)].key + "调字第" +
-                    std::to_string(++per_committee[static_cast<std::size_t>(c.committee)]) + "号";
-    c.source = pick(rng, kSources);
-    c.category = pick(rng, kCategories);
-    bool labour = std::string(c.category) == "labour";
-    if (rng.chance(0.7)) c.amount_fen = amount(rng);
-    c.unnatural_death = rng.chance(0.003);
-    c.mass_incident_risk = rng.chance(0.015);
-    if (labour) c.labour_deadline = calendar.deadline(received, 15);
-
-    if (rng.chance(0.8)) {
-      // Labour cases mostly within their 15 days, some late (a warning finding).
-      int after = labour ? rng.between(0, 20) : rng.between(0, max_days_after());
-      c.closed = day_text(received + after);
-      c.outcome = pick(rng, kOutcomes);
-      if (std::string(c.outcome) == "succeeded") {
-        c.agreement = rng.chance(0.65) ? "written" : "oral";
-        if (c.amount_fen >= 0 && rng.chance(0.8))
-          c.agreement_amount_fen = c.amount_fen * rng.between(20, 100) / 100;
-      }
-      c.prevented_mass_incident = rng.chance(c.mass_incident_risk ? 0.6 : 0.002);
-      c.prevented_criminal_case = rng.chance(0.01);
-      d.closed.push_back(i);
-    }
-    d.cases.push_back(std::move(c));
-  }
+  d.probe_committee = static_cast<int>(d.committees.size()) - 1;
+  d.cases = n;
+  d.probe_cases = std::min(kProbeCases, n / 10);
+  d.case_seed = rng.state();
   return d;
+}
+
+CaseGenerator::CaseGenerator(const Dataset& d, const WorkingDays& calendar)
+    : d_(d), calendar_(calendar), rng_(d.case_seed), per_committee_(d.committees.size(), 0) {}
+
+bool CaseGenerator::next(Case& c) {
+  if (i_ >= d_.cases) return false;
+  Rng rng(rng_);
+  const int span = last_received_day() - first_received_day() + 1;
+  c.key = padded("mc", i_ + 1, 7);
+  // Every committee but the probe's at random (the draw is made for the
+  // probe's cases too, so that the others do not depend on their number).
+  c.committee = static_cast<int>(rng.below(d_.committees.size() - 1));
+  const std::uint64_t n = d_.cases, k = d_.probe_cases, i = i_;
+  if ((i + 1) * k / n > i * k / n) c.committee = d_.probe_committee;
+  const Committee& committee = d_.committees[static_cast<std::size_t>(c.committee)];
+  c.unit = committee.unit;
+  int received = first_received_day() + static_cast<int>(rng.below(static_cast<std::uint64_t>(span)));
+  c.received = day_text(received);
+  c.case_number = "（" + std::to_string(year_of(received)) + "）" + committee.key + "调字第" +
+                  std::to_string(++per_committee_[static_cast<std::size_t>(c.committee)]) + "号";
+  c.source = pick(rng, kSources);
+  c.category = pick(rng, kCategories);
+  bool labour = std::string(c.category) == "labour";
+  c.amount_fen = rng.chance(0.7) ? amount(rng) : -1;
+  c.unnatural_death = rng.chance(0.003);
+  c.mass_incident_risk = rng.chance(0.015);
+  c.labour_deadline = labour ? calendar_.deadline(received, 15) : std::string();
+
+  c.closed.clear();
+  c.outcome = nullptr;
+  c.agreement = nullptr;
+  c.agreement_amount_fen = -1;
+  c.prevented_mass_incident = false;
+  c.prevented_criminal_case = false;
+  if (rng.chance(0.8)) {
+    // Labour cases mostly within their 15 days, some late (a warning finding).
+    int after = labour ? rng.between(0, 20) : rng.between(0, max_days_after());
+    c.closed = day_text(received + after);
+    c.outcome = pick(rng, kOutcomes);
+    if (std::string(c.outcome) == "succeeded") {
+      c.agreement = rng.chance(0.65) ? "written" : "oral";
+      if (c.amount_fen >= 0 && rng.chance(0.8))
+        c.agreement_amount_fen = c.amount_fen * rng.between(20, 100) / 100;
+    }
+    c.prevented_mass_incident = rng.chance(c.mass_incident_risk ? 0.6 : 0.002);
+    c.prevented_criminal_case = rng.chance(0.01);
+  }
+  rng_ = rng.state();
+  ++i_;
+  return true;
 }
 
 }  // namespace bench

@@ -3,8 +3,15 @@
 // per village/community, and N mediation cases received over 2021–2023, about
 // 80% of them closed. Deterministic: the same sizes give the same data.
 //
-// Both import paths consume exactly this: fazhi as NDJSON (ndjson_lines.hpp),
-// the raw baseline as bound columns (raw_insert.hpp).
+// The tree is held in memory (a Dataset); the cases are streamed, one at a
+// time, by a CaseGenerator, so that 15 million of them never exist at once.
+//
+// The last village is the probe: its committee receives a fixed number of
+// cases (kProbeCases, evenly spread over the sequence) whatever N, while the
+// others share the rest at random; so a query for the probe village meets
+// the same rows at every size, and only the table around it grows.
+// Every import path consumes exactly this: fazhi as NDJSON (corpus.hpp), the
+// C++ baselines as bound columns (raw_insert.hpp, equivalent_import.hpp).
 #pragma once
 
 #include <cstddef>
@@ -51,13 +58,23 @@ struct Case {
   bool is_closed() const { return !closed.empty(); }
 };
 
+// The probe village's cases (fewer when N < 10 x kProbeCases: a tenth of N).
+constexpr std::size_t kProbeCases = 300;
+
 struct Dataset {
   std::vector<Unit> units;  // root first, parents before children
   std::vector<Committee> committees;
-  std::vector<Case> cases;
-  std::vector<std::size_t> closed;  // indices of closed cases, in case order
   int townships = 0;
   int villages = 0;
+  int probe_committee = 0;       // the last committee, of the last village
+  std::size_t cases = 0;         // how many cases a CaseGenerator yields
+  std::size_t probe_cases = 0;   // how many of them are the probe committee's
+  std::uint64_t case_seed = 0;   // the generator's state after the tree
+
+  const Unit& root() const { return units.front(); }
+  // A village in the middle of the tree: its cases grow with N.
+  const Unit& typical_village() const;
+  const Unit& probe_village() const;
 };
 
 // Received dates span [first_received_day(), last_received_day()]; closes and
@@ -66,6 +83,29 @@ int first_received_day();
 int last_received_day();
 int max_days_after();
 
-Dataset generate(std::size_t cases, int units, const WorkingDays& calendar);
+// The tree and committees for `units` units, and the seed of `cases` cases.
+Dataset make_dataset(std::size_t cases, int units);
+
+// The category codes the generator uses (every code of mediation_case).
+const std::vector<std::string>& category_codes();
+
+// The cases of a Dataset, in order, from the first each time it is created.
+class CaseGenerator {
+ public:
+  // Both must outlive the generator.
+  CaseGenerator(const Dataset& d, const WorkingDays& calendar);
+
+  // The next case into `c` (its strings reused); false after the last.
+  bool next(Case& c);
+  // Cases yielded so far.
+  std::size_t count() const { return i_; }
+
+ private:
+  const Dataset& d_;
+  const WorkingDays& calendar_;
+  std::uint64_t rng_;
+  std::size_t i_ = 0;
+  std::vector<int> per_committee_;
+};
 
 }  // namespace bench

@@ -16,15 +16,17 @@ WorkingDays::WorkingDays(fz_db* db, int first, int last) : first_(first) {
   }
 }
 
+bool WorkingDays::is_working(int day) const {
+  std::size_t i = static_cast<std::size_t>(day - first_);
+  if (day < first_ || i >= working_.size())
+    throw std::runtime_error("working-day table does not cover " + day_text(day));
+  return working_[i];
+}
+
 std::string WorkingDays::deadline(int event, int days) const {
   int d = event + days;
-  while (true) {
-    std::size_t i = static_cast<std::size_t>(d - first_);
-    if (d < first_ || i >= working_.size())
-      throw std::runtime_error("working-day table does not cover " + day_text(d));
-    if (working_[i]) return day_text(d);
-    ++d;
-  }
+  while (!is_working(d)) ++d;
+  return day_text(d);
 }
 
 }  // namespace bench

@@ -19,6 +19,10 @@ class WorkingDays {
   // "N日" deadline: the day `days` after `event`, moved to the next working day.
   std::string deadline(int event, int days) const;
 
+  int first() const { return first_; }
+  int last() const { return first_ + static_cast<int>(working_.size()) - 1; }
+  bool is_working(int day) const;
+
  private:
   int first_;
   std::vector<bool> working_;

@@ -1,0 +1,84 @@
+#include "db_digest.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <openssl/evp.h>
+#include <sqlite3.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "fazhi_api.hpp"
+
+namespace bench {
+namespace {
+
+TableDigest digest_query(SQLite::Database& db, const std::string& sql) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed");
+  auto feed = [&](const void* data, std::size_t size) {
+    if (EVP_DigestUpdate(ctx.get(), data, size) != 1) throw std::runtime_error("SHA-256 failed");
+  };
+  TableDigest out;
+  SQLite::Statement q(db, sql);
+  const int columns = q.getColumnCount();
+  while (q.executeStep()) {
+    ++out.rows;
+    for (int i = 0; i < columns; ++i) {
+      SQLite::Column col = q.getColumn(i);
+      const unsigned char type = static_cast<unsigned char>(col.getType());
+      feed(&type, 1);
+      if (col.isNull()) continue;
+      if (col.isInteger()) {
+        const std::int64_t v = col.getInt64();
+        feed(&v, sizeof v);
+        continue;
+      }
+      const std::uint64_t size = static_cast<std::uint64_t>(col.getBytes());
+      feed(&size, sizeof size);
+      feed(col.getBlob(), static_cast<std::size_t>(size));
+    }
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1) throw std::runtime_error("SHA-256 failed");
+  static const char digits[] = "0123456789abcdef";
+  for (unsigned int i = 0; i < size; ++i) {
+    out.sha256 += digits[digest[i] >> 4];
+    out.sha256 += digits[digest[i] & 0xf];
+  }
+  return out;
+}
+
+}  // namespace
+
+DbDigest digest_database(const std::string& path) {
+  DbDigest d;
+  {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    std::string columns;
+    SQLite::Statement info(db, "SELECT name FROM pragma_table_info('mediation_case') ORDER BY cid");
+    while (info.executeStep()) {
+      columns += (columns.empty() ? "" : ", ") + info.getColumn(0).getString();
+      ++d.case_columns;
+    }
+    d.cases = digest_query(db, "SELECT " + columns + " FROM mediation_case ORDER BY id");
+    d.journal =
+        digest_query(db, "SELECT seq, actor, kind, key, record_id, op, change FROM journal ORDER BY seq");
+    d.findings = digest_query(db,
+                              "SELECT kind, record_id, key, unit_id, date, rule, severity, message, "
+                              "source, provisional FROM finding ORDER BY kind, record_id, rule, id");
+  }
+  FazhiDb db(path, "{\"read_only\":true}");
+  char* out = nullptr;
+  check(fz_journal_verify(db.get(), &out), "fz_journal_verify " + path);
+  nlohmann::json verdict = nlohmann::json::parse(take(out));
+  d.journal_ok = verdict.at("ok").get<bool>();
+  d.journal_message = verdict.at("message").get<std::string>();
+  db.close();
+  return d;
+}
+
+}  // namespace bench
