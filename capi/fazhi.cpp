@@ -145,7 +145,11 @@ char* dup_string(const std::string& s) {
 void set_out(char** out, const json& j) { *out = dup_string(j.dump()); }
 
 fazhi::Date date_arg(const char* s, const char* name) {
-  return fazhi::parse_date(text(s, name), name);
+  if (s == nullptr) throw Error(Status::argument, name, "is NULL");
+  // Checked, not copied: a calendar call should allocate nothing.
+  std::string_view v(s);
+  if (!fazhi::is_valid_utf8(v)) throw Error(Status::argument, name, "is not valid UTF-8");
+  return fazhi::parse_date(v, name);
 }
 
 }  // namespace

@@ -32,23 +32,19 @@ int digits(std::string_view text, size_t pos, size_t count) {
 }  // namespace
 
 Date parse_date(std::string_view text, std::string_view field) {
-  const std::string name(field);
-  const std::string expected = quote(text) + ": expected a date YYYY-MM-DD";
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    throw Error(Status::argument, name, expected);
-  }
+  // The message is built only on failure: dates are parsed on every calendar
+  // call and every record, and a valid one should cost no allocation.
+  auto fail = [&](const std::string& detail) -> Error {
+    return Error(Status::argument, std::string(field),
+                 quote(text) + ": expected a date YYYY-MM-DD" + detail);
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw fail("");
   const int year = digits(text, 0, 4);
   const int month = digits(text, 5, 2);
   const int day = digits(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0) {
-    throw Error(Status::argument, name, expected);
-  }
-  if (year < 1900) {
-    throw Error(Status::argument, name, expected + " with a year 1900-9999");
-  }
-  if (month < 1 || month > 12) {
-    throw Error(Status::argument, name, expected + " (month must be 01-12)");
-  }
+  if (year < 0 || month < 0 || day < 0) throw fail("");
+  if (year < 1900) throw fail(" with a year 1900-9999");
+  if (month < 1 || month > 12) throw fail(" (month must be 01-12)");
   // Checked before constructing so that boost never gets to throw: its
   // bad_day_of_month would otherwise be the only report of 2023-02-29.
   const int month_days = boost::gregorian::gregorian_calendar::end_of_month_day(
@@ -57,7 +53,7 @@ Date parse_date(std::string_view text, std::string_view field) {
     char detail[64];
     std::snprintf(detail, sizeof(detail), " (%04d-%02d has %d days)", year,
                   month, month_days);
-    throw Error(Status::argument, name, expected + detail);
+    throw fail(detail);
   }
   try {
     return Date(static_cast<unsigned short>(year),
@@ -65,7 +61,7 @@ Date parse_date(std::string_view text, std::string_view field) {
                 static_cast<unsigned short>(day));
   } catch (const std::exception&) {
     // Unreachable after the checks above; kept so no boost type escapes.
-    throw Error(Status::argument, name, expected);
+    throw fail("");
   }
 }
 

@@ -110,6 +110,9 @@ struct Kind {
   // Checks the rules on the complete new values; `id` is set for an update.
   // Throws Error(argument | rule | conflict).
   std::function<void(Context&, const json& values, std::optional<std::int64_t> id)> validate;
+  // Columns of the table that are not fields: maintained by after_write,
+  // never read or written by callers (org_unit: its place in the tree).
+  std::vector<std::string> internal_columns;
   // Maintains derived columns after the row was written.
   std::function<void(Context&, std::int64_t id, const json& values, const json* before)> after_write;
 

@@ -94,6 +94,7 @@ Kind declare() {
   k.key_alias = "code";
   k.unit_column = "id";
   k.order_by = "depth, id";
+  k.internal_columns = {"path", "depth"};  // the materialised tree (unit_tree.hpp)
   k.fields = {
       text("name", "名称").req().organisational(),
       code("kind", "类型",

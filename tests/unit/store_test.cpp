@@ -93,7 +93,6 @@ TEST(Store, ReadOnlyHandleRefusesChangesAndChangesNothing) {
 }
 
 TEST(Store, EveryKindTableHasExactlyTheDeclaredColumns) {
-  auto db = Database::open(":memory:");
   TempDir dir;
   std::string path = dir.file("schema.db");
   Database::open(path);
@@ -101,12 +100,15 @@ TEST(Store, EveryKindTableHasExactlyTheDeclaredColumns) {
   for (const fazhi::domain::Kind* kind : fazhi::domain::all_kinds()) {
     std::set<std::string> declared = {"id", "key", "ext", "provisional_deadlines"};
     for (const auto& f : kind->fields) declared.insert(f.column());
+    declared.insert(kind->internal_columns.begin(), kind->internal_columns.end());
     std::set<std::string> actual;
     SQLite::Statement q(raw, "SELECT name FROM pragma_table_info(?)");
     q.bind(1, kind->table);
     while (q.executeStep()) actual.insert(q.getColumn(0).getString());
     for (const std::string& c : declared)
       EXPECT_TRUE(actual.count(c)) << kind->table << " lacks declared column " << c;
+    for (const std::string& c : actual)
+      EXPECT_TRUE(declared.count(c)) << kind->table << " has column " << c << " that no field declares";
     SQLite::Statement strict(raw, "SELECT strict FROM pragma_table_list WHERE name = ?");
     strict.bind(1, kind->table);
     ASSERT_TRUE(strict.executeStep());
