@@ -334,7 +334,13 @@ FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
 /** The journal entries of the record whose key is `key`, in order, with the
  *  chain's verification:
  *  {"kind", "key", "id", "record": {current state}, "entries": [{"seq", "at",
- *  "actor", "op", "change", "hash", ...}], "verification": {...}}. */
+ *  "actor", "op", "change", "hash", ...}], "verification": {...}}.
+ *  The first fz_history of a handle verifies the whole chain, as
+ *  fz_journal_verify does; the handle then remembers the verified prefix, and
+ *  later calls verify the record's own entries against their predecessors and
+ *  the entries appended since, so they cost the same however long the
+ *  journal is. An edit of another record's entry inside the remembered prefix
+ *  is found by fz_journal_verify, not by fz_history. */
 FZ_API fz_status fz_history(fz_db *db, const char *kind, const char *key, char **out_json);
 
 /** The same full-process record (全过程记录) as a document: format "markdown"

@@ -38,6 +38,7 @@ src/domain/mediation.cpp, petition.cpp, adviser.cpp and training.cpp) so that
 importing the files in strict mode raises no finding and rejects no line.
 """
 
+import csv
 import datetime as dt
 import json
 import os
@@ -50,30 +51,23 @@ YEAR_END = D("2022-12-30")  # last working day of 2022 (12-31 is the 元旦 holi
 
 
 # ---------------------------------------------------------------------------
-# Working-day calendar (the State Council's holiday notices for 2022 and 2023,
-# the same dates as src/calendar/cn_public_holidays.csv). Used to put dates on
-# working days and to compute deadlines exactly as the library does:
-# "N日" = the day after the event + N - 1 calendar days, a last day on a rest
-# day moving to the next working day.
+# Working-day calendar: the official schedule the library itself is built
+# with (src/calendar/cn_public_holidays.csv, from the State Council's holiday
+# notices). Used to put dates on working days and to compute deadlines exactly
+# as the library does: "N日" = the day after the event + N - 1 calendar days,
+# a last day on a rest day moving to the next working day.
 # ---------------------------------------------------------------------------
-HOLIDAYS = {  # off days listed by the notices
-    "2022-01-01", "2022-01-02", "2022-01-03",
-    "2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04",
-    "2022-02-05", "2022-02-06",
-    "2022-04-03", "2022-04-04", "2022-04-05",
-    "2022-04-30", "2022-05-01", "2022-05-02", "2022-05-03", "2022-05-04",
-    "2022-06-03", "2022-06-04", "2022-06-05",
-    "2022-09-10", "2022-09-11", "2022-09-12",
-    "2022-10-01", "2022-10-02", "2022-10-03", "2022-10-04", "2022-10-05",
-    "2022-10-06", "2022-10-07",
-    "2022-12-31", "2023-01-01", "2023-01-02",
-    "2023-01-21", "2023-01-22", "2023-01-23", "2023-01-24", "2023-01-25",
-    "2023-01-26", "2023-01-27",
-}
-MAKEUP_WORKDAYS = {  # weekends that are working days (调休上班)
-    "2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07",
-    "2022-10-08", "2022-10-09", "2023-01-28", "2023-01-29",
-}
+def read_schedule():
+    """(off days, make-up working days) of the bundled schedule, as ISO dates."""
+    path = os.path.join(HERE, "..", "..", "src", "calendar", "cn_public_holidays.csv")
+    off, work = set(), set()
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            (off if row["kind"] == "off" else work).add(row["date"])
+    return off, work
+
+
+HOLIDAYS, MAKEUP_WORKDAYS = read_schedule()  # off days; weekends that are working days (调休上班)
 
 
 def is_working(d):

@@ -18,12 +18,7 @@ using json = nlohmann::json;
 
 namespace {
 
-const char* kFixture = R"(
-{"record":"org_unit","code":"zone","name":"开发区管委会","kind":"zone_committee"}
-{"record":"org_unit","code":"v1","name":"一村","kind":"village","parent":"zone"}
-{"record":"org_unit","code":"v2","name":"二村","kind":"village","parent":"zone"}
-{"record":"org_unit","code":"c1","name":"一社区","kind":"community","parent":"zone"}
-{"record":"org_unit","code":"team","name":"城管执法大队","kind":"enforcement_team","parent":"zone"}
+const std::string kFixture = std::string(fazhi::testing_support::kSampleTree) + R"(
 {"record":"mediation_committee","key":"mc_zone","unit":"zone","name":"开发区人民调解委员会","established":"2010-05-01"}
 {"record":"mediation_committee","key":"mc_v1","unit":"v1","name":"一村人民调解委员会","established":"2015-01-01"}
 {"record":"mediation_committee","key":"mc_v2","unit":"v2","name":"二村人民调解委员会","established":"2022-06-01"}

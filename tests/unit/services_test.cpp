@@ -14,12 +14,7 @@ using json = nlohmann::json;
 
 namespace {
 
-const char* kFixture = R"(
-{"record":"org_unit","code":"zone","name":"开发区管委会","kind":"zone_committee"}
-{"record":"org_unit","code":"v1","name":"一村","kind":"village","parent":"zone"}
-{"record":"org_unit","code":"v2","name":"二村","kind":"village","parent":"zone"}
-{"record":"org_unit","code":"c1","name":"一社区","kind":"community","parent":"zone"}
-{"record":"org_unit","code":"team","name":"城管执法大队","kind":"enforcement_team","parent":"zone"}
+const std::string kFixture = std::string(fazhi::testing_support::kSampleTree) + R"(
 {"record":"adviser","key":"a1","name":"甲律师","firm":"某律师事务所","type":"lawyer"}
 {"record":"adviser","key":"a2","name":"乙律师","type":"public_lawyer"}
 {"record":"adviser_engagement","key":"e_zone","adviser":"a1","unit":"zone","start":"2021-01-01","end":"2023-12-31","fee_yuan":"30000"}

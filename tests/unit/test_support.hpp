@@ -32,15 +32,22 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Root "zone" (zone_committee) with villages "v1", "v2", community "c1" and
-// enforcement team "team" directly below it.
+// The unit tree most tests start from, as NDJSON lines: root "zone"
+// (开发区管委会, zone_committee) with villages "v1" (一村), "v2" (二村),
+// community "c1" (一社区) and enforcement team "team" (城管执法大队) directly
+// below it. A fixture appends its records: std::string(kSampleTree) + "...".
+inline constexpr const char* kSampleTree =
+    "{\"record\":\"org_unit\",\"code\":\"zone\",\"name\":\"开发区管委会\",\"kind\":\"zone_committee\"}\n"
+    "{\"record\":\"org_unit\",\"code\":\"v1\",\"name\":\"一村\",\"kind\":\"village\",\"parent\":\"zone\"}\n"
+    "{\"record\":\"org_unit\",\"code\":\"v2\",\"name\":\"二村\",\"kind\":\"village\",\"parent\":\"zone\"}\n"
+    "{\"record\":\"org_unit\",\"code\":\"c1\",\"name\":\"一社区\",\"kind\":\"community\",\"parent\":\"zone\"}\n"
+    "{\"record\":\"org_unit\",\"code\":\"team\",\"name\":\"城管执法大队\",\"kind\":\"enforcement_team\","
+    "\"parent\":\"zone\"}\n";
+
+// kSampleTree put into `db`, one journal entry per unit (seq 1..5).
 inline void put_sample_tree(Database& db) {
-  db.put("org_unit", {{"code", "zone"}, {"name", "开发区管委会"}, {"kind", "zone_committee"}});
-  db.put("org_unit", {{"code", "v1"}, {"name", "一村"}, {"kind", "village"}, {"parent", "zone"}});
-  db.put("org_unit", {{"code", "v2"}, {"name", "二村"}, {"kind", "village"}, {"parent", "zone"}});
-  db.put("org_unit", {{"code", "c1"}, {"name", "一社区"}, {"kind", "community"}, {"parent", "zone"}});
-  db.put("org_unit",
-         {{"code", "team"}, {"name", "城管执法大队"}, {"kind", "enforcement_team"}, {"parent", "zone"}});
+  const ImportSummary s = db.import_ndjson(kSampleTree, {});
+  if (s.rejected != 0) throw std::runtime_error("the sample tree was refused: " + s.to_json().dump());
 }
 
 // The status `fn` fails with (Status::ok when it does not throw), and the
