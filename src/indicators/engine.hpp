@@ -11,10 +11,18 @@
 #include <fazhi/period.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace fazhi::indicators {
+
+// How a subtree's rows are read (engine.cpp says when each is chosen).
+enum class Plan {
+  per_unit,      // unit by unit through the (unit, date) indexes
+  scan_subtree,  // one pass over each table, testing membership of the subtree
+  scan_all,      // one pass over each table: the subtree is the whole tree
+};
 
 class Engine {
  public:
@@ -45,25 +53,41 @@ class Engine {
   // Chinese labels of every code.
   nlohmann::json labels();
 
+  // The plan `unit`'s subtree is read with: the whole tree and a subtree of
+  // at least an eighth of the units in one pass per table, a smaller one unit
+  // by unit (engine.cpp says why).
+  Plan plan_for(const std::string& unit);
+
+  // Reads every subtree with `plan` instead of choosing one (nullopt: choose
+  // again). For tests, which prove that every plan gives the same values.
+  void force_plan(std::optional<Plan> plan) { forced_ = plan; }
+
  private:
   struct Custom {
     std::string label, measure, text;
     Expression expression;
   };
   using Values = std::map<std::string, double>;  // measure code -> raw value (fen for money)
+  // A unit's subtree (its path range) and the plan that reads it.
+  struct Scope {
+    std::string lo, hi;
+    Plan plan = Plan::per_unit;
+  };
 
   bool known(const std::string& code);
   const Custom& custom(const std::string& code);
-  Values compute(const std::vector<const Measure*>& needed, const std::string& lo,
-                 const std::string& hi, const Period& period, const std::map<std::string, double>& bound);
+  Scope scope_of(const std::string& unit);
+  Values compute(const std::vector<const Measure*>& needed, const Scope& scope, const Period& period,
+                 const std::map<std::string, double>& bound);
   IndicatorValue from_catalogue(const IndicatorDef& def, const Values& v) const;
   std::map<std::string, double> bind_params(const std::vector<const Measure*>& needed,
                                             const nlohmann::json& params, nlohmann::json& in_effect);
-  void bind_common(SQLite::Statement& st, const std::string& lo, const std::string& hi,
-                   const Period& period, const std::map<std::string, double>& bound);
+  void bind_common(SQLite::Statement& st, const Scope& scope, const Period& period,
+                   const std::map<std::string, double>& bound);
 
   store::Connection& conn_;
   std::map<std::string, Custom> customs_;  // parsed definitions, by code
+  std::optional<Plan> forced_;
 };
 
 }  // namespace fazhi::indicators

@@ -9,6 +9,7 @@
 #include "store/sqlite.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <cmath>
 #include <memory>
 
@@ -160,6 +161,71 @@ TEST_F(IndicatorEngine, EveryCatalogueCodeEvaluatesOnAnEmptySubtree) {
     EXPECT_EQ(status_of([&] { engine_->evaluate({code}, "team", Period::parse("2022"), params); }),
               Status::ok);
   }
+}
+
+// Every plan (per unit, scan of a part of the tree, scan of all of it) gives
+// the same value, breakdown and explanation for every catalogue code, at
+// the root, a township-like middle, a leaf and an empty unit, over the
+// Yangxin sample's records (every kind the catalogue counts).
+class IndicatorPlans : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::open(path_);
+    std::ifstream order(std::string(FAZHI_SOURCE_DIR) + "/examples/yangxin-2022/import_order.txt");
+    std::string file;
+    fazhi::ImportOptions historical;
+    historical.mode = fazhi::Mode::historical;
+    while (std::getline(order, file)) {
+      if (file.empty()) continue;
+      auto s = db->import_file(std::string(FAZHI_SOURCE_DIR) + "/examples/yangxin-2022/" + file, historical);
+      ASSERT_EQ(s.rejected, 0u) << file << ": " << s.to_json().dump();
+    }
+    conn_ = std::make_unique<fazhi::store::Connection>(path_, fazhi::store::ConnectionOptions{});
+    engine_ = std::make_unique<fazhi::indicators::Engine>(*conn_);
+  }
+  json values_under(fazhi::indicators::Plan plan, const std::string& unit, const std::string& period) {
+    engine_->force_plan(plan);
+    json out = json::array();
+    for (const IndicatorValue& v : engine_->evaluate(engine_->all_codes(), unit, Period::parse(period), {}))
+      out.push_back(v.to_json());
+    for (const char* code : {"mediation.success_rate", "adviser.coverage", "mediation.committees"})
+      out.push_back(engine_->explain(code, unit, Period::parse(period), json::object()));
+    return out;
+  }
+  TempDir dir_;
+  std::string path_ = dir_.file("plans.db");
+  std::unique_ptr<fazhi::store::Connection> conn_;
+  std::unique_ptr<fazhi::indicators::Engine> engine_;
+};
+
+TEST_F(IndicatorPlans, EveryPlanGivesTheSameValuesAndExplanations) {
+  using fazhi::indicators::Plan;
+  std::vector<std::string> units;
+  {
+    auto q = conn_->statement("SELECT key FROM org_unit ORDER BY depth DESC, id LIMIT 2");
+    while (q->executeStep()) units.push_back(q->getColumn(0).getString());
+    auto root = conn_->statement("SELECT key FROM org_unit WHERE depth = 0");
+    ASSERT_TRUE(root->executeStep());
+    units.push_back(root->getColumn(0).getString());
+  }
+  for (const std::string& unit : units)
+    for (const char* period : {"2022", "2022Q4", "2021-06-01/2023-03-15"}) {
+      SCOPED_TRACE(unit + " " + period);
+      const json per_unit = values_under(Plan::per_unit, unit, period);
+      EXPECT_EQ(values_under(Plan::scan_subtree, unit, period), per_unit);
+      if (unit == units.back()) {
+        EXPECT_EQ(values_under(Plan::scan_all, unit, period), per_unit);
+      }
+    }
+}
+
+TEST_F(IndicatorPlans, TheRootIsScannedWholeAndALeafReadUnitByUnit) {
+  using fazhi::indicators::Plan;
+  EXPECT_EQ(engine_->plan_for("yx-kfq"), Plan::scan_all);
+  // One village of the zone's fourteen units: under an eighth of the tree.
+  auto q = conn_->statement("SELECT key FROM org_unit WHERE kind = 'village' LIMIT 1");
+  ASSERT_TRUE(q->executeStep());
+  EXPECT_EQ(engine_->plan_for(q->getColumn(0).getString()), Plan::per_unit);
 }
 
 }  // namespace
