@@ -129,7 +129,9 @@ class Database {
 
   // --- Findings --------------------------------------------------------------
   // Stored nonconformities: {"items": [...], "total": n}; query may filter by
-  // "unit" (subtree), "period" (the finding's date), "kind", "rule", "severity".
+  // "unit" (that unit's own records; with "subtree": true, those below it
+  // too), "period" (the finding's date), "kind", "rule", "severity", and page
+  // with "limit" / "offset", as fz_findings.
   nlohmann::json findings(const nlohmann::json& query);
 
   // --- Calendar --------------------------------------------------------------
