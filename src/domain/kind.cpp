@@ -38,6 +38,7 @@ const Field& provisional_field() {
 #define FAZHI_RECORD_KINDS(X) \
   X(org_unit)                 \
   X(decision)                 \
+  X(legality_review)          \
   X(normative_document)       \
   X(enforcement_action)       \
   X(enforcement_officer)      \

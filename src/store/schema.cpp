@@ -418,6 +418,31 @@ ALTER TABLE lawsuit ADD COLUMN provisional_deadlines TEXT;
 CREATE INDEX lawsuit_provisional ON lawsuit(id) WHERE provisional_deadlines IS NOT NULL;
 ALTER TABLE finding ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;
 )sql",
+      // 6: legality review of documents other than decisions and normative
+      // documents (合法性审查 of contracts, agreements, replies, ...).
+      R"sql(
+CREATE TABLE legality_review (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  reviewer_unit_id      INTEGER REFERENCES org_unit(id),
+  reviewer_kind         TEXT NOT NULL,
+  adviser_id            INTEGER REFERENCES adviser(id),
+  document_kind         TEXT NOT NULL,
+  title                 TEXT,
+  submitted             TEXT,
+  completed             TEXT,
+  conclusion            TEXT,
+  opinions              INTEGER,
+  issues_found          INTEGER,
+  issues_corrected      INTEGER,
+  amount_fen            INTEGER,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+CREATE INDEX legality_review_unit_completed ON legality_review(unit_id, completed);
+CREATE INDEX legality_review_provisional ON legality_review(id) WHERE provisional_deadlines IS NOT NULL;
+)sql",
 
   };
   return list;
