@@ -263,6 +263,7 @@ Kind declare() {
       ref("unit", "决策机关", "org_unit").req(),
       text("title", "决策事项").req(),
       integer("catalog_year", "目录年度"),
+      date("catalogued", "列入公布的决策事项目录日期"),
       boolean("requires_public_participation", "需公众参与").def(true),
       boolean("requires_expert_argumentation", "需专家论证").def(false),
       boolean("requires_risk_assessment", "需风险评估").def(false),
@@ -369,6 +370,10 @@ Kind declare() {
                adopted + " AND t.archive_complete = 1 AND "
                          "t.archived <= date(t.discussed, '+' || :archive_days || ' days')")
           .with({"archive_days", ":archive_days", "integer", 30}),
+      // The published catalogue of decisions (决策事项目录) and the evaluation
+      // after implementation (决策后评估), each dated by itself.
+      count_of("decision.catalogued", "列入决策事项目录的重大行政决策", by_date("catalogued")),
+      count_of("decision.post_evaluated", "完成决策后评估的重大行政决策", by_date("post_evaluated")),
   };
   k.indicators = {
       figure("decision.adopted", "重大行政决策数", "decision.adopted"),
@@ -382,6 +387,8 @@ Kind declare() {
       rate("decision.archive_rate", "重大行政决策归档率", "decision.archived", "decision.adopted").full(),
       rate("decision.timely_archive_rate", "重大行政决策及时归档率", "decision.archived_timely",
            "decision.adopted"),
+      figure("decision.catalogued", "列入决策事项目录数", "decision.catalogued"),
+      figure("decision.post_evaluated", "完成决策后评估数", "decision.post_evaluated"),
   };
   return k;
 }

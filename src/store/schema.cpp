@@ -443,6 +443,13 @@ CREATE TABLE legality_review (
 CREATE INDEX legality_review_unit_completed ON legality_review(unit_id, completed);
 CREATE INDEX legality_review_provisional ON legality_review(id) WHERE provisional_deadlines IS NOT NULL;
 )sql",
+      // 7: a major decision's entry in the published catalogue of decisions
+      // (决策事项目录), dated; catalogued and post-evaluated decisions by date.
+      R"sql(
+ALTER TABLE decision ADD COLUMN catalogued TEXT;
+CREATE INDEX decision_unit_catalogued ON decision(unit_id, catalogued);
+CREATE INDEX decision_unit_post_evaluated ON decision(unit_id, post_evaluated);
+)sql",
 
   };
   return list;

@@ -294,22 +294,24 @@ TEST_F(Enforcement, SupervisionAndLawsuitFiguresAreChecked) {
 const char* kFixture = R"(
 {"record":"org_unit","code":"zone","name":"开发区管委会","kind":"zone_committee"}
 {"record":"org_unit","code":"team","name":"城管执法大队","kind":"enforcement_team","parent":"zone"}
-{"record":"decision","key":"d1","unit":"zone","title":"决策一"}
+{"record":"decision","key":"d1","unit":"zone","title":"决策一","catalogued":"2022-02-15"}
 {"record":"decision","key":"d1","action":"public_participation","start":"2022-03-01","end":"2022-03-31"}
 {"record":"decision","key":"d1","action":"legality_review","submitted":"2022-04-01","completed":"2022-04-15","result":"lawful"}
 {"record":"decision","key":"d1","action":"collective_discussion","date":"2022-04-15","meeting":"party_working_committee","outcome":"adopted"}
 {"record":"decision","key":"d1","action":"publication","date":"2022-04-20"}
 {"record":"decision","key":"d1","action":"archive","date":"2022-05-10","complete":true}
-{"record":"decision","key":"d2","unit":"zone","title":"决策二","requires_public_participation":false}
+{"record":"decision","key":"d1","action":"post_evaluation","date":"2022-11-20","findings":"效果良好"}
+{"record":"decision","key":"d2","unit":"zone","title":"决策二","requires_public_participation":false,"catalogued":"2022-01-10"}
 {"record":"decision","key":"d2","action":"legality_review","submitted":"2022-11-01","completed":"2022-11-08","result":"lawful_with_revisions"}
 {"record":"decision","key":"d2","action":"collective_discussion","date":"2022-12-20","meeting":"director_office_meeting","outcome":"adopted_with_revisions"}
 {"record":"decision","key":"d2","action":"publication","date":"2023-01-05"}
 {"record":"decision","key":"d2","action":"archive","date":"2023-02-10","complete":true}
-{"record":"decision","key":"d3","unit":"team","title":"决策三","urgent":true,"urgent_reason":"突发事件"}
+{"record":"decision","key":"d3","unit":"team","title":"决策三","urgent":true,"urgent_reason":"突发事件","catalogued":"2021-12-30"}
 {"record":"decision","key":"d3","action":"public_participation","start":"2022-06-01","end":"2022-06-10"}
 {"record":"decision","key":"d3","action":"legality_review","submitted":"2022-06-11","completed":"2022-06-13","result":"lawful"}
 {"record":"decision","key":"d3","action":"collective_discussion","date":"2022-06-15","meeting":"director_office_meeting","outcome":"adopted"}
 {"record":"decision","key":"d3","action":"archive","date":"2022-06-20","complete":false}
+{"record":"decision","key":"d3","action":"post_evaluation","date":"2023-03-01"}
 {"record":"decision","key":"d4","unit":"zone","title":"决策四"}
 {"record":"decision","key":"d4","action":"collective_discussion","date":"2022-09-01","meeting":"executive_meeting","outcome":"adopted"}
 {"record":"decision","key":"d5","unit":"zone","title":"决策五","requires_public_participation":false}
@@ -385,6 +387,15 @@ TEST_F(LawfulAdministrationIndicators, Decisions) {
   EXPECT_EQ(at("decision.adopted", "2022Q4").value, 1);
   EXPECT_EQ(at("decision.adopted", "2023").value, 0);
   EXPECT_TRUE(at("decision.legality_review_rate", "2023").no_data);
+}
+
+TEST_F(LawfulAdministrationIndicators, CatalogueAndPostEvaluationAreDatedByThemselves) {
+  EXPECT_EQ(at("decision.catalogued").value, 2);          // d1, d2; d3 was catalogued in 2021
+  EXPECT_EQ(at("decision.catalogued", "2021").value, 1);  // d3, before it was discussed
+  EXPECT_EQ(at("decision.catalogued", "2022", "team").value, 0);
+  EXPECT_EQ(at("decision.post_evaluated").value, 1);      // d1
+  EXPECT_EQ(at("decision.post_evaluated", "2023", "team").value, 1);  // d3
+  EXPECT_EQ(at("decision.post_evaluated", "2022-01-01/2023-03-01").value, 2);
 }
 
 TEST_F(LawfulAdministrationIndicators, NormativeDocuments) {
