@@ -5,44 +5,27 @@
 // status constants, and a multi-batch import keeps earlier batches unless a
 // host transaction holds them.
 //
-// Links libfazhi.so only, plus SQLite to sabotage a file for the import test.
+// Links libfazhi.so only, through fazhi.h; helpers in abi_support.hpp (which
+// also checks the fz_value status constants), SQLite through sqlite_exec to
+// sabotage a file for the import test.
+#include "abi_support.hpp"
+
 #include <fazhi/fazhi.h>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
-#include <filesystem>
+#include <cstdint>
 #include <future>
 #include <string>
 #include <thread>
+#include <utility>
 
 namespace {
 
-namespace fs = std::filesystem;
-using json = nlohmann::json;
-
-static_assert(FZ_VALUE_OK == 0 && FZ_VALUE_NO_DATA == 1, "fz_value.status constants");
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "fazhi-contract-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using namespace abi_test;
 
 fz_db* open_db(const std::string& path) {
   fz_db* db = nullptr;
@@ -64,9 +47,7 @@ std::string cases_ndjson(int cases) {
 std::int64_t count_cases(fz_db* db) {
   char* out = nullptr;
   EXPECT_EQ(fz_list(db, "mediation_case", "{\"limit\": 0}", &out), FZ_OK) << fz_last_error();
-  const std::int64_t n = json::parse(out)["total"].get<std::int64_t>();
-  fz_free(out);
-  return n;
+  return json::parse(take(out))["total"].get<std::int64_t>();
 }
 
 TEST(Indicators, StatusConstantsDescribeTheValue) {
@@ -148,14 +129,9 @@ TEST(Close, WaitsForACallInFlightOnAnotherThread) {
 // fails: here a trigger raises an SQL error (malformed JSON) when one
 // particular case is inserted.
 void sabotage_case(const std::string& path, const char* case_key) {
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  const std::string sql = std::string(
-                              "CREATE TRIGGER sabotage AFTER INSERT ON mediation_case WHEN NEW.key = '") +
-                          case_key + "' BEGIN SELECT json('not json'); END;";
-  char* err = nullptr;
-  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-  sqlite3_close(raw);
+  sqlite_exec(path,
+              std::string("CREATE TRIGGER sabotage AFTER INSERT ON mediation_case WHEN NEW.key = '") +
+                  case_key + "' BEGIN SELECT json('not json'); END;");
 }
 
 TEST(Import, AFailedLaterBatchKeepsTheEarlierOnes) {
