@@ -149,7 +149,9 @@ TEST(AbiOpen, ArgumentErrorsLeaveOutDbAndTheDiskAlone) {
 // ---------------------------------------------------------------------------
 // Opening files that are not (current) fazhi databases
 
-// Known gap, left for the next change: one of these open errors maps to another status.
+// Garbage, a text file, another application's SQLite file and a newer fazhi's file are
+// refused (FZ_E_CORRUPT, FZ_E_VERSION) with a message naming the file or version, and
+// out_db is left alone.
 TEST(AbiOpen, FileErrors) {
   TempDir dir;
   fz_db* const sentinel_db = reinterpret_cast<fz_db*>(0x1);
