@@ -65,8 +65,13 @@ DbDigest digest_database(const std::string& path) {
       ++d.case_columns;
     }
     d.cases = digest_query(db, "SELECT " + columns + " FROM mediation_case ORDER BY id");
-    d.journal =
-        digest_query(db, "SELECT seq, actor, kind, key, record_id, op, change FROM journal ORDER BY seq");
+    // Actors, kinds and operations by name: their codes depend on the order
+    // in which a writer first used them, which is no part of the record.
+    d.journal = digest_query(db,
+                             "SELECT j.seq, a.name, k.name, j.key, j.record_id, o.name, j.change "
+                             "FROM journal j JOIN journal_name a ON a.id = j.actor "
+                             "JOIN journal_name k ON k.id = j.kind JOIN journal_name o ON o.id = j.op "
+                             "ORDER BY j.seq");
     d.findings = digest_query(db,
                               "SELECT kind, record_id, key, unit_id, date, rule, severity, message, "
                               "source, provisional FROM finding ORDER BY kind, record_id, rule, id");

@@ -54,15 +54,12 @@ void key_value(std::string& out, const char* name, bool value) {
 void close_object(std::string& out) { out.back() = '}'; }
 
 // The change fazhi journals for a new case: its fields as given (the amount
-// both as given and in fen), the unit it took from the committee and the
-// labour deadline it derived; keys sorted.
+// in fen only: the journal derives its yuan text), the unit it took from the
+// committee and the labour deadline it derived; keys sorted.
 void create_change(std::string& out, const Dataset& d, const Case& c) {
   const Committee& committee = d.committees[static_cast<std::size_t>(c.committee)];
   out = "{";
-  if (c.amount_fen >= 0) {
-    key_value(out, "amount_fen", c.amount_fen);
-    key_value(out, "amount_yuan", yuan_text(c.amount_fen));
-  }
+  if (c.amount_fen >= 0) key_value(out, "amount_fen", c.amount_fen);
   key_value(out, "case_number", c.case_number);
   key_value(out, "category", c.category);
   key_value(out, "committee", committee.key);
@@ -76,14 +73,11 @@ void create_change(std::string& out, const Dataset& d, const Case& c) {
 }
 
 // The change fazhi journals for a close: the action's arguments as given
-// (the amount also in fen); keys sorted.
+// (the amount in fen only); keys sorted.
 void close_change(std::string& out, const Case& c) {
   out = "{";
   if (c.agreement) key_value(out, "agreement", c.agreement);
-  if (c.agreement_amount_fen >= 0) {
-    key_value(out, "agreement_amount_fen", c.agreement_amount_fen);
-    key_value(out, "agreement_amount_yuan", yuan_text(c.agreement_amount_fen));
-  }
+  if (c.agreement_amount_fen >= 0) key_value(out, "agreement_amount_fen", c.agreement_amount_fen);
   key_value(out, "date", c.closed);
   key_value(out, "outcome", c.outcome);
   if (c.prevented_criminal_case) key_value(out, "prevented_criminal_case", true);
@@ -160,7 +154,7 @@ RunFigures import_equivalent(const std::string& path, const Dataset& d, const Wo
         ins.exec();
         ins.reset();
         create_change(change, d, c);
-        st->journal.append(kActor, kKind, c.key, db->getLastInsertRowid(), "create", change);
+        st->journal.append(kActor, kKind, &c.key, db->getLastInsertRowid(), "create", change);
         continue;
       }
       SQLite::Statement& upd = st->close_case;
@@ -196,7 +190,9 @@ RunFigures import_equivalent(const std::string& path, const Dataset& d, const Wo
         f.reset();
       }
       close_change(change, c);
-      st->journal.append(kActor, kKind, c.key, id, "close", change);
+      // No key: the case's create holds it (fazhi finds that out by looking
+      // the create up; (b) knows it).
+      st->journal.append(kActor, kKind, nullptr, id, "close", change);
     }
     st->journal.flush_head();
     tx.commit();
