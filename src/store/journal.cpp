@@ -30,8 +30,59 @@ std::string bytes_of(const SQLite::Column& c) {
   return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
 }
 
+// The names of journal_name's codes, looked up as a reader meets them and
+// kept for one call only: a name edited behind fazhi's back is read as it is
+// now by the next call.
+class Names {
+ public:
+  explicit Names(Connection& conn) : conn_(conn) {}
+  // The name of `code`; nullptr when journal_name holds none.
+  const std::string* find(std::int64_t code) {
+    auto it = known_.find(code);
+    if (it == known_.end()) {
+      auto q = conn_.statement("SELECT name FROM journal_name WHERE id = ?");
+      q->bind(1, static_cast<int64_t>(code));
+      std::optional<std::string> name;
+      if (q->executeStep()) name = q->getColumn(0).getString();
+      it = known_.emplace(code, std::move(name)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+ private:
+  Connection& conn_;
+  std::unordered_map<std::int64_t, std::optional<std::string>> known_;
+};
+
+// A change as stored since schema 6 (journal.hpp): MessagePack of the
+// change, the keys of its object written as the decimal codes of their
+// names. The codes give back the names; `known` turns false when one does
+// not (a code journal_name does not hold).
+nlohmann::json decode_change(const std::string& stored, Names& names, bool& known) {
+  nlohmann::json coded = nlohmann::json::from_msgpack(stored.begin(), stored.end(), true, false);
+  if (!coded.is_object()) return coded;  // (discarded when it is no MessagePack at all)
+  nlohmann::json change = nlohmann::json::object();
+  for (auto it = coded.begin(); it != coded.end(); ++it) {
+    const std::string& digits = it.key();
+    std::int64_t code = 0;
+    bool number = !digits.empty() && digits.size() < 19 && digits[0] != '0';
+    for (char c : digits) {
+      if (c < '0' || c > '9') number = false;
+      if (number) code = code * 10 + (c - '0');
+    }
+    const std::string* name = number ? names.find(code) : nullptr;
+    if (!name) {
+      known = false;
+      continue;
+    }
+    change[*name] = std::move(it.value());
+  }
+  return change;
+}
+
 // The entry the statement is on; its stored hash (bytes) into `stored_hash`.
-JournalEntry read_entry(SQLite::Statement& q, std::int64_t boundary, std::string& stored_hash) {
+JournalEntry read_entry(SQLite::Statement& q, std::int64_t boundary, Names& names,
+                        std::string& stored_hash) {
   JournalEntry e;
   e.seq = q.getColumn(0).getInt64();
   e.at_ms = q.getColumn(1).getInt64();
@@ -43,7 +94,12 @@ JournalEntry read_entry(SQLite::Statement& q, std::int64_t boundary, std::string
   e.key = text_or_empty(q.getColumn(4));
   e.record_id = q.getColumn(5).getInt64();
   e.op = text_or_empty(q.getColumn(6));
-  e.change = nlohmann::json::parse(q.getColumn(7).getString(), nullptr, false);
+  // JSON text (entries converted from schema 5), else MessagePack.
+  const SQLite::Column change = q.getColumn(7);
+  if (change.isText())
+    e.change = nlohmann::json::parse(change.getString(), nullptr, false);
+  else
+    e.change = decode_change(bytes_of(change), names, e.codes_known);
   stored_hash = bytes_of(q.getColumn(8));
   e.hash = to_hex(stored_hash);
   e.rule = e.seq < boundary ? 1 : 2;
@@ -120,8 +176,8 @@ bool entry_matches(const std::string& prev, const JournalEntry& e, const std::st
 
 std::string mismatch_message(const JournalEntry& e) {
   if (!e.codes_known)
-    return "entry " + std::to_string(e.seq) + " names an actor, kind or operation code that " +
-           "journal_name does not hold";
+    return "entry " + std::to_string(e.seq) + " names an actor, kind, operation or field code " +
+           "that journal_name does not hold";
   return "entry " + std::to_string(e.seq) + " does not match its hash";
 }
 
@@ -250,6 +306,32 @@ bool Journal::first_entry_holds(std::int64_t kind_code, std::int64_t record_id,
   return q->executeStep() && !q->getColumn(0).isNull() && q->getColumn(0).getString() == key;
 }
 
+std::string Journal::encode_change(const nlohmann::json& change) {
+  std::string out;
+  if (!change.is_object()) {
+    nlohmann::json::to_msgpack(change, out);
+    return out;
+  }
+  // The map's header and its keys by hand (a key is a short string: the
+  // decimal code), each value as nlohmann writes it, without copying it.
+  const std::size_t n = change.size();
+  if (n < 16) {
+    out += static_cast<char>(0x80 | n);  // fixmap
+  } else {
+    const bool map16 = n <= 0xffff;
+    out += static_cast<char>(map16 ? 0xde : 0xdf);
+    for (int shift = map16 ? 8 : 24; shift >= 0; shift -= 8)
+      out += static_cast<char>((n >> shift) & 0xff);
+  }
+  for (auto it = change.begin(); it != change.end(); ++it) {
+    const std::string digits = std::to_string(code(it.key()));
+    out += static_cast<char>(0xa0 | digits.size());  // fixstr: fewer than 32 bytes
+    out += digits;
+    nlohmann::json::to_msgpack(it.value(), out);
+  }
+  return out;
+}
+
 void Journal::append(const std::string& actor, const std::string& kind,
                      const std::string& key, std::int64_t record_id, const std::string& op,
                      const nlohmann::json& change, bool new_record) {
@@ -266,6 +348,7 @@ void Journal::append(const std::string& actor, const std::string& kind,
   if (e.key_stored) e.key = key;
   const std::string change_dump = change.dump();
   std::string hash = sha256_raw(h.hash, canonical_v2(e, change_dump));
+  const std::string stored_change = encode_change(change);
 
   auto ins = conn_.statement(
       "INSERT INTO journal (seq, at, actor, kind, op, record_id, key, change, hash) "
@@ -280,7 +363,7 @@ void Journal::append(const std::string& actor, const std::string& kind,
     ins->bind(7, e.key);
   else
     ins->bind(7);
-  ins->bind(8, change_dump);
+  ins->bind(8, stored_change.data(), static_cast<int>(stored_change.size()));
   ins->bind(9, hash.data(), static_cast<int>(hash.size()));
   ins->exec();
   h.seq = e.seq;
@@ -316,11 +399,12 @@ JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
                 ", where the journal's second hash rule begins, is missing or malformed");
   auto q = conn_.statement(std::string(kSelectColumns) + "WHERE j.seq > ? ORDER BY j.seq");
   q->bind(1, static_cast<int64_t>(after));
+  Names names(conn_);
   std::string stored;
   while (q->executeStep()) {
     ++check.entries;
     if (!check.ok) continue;
-    JournalEntry e = read_entry(*q, *boundary, stored);
+    JournalEntry e = read_entry(*q, *boundary, names, stored);
     if (e.seq != expected) {
       fail(expected, e.seq > expected
                          ? "entry " + std::to_string(expected) + " is missing"
@@ -417,8 +501,9 @@ void Journal::scan(const std::vector<std::string>& skip_ops,
   const std::int64_t boundary = rule_boundary(conn_).value_or(1);
   auto q = conn_.statement(sql);
   for (std::size_t i = 0; i < skip_ops.size(); ++i) q->bind(static_cast<int>(i + 1), skip_ops[i]);
+  Names names(conn_);
   std::string stored;
-  while (q->executeStep()) fn(read_entry(*q, boundary, stored));
+  while (q->executeStep()) fn(read_entry(*q, boundary, names, stored));
 }
 
 std::vector<JournalEntry> Journal::history(const std::string& kind, std::int64_t record_id) {
@@ -434,9 +519,10 @@ std::vector<JournalEntry> Journal::history(const std::string& kind, std::int64_t
                            "WHERE j.kind = ? AND j.record_id = ? ORDER BY j.seq");
   q->bind(1, static_cast<int64_t>(kind_code));
   q->bind(2, static_cast<int64_t>(record_id));
+  Names names(conn_);
   std::string stored;
   while (q->executeStep()) {
-    out.push_back(read_entry(*q, boundary, stored));
+    out.push_back(read_entry(*q, boundary, names, stored));
     // An entry without its key has its record's, which the first entry holds.
     if (!out.back().key_stored) out.back().key = out.front().key;
   }
@@ -495,7 +581,7 @@ void convert_journal_to_v2(Connection& conn) {
   conn.exec(
       "DROP TABLE journal;"
       "ALTER TABLE journal_v2 RENAME TO journal;"
-      "CREATE INDEX journal_record ON journal(kind, record_id, seq);"
+      "CREATE INDEX journal_record ON journal(kind, record_id);"
       "INSERT INTO meta (name, value) "
       "SELECT 'journal_v2_from', CAST(coalesce(max(seq), 0) + 1 AS TEXT) FROM journal;");
 }

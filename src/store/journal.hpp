@@ -2,10 +2,15 @@
 //
 // Every change appends one entry: seq (1, 2, 3, ...), the UTC time as
 // milliseconds since the Unix epoch, actor, record kind and id, operation,
-// and the change as compact JSON with its keys sorted (what
-// nlohmann::json::dump() writes). Actors, kinds and operations are stored as
+// and the change (a JSON object). Actors, kinds and operations are stored as
 // small integer codes of the dictionary table journal_name (names are never
-// changed or removed there), the hash as its 32 bytes.
+// changed or removed there), the hash as its 32 bytes. The change is stored
+// as MessagePack with the keys of its object (field names, a few dozen in
+// all) written as the decimal codes of those names in journal_name: the
+// names were half of a stored change. Nested objects keep their keys.
+// Entries converted from schema 5 keep their change as the JSON text it was.
+// The stored form is no part of any hash: both rules hash the change's
+// compact JSON with its keys sorted (what nlohmann::json::dump() writes).
 //
 // A record's key is stored once, not on every entry: on the entry that first
 // names the record (kind, record_id) — its create, or for what has no create
@@ -138,6 +143,8 @@ class Journal {
   Head& head();
   // The code of `name` in journal_name, added when it has none yet.
   std::int64_t code(const std::string& name);
+  // The stored form of a change (journal.hpp).
+  std::string encode_change(const nlohmann::json& change);
   // Whether the first entry of the record holds `key`.
   bool first_entry_holds(std::int64_t kind_code, std::int64_t record_id, const std::string& key);
   JournalCheck check_chain(std::int64_t after, std::string prev);

@@ -426,10 +426,13 @@ ALTER TABLE lawsuit ADD COLUMN provisional_deadlines TEXT;
 CREATE INDEX lawsuit_provisional ON lawsuit(id) WHERE provisional_deadlines IS NOT NULL;
 ALTER TABLE finding ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;
 )sql"},
-      // 6: the lean journal (store/journal.hpp): actors, kinds and operations
-      // as codes of journal_name, the time in milliseconds, the hash as bytes,
-      // the key only where a reader needs it; the old entries converted
+      // 6: the lean journal (store/journal.hpp): actors, kinds, operations
+      // and the change's field names as codes of journal_name, the time in
+      // milliseconds, the change as MessagePack, the hash as bytes, the key
+      // only where a reader needs it; the old entries converted
       // (convert_journal_to_v2) and meta journal_v2_from where rule 2 begins.
+      // The index (kind, record_id) is ordered by seq within a record too:
+      // seq is the rowid, which SQLite appends to every index entry.
       {R"sql(
 CREATE TABLE journal_name (
   id   INTEGER PRIMARY KEY,
@@ -444,7 +447,7 @@ CREATE TABLE journal_v2 (
   op        INTEGER NOT NULL REFERENCES journal_name(id),
   record_id INTEGER NOT NULL,
   key       TEXT,               -- NULL: the record's first entry holds it
-  change    TEXT NOT NULL,
+  change    ANY NOT NULL,       -- JSON text (converted entries) or MessagePack
   hash      BLOB NOT NULL       -- 32 bytes
 ) STRICT;
 )sql",

@@ -76,6 +76,44 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_msgpack_string(std::string& out, std::string_view s) {
+  const std::size_t n = s.size();
+  if (n < 32) {
+    out += static_cast<char>(0xa0 | n);
+  } else if (n < 256) {
+    out += static_cast<char>(0xd9);
+    out += static_cast<char>(n);
+  } else {
+    out += static_cast<char>(0xda);
+    out += static_cast<char>(n >> 8);
+    out += static_cast<char>(n & 0xff);
+  }
+  out += s;
+}
+
+void append_msgpack_uint(std::string& out, std::uint64_t v) {
+  auto big_endian = [&](int bytes) {
+    for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xff);
+  };
+  if (v < 128) {
+    out += static_cast<char>(v);
+  } else if (v < 256) {
+    out += static_cast<char>(0xcc);
+    big_endian(1);
+  } else if (v < 65536) {
+    out += static_cast<char>(0xcd);
+    big_endian(2);
+  } else if (v < (1ull << 32)) {
+    out += static_cast<char>(0xce);
+    big_endian(4);
+  } else {
+    out += static_cast<char>(0xcf);
+    big_endian(8);
+  }
+}
+
+void append_msgpack_bool(std::string& out, bool v) { out += static_cast<char>(v ? 0xc3 : 0xc2); }
+
 std::int64_t utc_now_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
@@ -118,8 +156,15 @@ std::int64_t JournalChain::code(const std::string& name) {
   return id;
 }
 
+const std::string& JournalChain::code_text(const char* name) {
+  auto it = code_texts_.find(name);
+  if (it == code_texts_.end()) it = code_texts_.emplace(name, std::to_string(code(name))).first;
+  return it->second;
+}
+
 void JournalChain::append(const std::string& actor, const std::string& kind, const std::string* key,
-                          std::int64_t record_id, const char* op, const std::string& change) {
+                          std::int64_t record_id, const char* op, const std::string& change,
+                          const std::string& stored_change) {
   const std::int64_t seq = seq_ + 1;
   const std::int64_t at = utc_now_ms();
   const std::int64_t actor_code = code(actor), kind_code = code(kind), op_code = code(op);
@@ -156,7 +201,7 @@ void JournalChain::append(const std::string& actor, const std::string& kind, con
     insert_.bindNoCopy(7, *key);
   else
     insert_.bind(7);
-  insert_.bindNoCopy(8, change);
+  insert_.bindNoCopy(8, stored_change.data(), static_cast<int>(stored_change.size()));
   insert_.bindNoCopy(9, hash.data(), static_cast<int>(hash.size()));
   insert_.exec();
   insert_.reset();

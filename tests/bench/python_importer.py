@@ -8,7 +8,8 @@ record an INSERT and a journal entry, per close action an UPDATE by key, a
 finding when a labour case closed after its statutory deadline, and a journal
 entry; the journal written and SHA-256 chained exactly as fazhi does it
 (rule 2 of src/store/journal.hpp: names as codes of journal_name, the time in
-ms, the key on the create only, amounts in fen only, the hash as 32 bytes),
+ms, the key on the create only, amounts in fen only, the change stored as
+MessagePack with its keys as codes, the hash as 32 bytes),
 its head in meta before each commit; a transaction every --batch lines. Unlike (b) it
 parses the JSON and computes the labour deadline itself (fifteen days, a last
 day on a rest day moved to the next working day, from CALENDAR's
@@ -41,6 +42,33 @@ def fen(yuan):
     if len(cents) > 2:
         raise ValueError("more than two decimals: " + yuan)
     return int(whole) * 100 + int((cents + "00")[:2])
+
+
+def msgpack(value):
+    """MessagePack of what a change holds: str, int >= 0, bool, None, dict."""
+    if value is None:
+        return b"\xc0"
+    if value is True or value is False:
+        return b"\xc3" if value else b"\xc2"
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError("negative integer in a change")
+        if value < 128:
+            return bytes([value])
+        for tag, size in ((0xcc, 1), (0xcd, 2), (0xce, 4), (0xcf, 8)):
+            if value < 1 << (8 * size):
+                return bytes([tag]) + value.to_bytes(size, "big")
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        n = len(data)
+        if n < 32:
+            return bytes([0xa0 | n]) + data
+        if n < 256:
+            return bytes([0xd9, n]) + data
+        return bytes([0xda]) + n.to_bytes(2, "big") + data
+    if isinstance(value, dict) and len(value) < 16:
+        return bytes([0x80 | len(value)]) + b"".join(msgpack(k) + msgpack(v) for k, v in value.items())
+    raise ValueError("cannot write %r as MessagePack here" % (value,))
 
 
 def utc_now_ms():
@@ -121,8 +149,9 @@ def main():
                      ',"kind":' + dumps(KIND) + ',"op":' + dumps(op) +
                      ',"record_id":' + str(record_id) + ',"seq":' + str(seq) + "}")
         entry_hash = hashlib.sha256(prev_hash + canonical.encode("utf-8")).digest()
+        stored = msgpack({str(code(name)): value for name, value in sorted(change.items())})
         db.execute(insert_entry, (seq, at, code(ACTOR), code(KIND), code(op), record_id, key,
-                                  change_json, entry_hash))
+                                  stored, entry_hash))
         prev_hash = entry_hash
 
     def apply(line):

@@ -25,6 +25,27 @@ std::string set_actor(int seq, const std::string& name) {
          "') WHERE seq = " + std::to_string(seq) + ";";
 }
 
+// A change as the journal stores it since schema 6: MessagePack whose
+// object's keys are the codes of their names in journal_name (or, for an
+// entry converted from schema 5, JSON text).
+json stored_change(SQLite::Database& raw, std::int64_t seq) {
+  SQLite::Statement q(raw, "SELECT change FROM journal WHERE seq = ?");
+  q.bind(1, static_cast<int64_t>(seq));
+  if (!q.executeStep()) throw std::runtime_error("no entry " + std::to_string(seq));
+  if (q.getColumn(0).isText()) return json::parse(q.getColumn(0).getString());
+  const auto* bytes = static_cast<const std::uint8_t*>(q.getColumn(0).getBlob());
+  json coded = json::from_msgpack(bytes, bytes + q.getColumn(0).getBytes());
+  json change = json::object();
+  SQLite::Statement name(raw, "SELECT name FROM journal_name WHERE id = ?");
+  for (auto it = coded.begin(); it != coded.end(); ++it) {
+    name.bind(1, static_cast<int64_t>(std::stoll(it.key())));
+    if (!name.executeStep()) throw std::runtime_error("no name of code " + it.key());
+    change[name.getColumn(0).getString()] = it.value();
+    name.reset();
+  }
+  return change;
+}
+
 class JournalTamper : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -135,6 +156,29 @@ TEST_F(JournalTamper, CodeWithoutANameIsDetected) {
   EXPECT_NE(r["message"].get<std::string>().find("journal_name"), std::string::npos);
 }
 
+TEST_F(JournalTamper, EditedFieldNameInTheDictionaryIsDetectedAtItsFirstUse) {
+  // Every unit's create has a "name"; the patch of seq 6 has nothing else.
+  json r = tamper_and_verify("UPDATE journal_name SET name = 'title' WHERE name = 'name'");
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 1);
+}
+
+TEST_F(JournalTamper, ChangeCutShortIsDetected) {
+  json r = tamper_and_verify("UPDATE journal SET change = substr(change, 1, length(change) - 1) "
+                             "WHERE seq = 4");
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 4);
+}
+
+TEST_F(JournalTamper, EditedValueInsideTheStoredChangeIsDetected) {
+  // 一社区 -> 二社区 in the MessagePack, which stays well-formed.
+  json r = tamper_and_verify(
+      "UPDATE journal SET change = CAST(replace(CAST(change AS TEXT), '一社区', '二社区') AS BLOB) "
+      "WHERE seq = 4");
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 4);
+}
+
 TEST_F(JournalTamper, EditedTimeIsDetected) {
   json r = tamper_and_verify("UPDATE journal SET at = at + 1 WHERE seq = 4");
   EXPECT_FALSE(r["ok"].get<bool>());
@@ -200,6 +244,9 @@ TEST_F(JournalTamper, EntriesStoreCodesMillisecondsBytesAndTheKeyOnlyOnce) {
       EXPECT_EQ(q.getColumn(5).getString(), "blob");
       EXPECT_EQ(q.getColumn(6).getInt(), 32);
     }
+    // Changes are MessagePack whose keys are codes: {"<code of name>": ...}.
+    EXPECT_EQ(raw.execAndGet("SELECT typeof(change) FROM journal WHERE seq = 6").getString(), "blob");
+    EXPECT_EQ(stored_change(raw, 6), json({{"name", "一村（新）"}}));
     // Five creates hold their keys; the patch of v1 takes v1's.
     EXPECT_EQ(keys, (std::vector<std::string>{"zone", "v1", "v2", "c1", "team", "NULL"}));
     EXPECT_EQ(raw.execAndGet("SELECT value FROM meta WHERE name = 'journal_v2_from'").getString(), "1");
@@ -235,10 +282,8 @@ TEST(Journal, MoneyIsJournaledInFenOnlyAndShownInYuanToo) {
   }
   {
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
-    SQLite::Statement q(raw, "SELECT change FROM journal WHERE seq > 6 ORDER BY seq");
     std::vector<json> stored;
-    while (q.executeStep()) stored.push_back(json::parse(q.getColumn(0).getString()));
-    ASSERT_EQ(stored.size(), 3u);
+    for (int seq = 7; seq <= 9; ++seq) stored.push_back(stored_change(raw, seq));
     EXPECT_EQ(stored[0]["amount_fen"], 123450);
     EXPECT_FALSE(stored[0].contains("amount_yuan"));
     EXPECT_EQ(stored[1]["agreement_amount_fen"], 100000);
