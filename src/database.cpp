@@ -393,7 +393,10 @@ json Database::history(std::string_view kind, std::string_view key) {
     std::string stored_key;
     domain::load_values(impl_->conn, k, id, &stored_key);
     json entries = json::array();
-    for (const auto& e : impl_->journal.history(k.name, id)) entries.push_back(e.to_json());
+    for (const auto& e : impl_->journal.history(k.name, id)) {
+      entries.push_back(e.to_json());
+      domain::add_yuan_to_change(k, entries.back()["change"]);
+    }
     json record = domain::get_record(impl_->conn, k, id);
     return json{{"kind", k.name},
                 {"key", stored_key},

@@ -120,8 +120,10 @@ FZ_API void fz_free(void *p);
  *
  * Files use WAL journaling, foreign keys and a busy timeout. An older fazhi
  * file is migrated in one transaction. Errors: FZ_E_VERSION (made by a newer
- * fazhi), FZ_E_CORRUPT (not a fazhi database, or not SQLite at all), FZ_E_IO
- * (missing or unwritable directory, unreadable file).
+ * fazhi), FZ_E_CORRUPT (not a fazhi database, or not SQLite at all, or a
+ * journal whose entry times or hashes are not in the form fazhi wrote, which
+ * the migration to schema 6 would have to change; the file is left as it
+ * was), FZ_E_IO (missing or unwritable directory, unreadable file).
  */
 FZ_API fz_status fz_open(const char *path, const char *options_json, fz_db **out_db);
 

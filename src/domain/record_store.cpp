@@ -25,6 +25,9 @@ struct KindSql {
   std::string insert;                // key, then `fields`
   std::string id_by_key;
   std::string key_by_id;
+  // The money fields of the kind and of its actions' arguments, as the
+  // names a change holds them under: (yuan name, fen name).
+  std::vector<std::pair<std::string, std::string>> money;
 };
 
 KindSql build_sql(const Kind& kind) {
@@ -42,6 +45,16 @@ KindSql build_sql(const Kind& kind) {
   s.insert = "INSERT INTO " + kind.table + " (key, " + cols + ") VALUES (?" + marks + ")";
   s.id_by_key = "SELECT id FROM " + kind.table + " WHERE key = ?";
   s.key_by_id = "SELECT key FROM " + kind.table + " WHERE id = ?";
+  auto add_money = [&s](const Field& f) {
+    if (f.type != FieldType::money) return;
+    std::pair<std::string, std::string> names{f.name, f.fen_name()};
+    for (const auto& m : s.money)
+      if (m == names) return;
+    s.money.push_back(std::move(names));
+  };
+  for (const Field& f : kind.fields) add_money(f);
+  for (const Action& a : kind.actions)
+    for (const Field& f : a.args) add_money(f);
   return s;
 }
 
@@ -517,7 +530,11 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
                      {"provisional", f["provisional"]}});
     if (now != was) journal_change["findings"] = now;
   }
-  ctx.journal.append(ctx.actor, kind.name, key, *id, op, journal_change);
+  // An amount is journaled once, in fen; its yuan text is derived
+  // (add_yuan_to_change puts it back for readers).
+  for (const auto& [yuan, fen] : sql_of(kind).money)
+    if (journal_change.contains(fen)) journal_change.erase(yuan);
+  ctx.journal.append(ctx.actor, kind.name, key, *id, op, journal_change, inserted);
   return inserted ? PutOutcome::inserted : PutOutcome::updated;
 }
 
@@ -677,6 +694,18 @@ std::map<int, std::int64_t> provisional_record_counts(store::Connection& conn,
     for (int y : years) ++counts[y];
   });
   return counts;
+}
+
+void add_yuan_to_change(const Kind& kind, json& change) {
+  if (!change.is_object()) return;
+  for (const auto& [yuan, fen] : sql_of(kind).money) {
+    auto it = change.find(fen);
+    if (it == change.end() || change.contains(yuan)) continue;
+    if (it->is_null())
+      change[yuan] = nullptr;
+    else if (it->is_number_integer())
+      change[yuan] = format_yuan(it->get<std::int64_t>());
+  }
 }
 
 json list_records(store::Connection& conn, const Kind& kind, const json& query) {

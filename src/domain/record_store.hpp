@@ -72,6 +72,14 @@ json load_values(store::Connection& conn, const Kind& kind, std::int64_t id,
 // The record in interchange form: id, key (and key alias), fields, ext.
 json get_record(store::Connection& conn, const Kind& kind, std::int64_t id);
 
+// The journal keeps an amount of money once, as "<base>_fen" (write_change
+// drops the "<base>_yuan" text, which format_yuan derives from it): this puts
+// the yuan text back into a journaled change of `kind`, so that every reader
+// (history, its Markdown, the export's actions) shows the change as the host
+// gave it. Entries journaled before schema 6 hold both and stay as they are.
+// The store layer stays free of money: it keeps and hashes what it is given.
+void add_yuan_to_change(const Kind& kind, json& change);
+
 // {"items": [...], "total": n}; query: unit, subtree, period, where, id,
 // limit, offset.
 json list_records(store::Connection& conn, const Kind& kind, const json& query);

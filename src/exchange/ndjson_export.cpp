@@ -175,12 +175,17 @@ void write_ndjson_export(store::Connection& conn, const ExportSelection& selecti
   if (scope)
     for (const Kind* k : exported) check_references(conn, *k, *scope);
 
-  std::map<std::string, std::set<std::int64_t>> exported_ids;  // kinds with actions
+  // The exported records of the kinds with actions, by id.
+  std::map<std::string, std::pair<const Kind*, std::set<std::int64_t>>> exported_ids;
   for (const Kind* k : exported) {
     const bool is_org_unit = k == &domain::org_unit_kind();
     auto emit = [&](json item) {
       const std::int64_t id = item.at("id").get<std::int64_t>();
-      if (!k->actions.empty()) exported_ids[k->name].insert(id);
+      if (!k->actions.empty()) {
+        auto& ids = exported_ids[k->name];
+        ids.first = k;
+        ids.second.insert(id);
+      }
       out(record_line(*k, std::move(item), scope && is_org_unit && id == scope->root));
     };
     if (scope && k->unit_column.empty()) {
@@ -206,10 +211,16 @@ void write_ndjson_export(store::Connection& conn, const ExportSelection& selecti
   store::Journal journal(conn);
   journal.scan({"create", "update", "patch", "load", "recompute"}, [&](const store::JournalEntry& e) {
     auto ids = exported_ids.find(e.kind);
-    if (ids == exported_ids.end() || !ids->second.count(e.record_id)) return;
+    if (ids == exported_ids.end() || !ids->second.second.count(e.record_id)) return;
+    const Kind& kind = *ids->second.first;
     json line = e.change;
+    domain::add_yuan_to_change(kind, line);
     line["record"] = e.kind;
-    line["key"] = e.key;
+    // The journal stores a key only on a record's first entry (a create,
+    // which is not replayed): the record has it. Looked up per action rather
+    // than kept beside every exported id, which would hold every key of a
+    // large export in memory at once.
+    line["key"] = domain::key_of_id(conn, kind, e.record_id).value_or(e.key);
     line["action"] = e.op;
     line["actor"] = e.actor;
     out(line.dump());

@@ -2,46 +2,252 @@
 
 #include "store/sha256.hpp"
 
+#include <SQLiteCpp/Exception.h>
+
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <map>
 
 namespace fazhi::store {
 namespace {
 
-const std::string kZeroHash(64, '0');
+const std::string kZeroHash(32, '\0');
 
-JournalEntry read_entry(SQLite::Statement& q) {
+// The meta row that says where rule 2 begins (journal.hpp).
+constexpr const char* kRuleBoundary = "journal_v2_from";
+
+// Every column of an entry, the codes as their names (NULL for a code that
+// journal_name does not hold: a reader shows it empty, verification fails).
+constexpr const char* kSelectColumns =
+    "SELECT j.seq, j.at, a.name, k.name, j.key, j.record_id, o.name, j.change, j.hash "
+    "FROM journal j LEFT JOIN journal_name a ON a.id = j.actor "
+    "LEFT JOIN journal_name k ON k.id = j.kind LEFT JOIN journal_name o ON o.id = j.op ";
+
+std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+
+std::string bytes_of(const SQLite::Column& c) {
+  return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+}
+
+// The names of journal_name's codes, looked up as a reader meets them and
+// kept for one call only: a name edited behind fazhi's back is read as it is
+// now by the next call.
+class Names {
+ public:
+  explicit Names(Connection& conn) : conn_(conn) {}
+  // The name of `code`; nullptr when journal_name holds none.
+  const std::string* find(std::int64_t code) {
+    auto it = known_.find(code);
+    if (it == known_.end()) {
+      auto q = conn_.statement("SELECT name FROM journal_name WHERE id = ?");
+      q->bind(1, static_cast<int64_t>(code));
+      std::optional<std::string> name;
+      if (q->executeStep()) name = q->getColumn(0).getString();
+      it = known_.emplace(code, std::move(name)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+ private:
+  Connection& conn_;
+  std::unordered_map<std::int64_t, std::optional<std::string>> known_;
+};
+
+// A change as stored since schema 6 (journal.hpp): MessagePack of the
+// change, the keys of its object written as the decimal codes of their
+// names. The codes give back the names; `known` turns false when one does
+// not (a code journal_name does not hold).
+nlohmann::json decode_change(const std::string& stored, Names& names, bool& known) {
+  nlohmann::json coded = nlohmann::json::from_msgpack(stored.begin(), stored.end(), true, false);
+  if (!coded.is_object()) return coded;  // (discarded when it is no MessagePack at all)
+  nlohmann::json change = nlohmann::json::object();
+  for (auto it = coded.begin(); it != coded.end(); ++it) {
+    const std::string& digits = it.key();
+    std::int64_t code = 0;
+    bool number = !digits.empty() && digits.size() < 19 && digits[0] != '0';
+    for (char c : digits) {
+      if (c < '0' || c > '9') number = false;
+      if (number) code = code * 10 + (c - '0');
+    }
+    const std::string* name = number ? names.find(code) : nullptr;
+    if (!name) {
+      known = false;
+      continue;
+    }
+    change[*name] = std::move(it.value());
+  }
+  return change;
+}
+
+// The entry the statement is on; its stored hash (bytes) into `stored_hash`.
+JournalEntry read_entry(SQLite::Statement& q, std::int64_t boundary, Names& names,
+                        std::string& stored_hash) {
   JournalEntry e;
   e.seq = q.getColumn(0).getInt64();
-  e.at = q.getColumn(1).getString();
-  e.actor = q.getColumn(2).getString();
-  e.kind = q.getColumn(3).getString();
-  e.key = q.getColumn(4).getString();
+  e.at_ms = q.getColumn(1).getInt64();
+  e.at = format_utc_ms(e.at_ms);
+  e.codes_known = !q.getColumn(2).isNull() && !q.getColumn(3).isNull() && !q.getColumn(6).isNull();
+  e.actor = text_or_empty(q.getColumn(2));
+  e.kind = text_or_empty(q.getColumn(3));
+  e.key_stored = !q.getColumn(4).isNull();
+  e.key = text_or_empty(q.getColumn(4));
   e.record_id = q.getColumn(5).getInt64();
-  e.op = q.getColumn(6).getString();
-  e.change = nlohmann::json::parse(q.getColumn(7).getString(), nullptr, false);
-  e.hash = q.getColumn(8).getString();
+  e.op = text_or_empty(q.getColumn(6));
+  // JSON text (entries converted from schema 5), else MessagePack.
+  const SQLite::Column change = q.getColumn(7);
+  if (change.isText())
+    e.change = nlohmann::json::parse(change.getString(), nullptr, false);
+  else
+    e.change = decode_change(bytes_of(change), names, e.codes_known);
+  stored_hash = bytes_of(q.getColumn(8));
+  e.hash = to_hex(stored_hash);
+  e.rule = e.seq < boundary ? 1 : 2;
   return e;
 }
 
-constexpr const char* kSelectColumns =
-    "SELECT seq, at, actor, kind, key, record_id, op, change, hash FROM journal ";
+void append_string(std::string& s, const std::string& text) { s += nlohmann::json(text).dump(); }
+
+// Rule 1's canonical entry: the compact JSON object with its keys in sorted
+// order, byte for byte what nlohmann::json::dump() writes for it.
+std::string canonical_v1(const JournalEntry& e, const std::string& change_dump) {
+  std::string s;
+  s.reserve(change_dump.size() + e.actor.size() + e.key.size() + 160);
+  s += "{\"actor\":";
+  append_string(s, e.actor);
+  s += ",\"at\":";
+  append_string(s, e.at);
+  s += ",\"change\":";
+  s += change_dump;
+  s += ",\"key\":";
+  append_string(s, e.key);
+  s += ",\"kind\":";
+  append_string(s, e.kind);
+  s += ",\"op\":";
+  append_string(s, e.op);
+  s += ",\"record_id\":";
+  s += std::to_string(e.record_id);
+  s += ",\"seq\":";
+  s += std::to_string(e.seq);
+  s += "}";
+  return s;
+}
+
+// Rule 2's: the same object with `at` in milliseconds and `key` only when
+// the entry stores it; built without copying the change (the hot path of
+// every append).
+std::string canonical_v2(const JournalEntry& e, const std::string& change_dump) {
+  std::string s;
+  s.reserve(change_dump.size() + e.actor.size() + e.key.size() + 140);
+  s += "{\"actor\":";
+  append_string(s, e.actor);
+  s += ",\"at\":";
+  s += std::to_string(e.at_ms);
+  s += ",\"change\":";
+  s += change_dump;
+  if (e.key_stored) {
+    s += ",\"key\":";
+    append_string(s, e.key);
+  }
+  s += ",\"kind\":";
+  append_string(s, e.kind);
+  s += ",\"op\":";
+  append_string(s, e.op);
+  s += ",\"record_id\":";
+  s += std::to_string(e.record_id);
+  s += ",\"seq\":";
+  s += std::to_string(e.seq);
+  s += "}";
+  return s;
+}
+
+// The hash (bytes) of `e` under its rule; `prev` is its predecessor's (bytes).
+std::string entry_digest(const std::string& prev, const JournalEntry& e, const std::string& change_dump) {
+  if (e.rule == 1) return sha256_raw(to_hex(prev), canonical_v1(e, change_dump));
+  return sha256_raw(prev, canonical_v2(e, change_dump));
+}
+
+// Whether the stored entry is what its hash says. A rule-1 entry always
+// stored its key (rule 1 hashes it); a code without a name cannot be hashed.
+bool entry_matches(const std::string& prev, const JournalEntry& e, const std::string& stored_hash) {
+  if (!e.codes_known || e.change.is_discarded() || (e.rule == 1 && !e.key_stored)) return false;
+  return entry_digest(prev, e, e.change.dump()) == stored_hash;
+}
+
+std::string mismatch_message(const JournalEntry& e) {
+  if (!e.codes_known)
+    return "entry " + std::to_string(e.seq) + " names an actor, kind, operation or field code " +
+           "that journal_name does not hold";
+  return "entry " + std::to_string(e.seq) + " does not match its hash";
+}
+
+// The seq where rule 2 begins, from meta; nothing when it is missing or
+// not a positive number.
+std::optional<std::int64_t> rule_boundary(Connection& conn) {
+  auto q = conn.statement("SELECT value FROM meta WHERE name = ?");
+  q->bind(1, kRuleBoundary);
+  if (!q->executeStep()) return std::nullopt;
+  const std::string text = q->getColumn(0).getString();
+  std::int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || v > (INT64_MAX - 9) / 10) return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (text.empty() || v < 1) return std::nullopt;
+  return v;
+}
 
 }  // namespace
 
-std::string utc_now() {
+std::int64_t utc_now_ms() {
   using namespace std::chrono;
-  auto now = system_clock::now();
-  std::time_t t = system_clock::to_time_t(now);
-  auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string format_utc_ms(std::int64_t ms) {
+  std::int64_t seconds = ms / 1000, millis = ms % 1000;
+  if (millis < 0) {  // before 1970: floor, not truncation
+    millis += 1000;
+    --seconds;
+  }
+  const std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[96];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms));
+                static_cast<int>(millis));
   return buf;
 }
+
+std::optional<std::int64_t> parse_utc_ms(std::string_view text) {
+  // "YYYY-MM-DDTHH:MM:SS.mmmZ": digits everywhere but these places.
+  static constexpr std::string_view kShape = "0000-00-00T00:00:00.000Z";
+  if (text.size() != kShape.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (kShape[i] == '0' ? !digit : text[i] != kShape[i]) return std::nullopt;
+  }
+  auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  std::tm tm{};
+  tm.tm_year = number(0, 4) - 1900;
+  tm.tm_mon = number(5, 2) - 1;
+  tm.tm_mday = number(8, 2);
+  tm.tm_hour = number(11, 2);
+  tm.tm_min = number(14, 2);
+  tm.tm_sec = number(17, 2);
+  // timegm normalises what is out of range (30 February, second 60); the
+  // comparison below refuses what it normalised.
+  const std::int64_t ms = static_cast<std::int64_t>(timegm(&tm)) * 1000 + number(20, 3);
+  if (format_utc_ms(ms) != text) return std::nullopt;
+  return ms;
+}
+
+std::string utc_now() { return format_utc_ms(utc_now_ms()); }
 
 nlohmann::json JournalEntry::to_json() const {
   return {{"seq", seq},       {"at", at}, {"actor", actor},   {"kind", kind}, {"key", key},
@@ -54,39 +260,11 @@ nlohmann::json JournalCheck::to_json() const {
   return j;
 }
 
-namespace {
-
-// The canonical entry: the compact JSON object with its keys in sorted order,
-// byte for byte what nlohmann::json::dump() writes for it, built without
-// copying the change (the hot path of every append).
-std::string canonical_entry(const JournalEntry& e, const std::string& change_dump) {
-  using nlohmann::json;
-  std::string s;
-  s.reserve(change_dump.size() + e.actor.size() + e.key.size() + 160);
-  s += "{\"actor\":";
-  s += json(e.actor).dump();
-  s += ",\"at\":";
-  s += json(e.at).dump();
-  s += ",\"change\":";
-  s += change_dump;
-  s += ",\"key\":";
-  s += json(e.key).dump();
-  s += ",\"kind\":";
-  s += json(e.kind).dump();
-  s += ",\"op\":";
-  s += json(e.op).dump();
-  s += ",\"record_id\":";
-  s += std::to_string(e.record_id);
-  s += ",\"seq\":";
-  s += std::to_string(e.seq);
-  s += "}";
-  return s;
-}
-
-}  // namespace
-
-std::string journal_hash(const std::string& prev_hash, const JournalEntry& e) {
-  return sha256_hex(prev_hash, canonical_entry(e, e.change.dump()));
+std::string journal_hash(const std::string& prev_hash_hex, const JournalEntry& e) {
+  const std::optional<std::string> prev = from_hex(prev_hash_hex);
+  if (!prev || prev->size() != 32)
+    throw Error(Status::argument, "prev_hash", "expected 64 lower-case hex digits");
+  return to_hex(entry_digest(*prev, e, e.change.dump()));
 }
 
 Journal::Head& Journal::head() {
@@ -95,43 +273,101 @@ Journal::Head& Journal::head() {
     auto q = conn_.statement("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
     if (q->executeStep()) {
       h.seq = q->getColumn(0).getInt64();
-      h.hash = q->getColumn(1).getString();
+      h.hash = bytes_of(q->getColumn(1));
     }
     head_ = h;
   }
   return *head_;
 }
 
+std::int64_t Journal::code(const std::string& name) {
+  if (auto it = codes_.find(name); it != codes_.end()) return it->second;
+  std::int64_t id = 0;
+  auto q = conn_.statement("SELECT id FROM journal_name WHERE name = ?");
+  q->bind(1, name);
+  if (q->executeStep()) {
+    id = q->getColumn(0).getInt64();
+  } else {
+    auto ins = conn_.statement("INSERT INTO journal_name (name) VALUES (?)");
+    ins->bind(1, name);
+    ins->exec();
+    id = conn_.db().getLastInsertRowid();
+  }
+  codes_.emplace(name, id);
+  return id;
+}
+
+bool Journal::first_entry_holds(std::int64_t kind_code, std::int64_t record_id,
+                                const std::string& key) {
+  auto q = conn_.statement(
+      "SELECT key FROM journal WHERE kind = ? AND record_id = ? ORDER BY seq LIMIT 1");
+  q->bind(1, static_cast<int64_t>(kind_code));
+  q->bind(2, static_cast<int64_t>(record_id));
+  return q->executeStep() && !q->getColumn(0).isNull() && q->getColumn(0).getString() == key;
+}
+
+std::string Journal::encode_change(const nlohmann::json& change) {
+  std::string out;
+  if (!change.is_object()) {
+    nlohmann::json::to_msgpack(change, out);
+    return out;
+  }
+  // The map's header and its keys by hand (a key is a short string: the
+  // decimal code), each value as nlohmann writes it, without copying it.
+  const std::size_t n = change.size();
+  if (n < 16) {
+    out += static_cast<char>(0x80 | n);  // fixmap
+  } else {
+    const bool map16 = n <= 0xffff;
+    out += static_cast<char>(map16 ? 0xde : 0xdf);
+    for (int shift = map16 ? 8 : 24; shift >= 0; shift -= 8)
+      out += static_cast<char>((n >> shift) & 0xff);
+  }
+  for (auto it = change.begin(); it != change.end(); ++it) {
+    const std::string digits = std::to_string(code(it.key()));
+    out += static_cast<char>(0xa0 | digits.size());  // fixstr: fewer than 32 bytes
+    out += digits;
+    nlohmann::json::to_msgpack(it.value(), out);
+  }
+  return out;
+}
+
 void Journal::append(const std::string& actor, const std::string& kind,
                      const std::string& key, std::int64_t record_id, const std::string& op,
-                     const nlohmann::json& change) {
+                     const nlohmann::json& change, bool new_record) {
   Head& h = head();
+  const std::int64_t actor_code = code(actor), kind_code = code(kind), op_code = code(op);
   JournalEntry e;  // without its change: the dump serves both the hash and the row
   e.seq = h.seq + 1;
-  e.at = utc_now();
+  e.at_ms = utc_now_ms();
   e.actor = actor;
   e.kind = kind;
-  e.key = key;
   e.record_id = record_id;
   e.op = op;
+  e.key_stored = new_record || !first_entry_holds(kind_code, record_id, key);
+  if (e.key_stored) e.key = key;
   const std::string change_dump = change.dump();
-  e.hash = sha256_hex(h.hash, canonical_entry(e, change_dump));
+  std::string hash = sha256_raw(h.hash, canonical_v2(e, change_dump));
+  const std::string stored_change = encode_change(change);
 
   auto ins = conn_.statement(
-      "INSERT INTO journal (seq, at, actor, kind, key, record_id, op, change, hash) "
+      "INSERT INTO journal (seq, at, actor, kind, op, record_id, key, change, hash) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   ins->bind(1, static_cast<int64_t>(e.seq));
-  ins->bind(2, e.at);
-  ins->bind(3, e.actor);
-  ins->bind(4, e.kind);
-  ins->bind(5, e.key);
+  ins->bind(2, static_cast<int64_t>(e.at_ms));
+  ins->bind(3, static_cast<int64_t>(actor_code));
+  ins->bind(4, static_cast<int64_t>(kind_code));
+  ins->bind(5, static_cast<int64_t>(op_code));
   ins->bind(6, static_cast<int64_t>(e.record_id));
-  ins->bind(7, e.op);
-  ins->bind(8, change_dump);
-  ins->bind(9, e.hash);
+  if (e.key_stored)
+    ins->bind(7, e.key);
+  else
+    ins->bind(7);
+  ins->bind(8, stored_change.data(), static_cast<int>(stored_change.size()));
+  ins->bind(9, hash.data(), static_cast<int>(hash.size()));
   ins->exec();
   h.seq = e.seq;
-  h.hash = e.hash;
+  h.hash = std::move(hash);
   dirty_ = true;
 }
 
@@ -141,13 +377,13 @@ void Journal::flush_head() {
   auto q = conn_.statement(
       "INSERT INTO meta (name, value) VALUES ('journal_head', ?) "
       "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-  q->bind(1, std::to_string(h.seq) + ":" + h.hash);
+  q->bind(1, std::to_string(h.seq) + ":" + to_hex(h.hash));
   q->exec();
   dirty_ = false;
 }
 
-// Checks the entries after `after` (whose hash is `prev`) to the end of the
-// chain, and the recorded head.
+// Checks the entries after `after` (whose hash is `prev`, bytes) to the end
+// of the chain, and the recorded head.
 JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
   JournalCheck check;
   check.entries = after;
@@ -157,26 +393,33 @@ JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
     check.first_bad = seq;
     check.message = std::move(message);
   };
-  auto q = conn_.statement(std::string(kSelectColumns) + "WHERE seq > ? ORDER BY seq");
+  const std::optional<std::int64_t> boundary = rule_boundary(conn_);
+  if (!boundary)
+    fail(1, std::string("meta ") + kRuleBoundary +
+                ", where the journal's second hash rule begins, is missing or malformed");
+  auto q = conn_.statement(std::string(kSelectColumns) + "WHERE j.seq > ? ORDER BY j.seq");
   q->bind(1, static_cast<int64_t>(after));
+  Names names(conn_);
+  std::string stored;
   while (q->executeStep()) {
-    JournalEntry e = read_entry(*q);
     ++check.entries;
     if (!check.ok) continue;
+    JournalEntry e = read_entry(*q, *boundary, names, stored);
     if (e.seq != expected) {
       fail(expected, e.seq > expected
                          ? "entry " + std::to_string(expected) + " is missing"
                          : "entry " + std::to_string(e.seq) + " is out of order");
-    } else if (e.change.is_discarded() || journal_hash(prev, e) != e.hash) {
-      fail(e.seq, "entry " + std::to_string(e.seq) + " does not match its hash");
+    } else if (!entry_matches(prev, e, stored)) {
+      fail(e.seq, mismatch_message(e));
     }
-    prev = e.hash;
+    prev = std::move(stored);
     ++expected;
   }
   if (check.ok) {
     auto m = conn_.statement("SELECT value FROM meta WHERE name = 'journal_head'");
-    std::string recorded = m->executeStep() ? m->getColumn(0).getString() : "0:" + kZeroHash;
-    std::string actual = std::to_string(expected - 1) + ":" + prev;
+    std::string recorded =
+        m->executeStep() ? m->getColumn(0).getString() : "0:" + to_hex(kZeroHash);
+    std::string actual = std::to_string(expected - 1) + ":" + to_hex(prev);
     if (recorded != actual) {
       std::int64_t recorded_seq = -1;
       try {
@@ -210,7 +453,7 @@ JournalCheck Journal::verify_incrementally() {
   if (verified_->seq > 0) {
     auto q = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
     q->bind(1, static_cast<int64_t>(verified_->seq));
-    if (!q->executeStep() || q->getColumn(0).getString() != verified_->hash) return verify();
+    if (!q->executeStep() || bytes_of(q->getColumn(0)) != verified_->hash) return verify();
   }
   const Head from = *verified_;
   return check_chain(from.seq, from.hash);
@@ -221,18 +464,24 @@ JournalCheck Journal::verify_record(const std::string& kind, std::int64_t record
   if (!check.ok) return check;
   // The record's own entries once more, each against the stored hash of the
   // entry before it: an edit of them since the prefix was verified shows.
+  // (history() gives each entry the record's key for reading; what is hashed
+  // is what the entry stores: key_stored says whether it stores its key.)
   auto prev = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
+  auto own = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
   for (const JournalEntry& e : history(kind, record_id)) {
     std::string before = kZeroHash;
     if (e.seq > 1) {
       prev->bind(1, static_cast<int64_t>(e.seq - 1));
-      if (prev->executeStep()) before = prev->getColumn(0).getString();
+      if (prev->executeStep()) before = bytes_of(prev->getColumn(0));
       prev->tryReset();
     }
-    if (e.change.is_discarded() || journal_hash(before, e) != e.hash) {
+    own->bind(1, static_cast<int64_t>(e.seq));
+    const std::string stored = own->executeStep() ? bytes_of(own->getColumn(0)) : std::string();
+    own->tryReset();
+    if (!entry_matches(before, e, stored)) {
       check.ok = false;
       check.first_bad = e.seq;
-      check.message = "entry " + std::to_string(e.seq) + " does not match its hash";
+      check.message = mismatch_message(e);
       verified_.reset();
       break;
     }
@@ -244,28 +493,97 @@ void Journal::scan(const std::vector<std::string>& skip_ops,
                    const std::function<void(const JournalEntry&)>& fn) {
   std::string sql = std::string(kSelectColumns);
   if (!skip_ops.empty()) {
-    sql += "WHERE op NOT IN (";
+    sql += "WHERE j.op NOT IN (SELECT id FROM journal_name WHERE name IN (";
     for (std::size_t i = 0; i < skip_ops.size(); ++i) sql += i ? ", ?" : "?";
-    sql += ") ";
+    sql += ")) ";
   }
-  sql += "ORDER BY seq";
+  sql += "ORDER BY j.seq";
+  const std::int64_t boundary = rule_boundary(conn_).value_or(1);
   auto q = conn_.statement(sql);
   for (std::size_t i = 0; i < skip_ops.size(); ++i) q->bind(static_cast<int>(i + 1), skip_ops[i]);
-  try {
-    while (q->executeStep()) fn(read_entry(*q));
-  } catch (...) {
-    throw;
-  }
+  Names names(conn_);
+  std::string stored;
+  while (q->executeStep()) fn(read_entry(*q, boundary, names, stored));
 }
 
 std::vector<JournalEntry> Journal::history(const std::string& kind, std::int64_t record_id) {
   std::vector<JournalEntry> out;
+  // The kind's code, looked up without adding it: a kind never journaled has
+  // no entries.
+  auto c = conn_.statement("SELECT id FROM journal_name WHERE name = ?");
+  c->bind(1, kind);
+  if (!c->executeStep()) return out;
+  const std::int64_t kind_code = c->getColumn(0).getInt64();
+  const std::int64_t boundary = rule_boundary(conn_).value_or(1);
   auto q = conn_.statement(std::string(kSelectColumns) +
-                           "WHERE kind = ? AND record_id = ? ORDER BY seq");
-  q->bind(1, kind);
+                           "WHERE j.kind = ? AND j.record_id = ? ORDER BY j.seq");
+  q->bind(1, static_cast<int64_t>(kind_code));
   q->bind(2, static_cast<int64_t>(record_id));
-  while (q->executeStep()) out.push_back(read_entry(*q));
+  Names names(conn_);
+  std::string stored;
+  while (q->executeStep()) {
+    out.push_back(read_entry(*q, boundary, names, stored));
+    // An entry without its key has its record's, which the first entry holds.
+    if (!out.back().key_stored) out.back().key = out.front().key;
+  }
   return out;
+}
+
+void convert_journal_to_v2(Connection& conn) {
+  // The codes: every name the old journal uses, in name order.
+  conn.exec(
+      "INSERT INTO journal_name (name) SELECT actor FROM journal UNION SELECT kind FROM journal "
+      "UNION SELECT op FROM journal");
+  std::map<std::string, std::int64_t> codes;
+  {
+    SQLite::Statement q(conn.db(), "SELECT name, id FROM journal_name");
+    while (q.executeStep()) codes.emplace(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+  }
+  SQLite::Statement read(conn.db(),
+                         "SELECT seq, at, actor, kind, key, record_id, op, change, hash "
+                         "FROM journal ORDER BY seq");
+  SQLite::Statement ins(conn.db(),
+                        "INSERT INTO journal_v2 (seq, at, actor, kind, op, record_id, key, change, "
+                        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  while (read.executeStep()) {
+    const std::int64_t seq = read.getColumn(0).getInt64();
+    const std::string at = read.getColumn(1).getString();
+    const std::string hex = read.getColumn(8).getString();
+    // Rule 1 hashed the time's text and the hash chains the hex text: both
+    // must come back exactly from what is stored now, or the entry would no
+    // longer match its hash. fazhi never wrote anything else.
+    const std::optional<std::int64_t> ms = parse_utc_ms(at);
+    if (!ms)
+      throw Error(Status::corrupt,
+                  "journal entry " + std::to_string(seq) + ": its time '" + at +
+                      "' is not in the form fazhi writes (YYYY-MM-DDTHH:MM:SS.mmmZ), so the "
+                      "journal cannot be converted to schema 6 without changing what was hashed");
+    const std::optional<std::string> hash = from_hex(hex);
+    if (!hash || hash->size() != 32)
+      throw Error(Status::corrupt,
+                  "journal entry " + std::to_string(seq) + ": its hash '" + hex +
+                      "' is not 64 lower-case hex digits, so the journal cannot be converted "
+                      "to schema 6 without changing what was hashed");
+    ins.bind(1, static_cast<int64_t>(seq));
+    ins.bind(2, static_cast<int64_t>(*ms));
+    ins.bind(3, static_cast<int64_t>(codes.at(read.getColumn(2).getString())));
+    ins.bind(4, static_cast<int64_t>(codes.at(read.getColumn(3).getString())));
+    ins.bind(5, static_cast<int64_t>(codes.at(read.getColumn(6).getString())));
+    ins.bind(6, static_cast<int64_t>(read.getColumn(5).getInt64()));
+    ins.bind(7, read.getColumn(4).getString());  // rule 1 hashes every entry's key
+    ins.bind(8, read.getColumn(7).getString());
+    ins.bind(9, hash->data(), static_cast<int>(hash->size()));
+    ins.exec();
+    ins.reset();
+  }
+  // The entries converted above stay under rule 1; the next is the first of
+  // rule 2 (1 in a database that had none).
+  conn.exec(
+      "DROP TABLE journal;"
+      "ALTER TABLE journal_v2 RENAME TO journal;"
+      "CREATE INDEX journal_record ON journal(kind, record_id);"
+      "INSERT INTO meta (name, value) "
+      "SELECT 'journal_v2_from', CAST(coalesce(max(seq), 0) + 1 AS TEXT) FROM journal;");
 }
 
 }  // namespace fazhi::store

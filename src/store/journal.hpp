@@ -1,13 +1,50 @@
 // journal.hpp — the hash-chained journal (全过程记录).
 //
-// Every change appends one entry: seq (1, 2, 3, ...), UTC time, actor, record
-// kind, key and id, operation, and the canonical JSON of the change, with
-//   hash = SHA-256(previous entry's hash || canonical entry)
-// where the canonical entry is the compact JSON, keys sorted, of
-// {seq, at, actor, kind, key, record_id, op, change}; the first entry's
-// previous hash is 64 zeros. Entries are never updated or deleted. The head
-// (last seq and hash) is also kept in the meta table, so cutting entries off
-// the end of the chain is detected too.
+// Every change appends one entry: seq (1, 2, 3, ...), the UTC time as
+// milliseconds since the Unix epoch, actor, record kind and id, operation,
+// and the change (a JSON object). Actors, kinds and operations are stored as
+// small integer codes of the dictionary table journal_name (names are never
+// changed or removed there), the hash as its 32 bytes. The change is stored
+// as MessagePack with the keys of its object (field names, a few dozen in
+// all) written as the decimal codes of those names in journal_name: the
+// names were half of a stored change. Nested objects keep their keys.
+// Entries converted from schema 5 keep their change as the JSON text it was.
+// The stored form is no part of any hash: both rules hash the change's
+// compact JSON with its keys sorted (what nlohmann::json::dump() writes).
+//
+// A record's key is stored once, not on every entry: on the entry that first
+// names the record (kind, record_id) — its create, or for what has no create
+// the first entry, e.g. a custom indicator's first "define" — and again only
+// on a later entry whose key differs from that one (fazhi writes none, but the
+// rule loses no key whatever a caller passes). A reader takes an entry's key
+// from the entry, or when it has none from its record's first entry (history()
+// does; scan() leaves it empty).
+//
+// Each entry's hash chains its predecessor's, under one of two rules. Which
+// one is fixed by the entry's seq against meta 'journal_v2_from', the first
+// seq written by schema 6 (1 for a database created by it):
+//
+//  rule 1, entries before journal_v2_from (written by schema 1 to 5, and
+//    kept exactly as they were hashed):
+//      hash = SHA-256(previous hash as 64 hex digits || canonical entry)
+//    where the canonical entry is the compact JSON, keys sorted, of
+//    {actor, at, change, key, kind, op, record_id, seq}, `at` as the text
+//    "YYYY-MM-DDTHH:MM:SS.mmmZ" (the stored milliseconds give that text back
+//    exactly: the migration to schema 6 converted only times that round-trip,
+//    and refuses a journal with any other) and `key` the entry's key (every
+//    rule-1 entry keeps its key). The first entry's previous hash is 64 "0".
+//  rule 2, entries from journal_v2_from:
+//      hash = SHA-256(previous hash as its 32 bytes || canonical entry)
+//    where the canonical entry is the compact JSON, keys sorted, of
+//    {actor, at, change, key, kind, op, record_id, seq}, `at` as the integer
+//    of milliseconds, actor, kind and op as their names (so a hash does not
+//    depend on the dictionary's codes), and `key` present only when the entry
+//    stores one (a key an entry takes from its record's first entry is hashed
+//    there). The first entry's previous hash is 32 zero bytes.
+//
+// Entries are never updated or deleted. The head ("seq:hash", the hash as 64
+// hex digits, the same text under both rules) is also kept in the meta table,
+// so cutting entries off the end of the chain is detected too.
 #pragma once
 
 #include "store/sqlite.hpp"
@@ -17,21 +54,30 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <vector>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace fazhi::store {
 
+// An entry in its public form: names, the time as text, the hash as hex.
 struct JournalEntry {
   std::int64_t seq = 0;
-  std::string at;
+  std::string at;  // "2026-11-27T05:12:33.123Z"
   std::string actor;
   std::string kind;
   std::string key;
   std::int64_t record_id = 0;
   std::string op;
   nlohmann::json change;
-  std::string hash;
+  std::string hash;  // 64 hex digits
+
+  // How it is stored and hashed (not shown by to_json).
+  std::int64_t at_ms = 0;   // `at` as milliseconds since the Unix epoch
+  bool key_stored = true;   // the entry holds its key (else: its record's first entry does)
+  int rule = 2;             // the hash rule it was written under (1 or 2)
+  bool codes_known = true;  // journal_name held its actor, kind and op codes
 
   nlohmann::json to_json() const;
 };
@@ -49,18 +95,26 @@ class Journal {
  public:
   explicit Journal(Connection& conn) : conn_(conn) {}
 
-  // Appends an entry. Must run inside a write transaction.
+  // Appends an entry. Must run inside a write transaction. `new_record`: the
+  // caller knows that no entry names this record yet (a create), so its key
+  // is stored without looking; otherwise the record's first entry is looked
+  // up and the key stored only when that entry does not already hold it.
   void append(const std::string& actor, const std::string& kind, const std::string& key,
-              std::int64_t record_id, const std::string& op, const nlohmann::json& change);
+              std::int64_t record_id, const std::string& op, const nlohmann::json& change,
+              bool new_record = false);
 
   // Writes the head into meta; call before committing a transaction that
   // appended. Cheap when nothing was appended.
   void flush_head();
 
-  // Forgets the cached head: after a rollback, or when another connection may
-  // have appended (at the start of every write transaction). The next append
-  // or flush reads the head again from the table.
-  void invalidate() { head_.reset(); }
+  // Forgets the cached head and name codes: after a rollback (which may have
+  // removed names this handle added), or when another connection may have
+  // appended (at the start of every write transaction). The next append or
+  // flush reads them again from the tables.
+  void invalidate() {
+    head_.reset();
+    codes_.clear();
+  }
 
   // The whole chain, from the first entry.
   JournalCheck verify();
@@ -72,35 +126,63 @@ class Journal {
   // another record's entries is found by verify(), not here.
   JournalCheck verify_record(const std::string& kind, std::int64_t record_id);
 
-  // A record's entries in seq order.
+  // A record's entries in seq order, each with the record's key.
   std::vector<JournalEntry> history(const std::string& kind, std::int64_t record_id);
 
   // Calls fn for every entry, in seq order, whose op is none of `skip_ops`.
+  // An entry's key is empty where the entry does not store it (it is its
+  // record's first entry's key): a caller that needs keys knows its records.
   void scan(const std::vector<std::string>& skip_ops,
             const std::function<void(const JournalEntry&)>& fn);
 
  private:
   struct Head {
     std::int64_t seq = 0;
-    std::string hash;
+    std::string hash;  // 32 bytes
   };
   Head& head();
+  // The code of `name` in journal_name, added when it has none yet.
+  std::int64_t code(const std::string& name);
+  // The stored form of a change (journal.hpp).
+  std::string encode_change(const nlohmann::json& change);
+  // Whether the first entry of the record holds `key`.
+  bool first_entry_holds(std::int64_t kind_code, std::int64_t record_id, const std::string& key);
   JournalCheck check_chain(std::int64_t after, std::string prev);
   // verify() from the end of the verified prefix, or whole without one.
   JournalCheck verify_incrementally();
 
   Connection& conn_;
   std::optional<Head> head_;
+  std::unordered_map<std::string, std::int64_t> codes_;  // name -> code, this transaction
   // The chain up to here verified intact by this handle (entries are never
   // changed by fazhi, so what was verified stays verified).
   std::optional<Head> verified_;
   bool dirty_ = false;
 };
 
-// The hash of an entry given its predecessor's hash.
-std::string journal_hash(const std::string& prev_hash, const JournalEntry& e);
+// The hash (hex) of an entry under its rule (e.rule) given its predecessor's
+// hash (hex). The change is hashed as e.change.dump().
+std::string journal_hash(const std::string& prev_hash_hex, const JournalEntry& e);
 
-// Current UTC time as RFC 3339 with milliseconds, e.g. "2026-11-27T05:12:33.123Z".
+// Converts a journal of schema 1 to 5 to the schema-6 table (run by the
+// migration, inside its transaction, after it created journal_name and
+// journal_v2): names to codes, times to milliseconds, hex hashes to bytes,
+// every key kept. Throws Error(corrupt) naming the first entry whose time or
+// hash would not convert back to the very text it was hashed with.
+void convert_journal_to_v2(Connection& conn);
+
+// Current UTC time in milliseconds since the Unix epoch.
+std::int64_t utc_now_ms();
+
+// Milliseconds since the Unix epoch as RFC 3339 in UTC with milliseconds,
+// e.g. "2026-11-27T05:12:33.123Z".
+std::string format_utc_ms(std::int64_t ms);
+
+// The inverse of format_utc_ms: nothing unless `text` is exactly what
+// format_utc_ms gives for the result.
+std::optional<std::int64_t> parse_utc_ms(std::string_view text);
+
+// Current UTC time as format_utc_ms writes it.
 std::string utc_now();
 
 }  // namespace fazhi::store

@@ -1,5 +1,7 @@
 #include "store/schema.hpp"
 
+#include "store/journal.hpp"
+
 #include <SQLiteCpp/Exception.h>
 
 #include <string>
@@ -8,14 +10,20 @@
 namespace fazhi::store {
 namespace {
 
+// One migration: SQL, then (for a conversion SQL cannot do) a C++ step.
+struct Migration {
+  const char* sql;
+  void (*then)(Connection&) = nullptr;
+};
+
 // Append only: a released migration is never edited, a change is a new entry.
 // Every record-kind table has id, key, the kind's field columns, ext and
 // provisional_deadlines; the
 // columns must match the kind's declaration (checked by the kind tests).
-const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> list = {
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = {
       // 1: journal, calendar, org units.
-      R"sql(
+      {R"sql(
 CREATE TABLE meta (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -56,9 +64,9 @@ CREATE TABLE org_unit (
 ) STRICT;
 CREATE INDEX org_unit_path ON org_unit(path);
 CREATE INDEX org_unit_parent ON org_unit(parent_id);
-)sql",
+)sql"},
       // 2: findings, people's mediation, petitions, custom indicators.
-      R"sql(
+      {R"sql(
 CREATE TABLE finding (
   id        INTEGER PRIMARY KEY,
   kind      TEXT NOT NULL,
@@ -145,10 +153,10 @@ CREATE TABLE custom_indicator (
   expression TEXT NOT NULL,
   measure    TEXT NOT NULL
 ) STRICT;
-)sql",
+)sql"},
       // 3: legal advisers, training and legal education, leadership duties,
       // report narratives.
-      R"sql(
+      {R"sql(
 CREATE TABLE adviser (
   id             INTEGER PRIMARY KEY,
   key            TEXT NOT NULL UNIQUE,
@@ -245,10 +253,10 @@ CREATE TABLE narrative (
   ext        TEXT
 ) STRICT;
 CREATE INDEX narrative_unit_year ON narrative(unit_id, year, section, sort_order);
-)sql",
+)sql"},
       // 4: major decisions, normative documents, law enforcement and its
       // supervision, administrative litigation and reconsideration.
-      R"sql(
+      {R"sql(
 CREATE TABLE decision (
   id                            INTEGER PRIMARY KEY,
   key                           TEXT NOT NULL UNIQUE,
@@ -378,10 +386,10 @@ CREATE TABLE lawsuit (
 ) STRICT;
 CREATE INDEX lawsuit_unit_filed ON lawsuit(unit_id, filed);
 CREATE INDEX lawsuit_unit_concluded ON lawsuit(unit_id, concluded);
-)sql",
+)sql"},
       // 5: deadlines computed with the provisional holiday rule (a year without
       // a State Council schedule) are marked on the record and on its findings.
-      R"sql(
+      {R"sql(
 ALTER TABLE org_unit ADD COLUMN provisional_deadlines TEXT;
 CREATE INDEX org_unit_provisional ON org_unit(id) WHERE provisional_deadlines IS NOT NULL;
 ALTER TABLE mediation_committee ADD COLUMN provisional_deadlines TEXT;
@@ -417,10 +425,36 @@ CREATE INDEX supervision_event_provisional ON supervision_event(id) WHERE provis
 ALTER TABLE lawsuit ADD COLUMN provisional_deadlines TEXT;
 CREATE INDEX lawsuit_provisional ON lawsuit(id) WHERE provisional_deadlines IS NOT NULL;
 ALTER TABLE finding ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;
+)sql"},
+      // 6: the lean journal (store/journal.hpp): actors, kinds, operations
+      // and the change's field names as codes of journal_name, the time in
+      // milliseconds, the change as MessagePack, the hash as bytes, the key
+      // only where a reader needs it; the old entries converted
+      // (convert_journal_to_v2) and meta journal_v2_from where rule 2 begins.
+      // The index (kind, record_id) is ordered by seq within a record too:
+      // seq is the rowid, which SQLite appends to every index entry.
+      {R"sql(
+CREATE TABLE journal_name (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+) STRICT;
+
+CREATE TABLE journal_v2 (
+  seq       INTEGER PRIMARY KEY,
+  at        INTEGER NOT NULL,   -- ms since 1970-01-01T00:00:00Z
+  actor     INTEGER NOT NULL REFERENCES journal_name(id),
+  kind      INTEGER NOT NULL REFERENCES journal_name(id),
+  op        INTEGER NOT NULL REFERENCES journal_name(id),
+  record_id INTEGER NOT NULL,
+  key       TEXT,               -- NULL: the record's first entry holds it
+  change    ANY NOT NULL,       -- JSON text (converted entries) or MessagePack
+  hash      BLOB NOT NULL       -- 32 bytes
+) STRICT;
 )sql",
-      // 6: legality review of documents other than decisions and normative
+       convert_journal_to_v2},
+      // 7: legality review of documents other than decisions and normative
       // documents (合法性审查 of contracts, agreements, replies, ...).
-      R"sql(
+      {R"sql(
 CREATE TABLE legality_review (
   id                    INTEGER PRIMARY KEY,
   key                   TEXT NOT NULL UNIQUE,
@@ -442,15 +476,14 @@ CREATE TABLE legality_review (
 ) STRICT;
 CREATE INDEX legality_review_unit_completed ON legality_review(unit_id, completed);
 CREATE INDEX legality_review_provisional ON legality_review(id) WHERE provisional_deadlines IS NOT NULL;
-)sql",
-      // 7: a major decision's entry in the published catalogue of decisions
+)sql"},
+      // 8: a major decision's entry in the published catalogue of decisions
       // (决策事项目录), dated; catalogued and post-evaluated decisions by date.
-      R"sql(
+      {R"sql(
 ALTER TABLE decision ADD COLUMN catalogued TEXT;
 CREATE INDEX decision_unit_catalogued ON decision(unit_id, catalogued);
 CREATE INDEX decision_unit_post_evaluated ON decision(unit_id, post_evaluated);
-)sql",
-
+)sql"},
   };
   return list;
 }
@@ -494,7 +527,11 @@ void prepare_schema(Connection& conn) {
         throw Error(Status::version, "database was written by a newer fazhi");
       if (app != 0 && app != kApplicationId)
         throw Error(Status::corrupt, "not a fazhi database");
-      for (int v = version; v < schema_version(); ++v) conn.exec(migrations()[v]);
+      for (int v = version; v < schema_version(); ++v) {
+        const Migration& m = migrations()[static_cast<std::size_t>(v)];
+        conn.exec(m.sql);
+        if (m.then) m.then(conn);
+      }
       conn.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       conn.exec("PRAGMA user_version = " + std::to_string(schema_version()));
       conn.exec("COMMIT");

@@ -8,7 +8,7 @@
 
 namespace fazhi::store {
 
-std::string sha256_hex(std::string_view a, std::string_view b) {
+std::string sha256_raw(std::string_view a, std::string_view b) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
                                                               &EVP_MD_CTX_free);
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -18,11 +18,34 @@ std::string sha256_hex(std::string_view a, std::string_view b) {
       EVP_DigestUpdate(ctx.get(), b.data(), b.size()) != 1 ||
       EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1)
     throw Error(Status::internal, "SHA-256 failed");
+  return std::string(reinterpret_cast<const char*>(digest), len);
+}
+
+std::string sha256_hex(std::string_view a, std::string_view b) { return to_hex(sha256_raw(a, b)); }
+
+std::string to_hex(std::string_view bytes) {
   static const char hex[] = "0123456789abcdef";
-  std::string out(len * 2, '0');
-  for (unsigned int i = 0; i < len; ++i) {
-    out[2 * i] = hex[digest[i] >> 4];
-    out[2 * i + 1] = hex[digest[i] & 0xf];
+  std::string out(bytes.size() * 2, '0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto u = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = hex[u >> 4];
+    out[2 * i + 1] = hex[u & 0xf];
+  }
+  return out;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+  if (hex.size() % 2) return std::nullopt;
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out(hex.size() / 2, '\0');
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out[i] = static_cast<char>(hi << 4 | lo);
   }
   return out;
 }

@@ -5,7 +5,9 @@
 //
 //   cases     mediation_case, every column, id included;
 //   journal   every entry but its time and hash (which differ from run to
-//             run), i.e. seq, actor, kind, key, record_id, op, change;
+//             run), i.e. seq, actor, kind, key, record_id, op, change, with
+//             actor, kind and op as their names in journal_name and the
+//             change as its canonical JSON (field names for their codes);
 //   findings  finding, every column but its id.
 //
 // And fz_journal_verify's verdict on the chain.

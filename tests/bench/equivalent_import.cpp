@@ -21,74 +21,85 @@ const std::string kKind = "mediation_case";
 const char* kLabourRule = "mediation_case.labour_15_days";
 const char* kLabourSource = "劳动争议调解仲裁法 第十四条";
 
-void key_value(std::string& out, const char* name, const std::string& value) {
-  out += '"';
-  out += name;
-  out += "\":";
-  append_json_string(out, value);
-  out += ',';
-}
+// A change as fazhi journals it, written in both its forms at once: the
+// compact JSON, keys sorted, that the hash covers, and the MessagePack the
+// journal stores, its keys the codes of the names (fields added in key order).
+class ChangeWriter {
+ public:
+  explicit ChangeWriter(JournalChain& chain) : chain_(chain) {}
+  void begin() {
+    json_ = "{";
+    pack_.assign(1, '\0');  // the map's header, once the fields are counted
+    fields_ = 0;
+  }
+  void add(const char* name, const std::string& value) {
+    key(name);
+    append_json_string(json_, value);
+    json_ += ',';
+    append_msgpack_string(pack_, value);
+  }
+  void add(const char* name, const char* value) { add(name, std::string(value)); }
+  void add(const char* name, std::int64_t value) {
+    key(name);
+    json_ += std::to_string(value);
+    json_ += ',';
+    append_msgpack_uint(pack_, static_cast<std::uint64_t>(value));
+  }
+  void add(const char* name, bool value) {
+    key(name);
+    json_ += value ? "true," : "false,";
+    append_msgpack_bool(pack_, value);
+  }
+  void end() {
+    json_.back() = '}';
+    pack_[0] = static_cast<char>(0x80 | fields_);  // fixmap: fewer than 16 fields
+  }
+  const std::string& json() const { return json_; }
+  const std::string& stored() const { return pack_; }
 
-void key_value(std::string& out, const char* name, const char* value) {
-  out += '"';
-  out += name;
-  out += "\":";
-  append_json_string(out, value);
-  out += ',';
-}
-
-void key_value(std::string& out, const char* name, std::int64_t value) {
-  out += '"';
-  out += name;
-  out += "\":";
-  out += std::to_string(value);
-  out += ',';
-}
-
-void key_value(std::string& out, const char* name, bool value) {
-  out += '"';
-  out += name;
-  out += value ? "\":true," : "\":false,";
-}
-
-void close_object(std::string& out) { out.back() = '}'; }
+ private:
+  void key(const char* name) {
+    json_ += '"';
+    json_ += name;
+    json_ += "\":";
+    append_msgpack_string(pack_, chain_.code_text(name));
+    ++fields_;
+  }
+  JournalChain& chain_;
+  std::string json_, pack_;
+  int fields_ = 0;
+};
 
 // The change fazhi journals for a new case: its fields as given (the amount
-// both as given and in fen), the unit it took from the committee and the
-// labour deadline it derived; keys sorted.
-void create_change(std::string& out, const Dataset& d, const Case& c) {
+// in fen only: the journal derives its yuan text), the unit it took from the
+// committee and the labour deadline it derived; keys sorted.
+void create_change(ChangeWriter& out, const Dataset& d, const Case& c) {
   const Committee& committee = d.committees[static_cast<std::size_t>(c.committee)];
-  out = "{";
-  if (c.amount_fen >= 0) {
-    key_value(out, "amount_fen", c.amount_fen);
-    key_value(out, "amount_yuan", yuan_text(c.amount_fen));
-  }
-  key_value(out, "case_number", c.case_number);
-  key_value(out, "category", c.category);
-  key_value(out, "committee", committee.key);
-  if (!c.labour_deadline.empty()) key_value(out, "labour_deadline", c.labour_deadline);
-  key_value(out, "mass_incident_risk", c.mass_incident_risk);
-  key_value(out, "received", c.received);
-  key_value(out, "source", c.source);
-  key_value(out, "unit", d.units[static_cast<std::size_t>(committee.unit)].key);
-  key_value(out, "unnatural_death", c.unnatural_death);
-  close_object(out);
+  out.begin();
+  if (c.amount_fen >= 0) out.add("amount_fen", c.amount_fen);
+  out.add("case_number", c.case_number);
+  out.add("category", c.category);
+  out.add("committee", committee.key);
+  if (!c.labour_deadline.empty()) out.add("labour_deadline", c.labour_deadline);
+  out.add("mass_incident_risk", c.mass_incident_risk);
+  out.add("received", c.received);
+  out.add("source", c.source);
+  out.add("unit", d.units[static_cast<std::size_t>(committee.unit)].key);
+  out.add("unnatural_death", c.unnatural_death);
+  out.end();
 }
 
 // The change fazhi journals for a close: the action's arguments as given
-// (the amount also in fen); keys sorted.
-void close_change(std::string& out, const Case& c) {
-  out = "{";
-  if (c.agreement) key_value(out, "agreement", c.agreement);
-  if (c.agreement_amount_fen >= 0) {
-    key_value(out, "agreement_amount_fen", c.agreement_amount_fen);
-    key_value(out, "agreement_amount_yuan", yuan_text(c.agreement_amount_fen));
-  }
-  key_value(out, "date", c.closed);
-  key_value(out, "outcome", c.outcome);
-  if (c.prevented_criminal_case) key_value(out, "prevented_criminal_case", true);
-  if (c.prevented_mass_incident) key_value(out, "prevented_mass_incident", true);
-  close_object(out);
+// (the amount in fen only); keys sorted.
+void close_change(ChangeWriter& out, const Case& c) {
+  out.begin();
+  if (c.agreement) out.add("agreement", c.agreement);
+  if (c.agreement_amount_fen >= 0) out.add("agreement_amount_fen", c.agreement_amount_fen);
+  out.add("date", c.closed);
+  out.add("outcome", c.outcome);
+  if (c.prevented_criminal_case) out.add("prevented_criminal_case", true);
+  if (c.prevented_mass_incident) out.add("prevented_mass_incident", true);
+  out.end();
 }
 
 struct Statements {
@@ -129,7 +140,7 @@ RunFigures import_equivalent(const std::string& path, const Dataset& d, const Wo
 
   CaseSequence sequence(d, calendar);
   std::vector<Line> buffer(chunk);
-  std::string change;
+  ChangeWriter change(st->journal);
   for (;;) {
     std::size_t n = 0;
     while (n < chunk && sequence.next(buffer[n].c, buffer[n].close)) ++n;
@@ -159,8 +170,11 @@ RunFigures import_equivalent(const std::string& path, const Dataset& d, const Wo
           ins.bind(11);
         ins.exec();
         ins.reset();
+        // Before the change is written: a field name met for the first time
+        // is inserted into journal_name, which moves the last insert rowid.
+        const std::int64_t id = db->getLastInsertRowid();
         create_change(change, d, c);
-        st->journal.append(kActor, kKind, c.key, db->getLastInsertRowid(), "create", change);
+        st->journal.append(kActor, kKind, &c.key, id, "create", change.json(), change.stored());
         continue;
       }
       SQLite::Statement& upd = st->close_case;
@@ -196,7 +210,9 @@ RunFigures import_equivalent(const std::string& path, const Dataset& d, const Wo
         f.reset();
       }
       close_change(change, c);
-      st->journal.append(kActor, kKind, c.key, id, "close", change);
+      // No key: the case's create holds it (fazhi finds that out by looking
+      // the create up; (b) knows it).
+      st->journal.append(kActor, kKind, nullptr, id, "close", change.json(), change.stored());
     }
     st->journal.flush_head();
     tx.commit();

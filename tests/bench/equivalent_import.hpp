@@ -13,12 +13,13 @@
 //                 journal entry ("close");
 //   each commit   the journal head in meta.
 //
-// The journal rows are fazhi's: SHA-256 chained, same canonical entry
-// (journal_chain.hpp); the tables come out identical to fazhi's except for
-// the journal's times and hashes (the benchmark checks it: db_digest.hpp).
-// Not done, because the result does not need it: parsing JSON, validating,
-// looking the case up before its update, fazhi's delete-and-reinsert of a
-// record's findings. Timed: opening, the transactions, closing; generating
+// The journal rows are fazhi's: SHA-256 chained, same canonical entry, the
+// key on the create only, amounts in fen only (journal_chain.hpp); the tables
+// come out identical to fazhi's except for the journal's times and hashes
+// (the benchmark checks it: db_digest.hpp). Not done, because the result does
+// not need it: parsing JSON, validating, looking the case up before its
+// update, looking up the create's key before journaling a close, fazhi's
+// delete-and-reinsert of a record's findings. Timed: opening, the transactions, closing; generating
 // the next lines is not (the labour deadline is computed by the generator).
 #pragma once
 

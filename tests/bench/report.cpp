@@ -115,7 +115,8 @@ void print_storage(const Storage& s, const Corpus& corpus, const std::string& va
   for (const auto& [table, bytes] : s.table_bytes)
     if (table != "mediation_case" && table != "journal" && table != "finding") other += bytes;
   std::printf("the rest %.0f B/case\n", static_cast<double>(other) / cases);
-  std::printf("  (each table with its indexes; the rest: the other tables and free pages; dbstat)\n");
+  std::printf("  (each table with its indexes, the journal with its names, journal_name; the rest: the\n"
+              "  other tables and free pages; dbstat)\n");
 }
 
 bool print_indicators(const IndicatorResults& r) {

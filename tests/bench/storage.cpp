@@ -13,9 +13,11 @@ Storage measure_storage(const std::string& path) {
   s.free_bytes = static_cast<std::uint64_t>(db.execAndGet("PRAGMA freelist_count").getInt64() * page);
   try {
     // Index b-trees are counted with their table; sqlite_schema's own
-    // pages (and any b-tree without a table) under their own name.
+    // pages (and any b-tree without a table) under their own name. The
+    // journal's dictionary of names (journal_name) is part of the journal.
     SQLite::Statement q(db,
-                        "SELECT coalesce(m.tbl_name, s.name), sum(s.pgsize) "
+                        "SELECT CASE coalesce(m.tbl_name, s.name) WHEN 'journal_name' THEN 'journal' "
+                        "       ELSE coalesce(m.tbl_name, s.name) END, sum(s.pgsize) "
                         "  FROM dbstat AS s LEFT JOIN sqlite_schema AS m ON m.name = s.name "
                         " WHERE s.aggregate = TRUE GROUP BY 1");
     while (q.executeStep())

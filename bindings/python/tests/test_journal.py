@@ -50,7 +50,10 @@ class JournalTest(FazhiTestCase):
         with fazhi.open(path) as db:
             self.put_tree(db)
         con = sqlite3.connect(str(path))
-        con.execute("UPDATE journal SET actor = 'someone else' WHERE seq = 2")
+        # Actors are stored as codes of journal_name.
+        con.execute("INSERT INTO journal_name (name) VALUES ('someone else')")
+        con.execute("UPDATE journal SET actor = (SELECT id FROM journal_name"
+                    " WHERE name = 'someone else') WHERE seq = 2")
         con.commit()
         con.close()
         with fazhi.open(path) as db:

@@ -1,0 +1,197 @@
+// The journal of a database written by the fazhi before schema 6 (text times,
+// actors, kinds and operations, the key in every entry, hex hashes, money in
+// yuan and fen) is converted when the file is opened, and keeps verifying:
+// its entries under the rule they were hashed with (rule 1), the entries
+// appended afterwards under rule 2 (store/journal.hpp). The file is
+// tests/fixtures/journal_v1/journal_v1.sql, written by fazhi 155a882 (see
+// make_fixture.py there), with what that fazhi showed of it (expected.json).
+#include "test_support.hpp"
+
+#include "store/schema.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+using fazhi::Database;
+using fazhi::Status;
+using fazhi::testing_support::TempDir;
+using json = nlohmann::json;
+
+namespace {
+
+const std::string kFixtureDir = std::string(FAZHI_SOURCE_DIR) + "/tests/fixtures/journal_v1/";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class JournalMigration : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SQLite::Database raw(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec(read_file(kFixtureDir + "journal_v1.sql"));
+    ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 5);
+    SQLite::Statement q(raw, "SELECT seq, at, key, hash FROM journal ORDER BY seq");
+    while (q.executeStep())
+      v1_[q.getColumn(0).getInt64()] = {q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                        q.getColumn(3).getString()};
+    ASSERT_EQ(v1_.size(), 14u);
+  }
+  // Edits the file behind fazhi's back, then verifies through fazhi.
+  json tamper_and_verify(const std::string& sql) {
+    {
+      SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
+      raw.exec(sql);
+    }
+    return Database::open(path_)->verify_journal();
+  }
+  const json& expected() {
+    if (expected_.is_null()) expected_ = json::parse(read_file(kFixtureDir + "expected.json"));
+    return expected_;
+  }
+
+  TempDir dir_;
+  std::string path_ = dir_.file("v1.db");
+  std::map<std::int64_t, std::tuple<std::string, std::string, std::string>> v1_;  // at, key, hash
+  json expected_;
+};
+
+TEST_F(JournalMigration, ConvertedJournalVerifiesWithEveryEntryCounted) {
+  json r = Database::open(path_)->verify_journal();
+  EXPECT_TRUE(r["ok"].get<bool>()) << r.dump();
+  EXPECT_EQ(r["entries"], 14);
+  EXPECT_TRUE(r["first_bad"].is_null());
+
+  SQLite::Database raw(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), fazhi::store::schema_version());
+  EXPECT_EQ(raw.execAndGet("SELECT value FROM meta WHERE name = 'journal_v2_from'").getString(), "15");
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM journal WHERE typeof(at) = 'integer' AND "
+                           "typeof(hash) = 'blob' AND length(hash) = 32 AND key IS NOT NULL")
+                .getInt(),
+            14);
+  // The head in meta keeps its text: "seq:hex".
+  EXPECT_EQ(raw.execAndGet("SELECT value FROM meta WHERE name = 'journal_head'").getString(),
+            "14:" + std::get<2>(v1_.at(14)));
+}
+
+TEST_F(JournalMigration, OldEntriesShowTheirTimeHashAndKeyAsBefore) {
+  auto db = Database::open(path_);
+  std::size_t seen = 0;
+  for (const char* key : {"调解-001", "调解-002", "调解-003"}) {
+    const json h = db->history("mediation_case", key);
+    for (const json& e : h["entries"]) {
+      const auto& [at, k, hash] = v1_.at(e["seq"].get<std::int64_t>());
+      EXPECT_EQ(e["at"], at);
+      EXPECT_EQ(e["key"], k);
+      EXPECT_EQ(e["hash"], hash);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 6u);
+}
+
+TEST_F(JournalMigration, HistoryHistoryTextAndExportAreWhatTheEarlierFazhiShowed) {
+  auto db = Database::open(path_);
+  for (const char* key : {"调解-001", "调解-002", "调解-003"}) {
+    EXPECT_EQ(db->history("mediation_case", key), expected()["history"][key]) << key;
+    EXPECT_EQ(db->history_text("mediation_case", key, "markdown"),
+              expected()["history_markdown"][key].get<std::string>())
+        << key;
+  }
+  const std::string out = dir_.file("export.ndjson");
+  db->export_file(out, json::object());
+  EXPECT_EQ(read_file(out), expected()["export"].get<std::string>());
+}
+
+TEST_F(JournalMigration, AppendingAfterTheMigrationChainsOn) {
+  {
+    auto db = Database::open(path_);
+    db->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 15, rule 2
+    db->act("mediation_case", "调解-002", "close",
+            {{"date", "2022-03-09"}, {"outcome", "failed"}});  // seq 16
+    json r = db->verify_journal();
+    EXPECT_TRUE(r["ok"].get<bool>()) << r.dump();
+    EXPECT_EQ(r["entries"], 16);
+    json h = db->history("mediation_case", "调解-002");
+    ASSERT_EQ(h["entries"].size(), 3u);
+    EXPECT_EQ(h["entries"][0]["hash"], std::get<2>(v1_.at(8)));  // the old create, as it was
+    for (const json& e : h["entries"]) EXPECT_EQ(e["key"], "调解-002");
+    EXPECT_EQ(h["entries"][1]["change"],
+              json({{"amount_fen", 8800}, {"amount_yuan", "88.00"}}));
+    EXPECT_TRUE(h["verification"]["ok"].get<bool>());
+  }
+  // The new entries are lean: no key of their own (the old create holds it).
+  SQLite::Database raw(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM journal WHERE seq > 14 AND key IS NULL").getInt(), 2);
+  EXPECT_EQ(Database::open(path_)->verify_journal()["entries"], 16);
+}
+
+TEST_F(JournalMigration, TamperedOldEntryIsFoundAtItsSeq) {
+  Database::open(path_)->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});
+  json r = tamper_and_verify("UPDATE journal SET at = at + 1 WHERE seq = 9");
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 9);
+  EXPECT_EQ(r["entries"], 15);
+}
+
+TEST_F(JournalMigration, TamperedOldKeyIsFoundAtItsSeq) {
+  // Rule 1 hashed every entry's key; a later entry that lost its key does
+  // not borrow its record's to pass.
+  Database::open(path_);  // converts
+  json r = tamper_and_verify("UPDATE journal SET key = NULL WHERE seq = 10");
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 10);
+}
+
+TEST_F(JournalMigration, TamperedNewEntryIsFoundAtItsSeq) {
+  {
+    auto db = Database::open(path_);
+    db->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 15
+    db->patch("mediation_case", "调解-002", {{"amount_yuan", "89"}});  // seq 16
+  }
+  json r = tamper_and_verify("UPDATE journal SET change = '{\"amount_fen\":1}' WHERE seq = 16");
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 16);
+}
+
+TEST_F(JournalMigration, EditedHashOfTheLastOldEntryIsFound) {
+  Database::open(path_)->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 15
+  json r = tamper_and_verify("UPDATE journal SET hash = zeroblob(32) WHERE seq = 14");
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 14);
+}
+
+TEST_F(JournalMigration, TimeThatWouldNotConvertBackIsRefusedAndTheFileLeftAsItWas) {
+  {
+    SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE journal SET at = '2026-11-28T14:42:33Z' WHERE seq = 4");
+  }
+  std::string message;
+  EXPECT_EQ(fazhi::testing_support::status_of([&] { Database::open(path_); }, &message),
+            Status::corrupt);
+  EXPECT_NE(message.find("journal entry 4"), std::string::npos) << message;
+  SQLite::Database raw(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 5);
+  EXPECT_EQ(raw.execAndGet("SELECT typeof(at) FROM journal WHERE seq = 1").getString(), "text");
+}
+
+TEST_F(JournalMigration, HashThatWouldNotConvertBackIsRefused) {
+  {
+    SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE journal SET hash = upper(hash) WHERE seq = 7");
+  }
+  std::string message;
+  EXPECT_EQ(fazhi::testing_support::status_of([&] { Database::open(path_); }, &message),
+            Status::corrupt);
+  EXPECT_NE(message.find("journal entry 7"), std::string::npos) << message;
+}
+
+}  // namespace
