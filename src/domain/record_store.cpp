@@ -1,5 +1,7 @@
 #include "domain/record_store.hpp"
 
+#include "bounded_json.hpp"
+
 #include "domain/findings.hpp"
 #include "domain/unit_tree.hpp"
 #include "json_options.hpp"
@@ -116,8 +118,14 @@ json read_value(const SQLite::Column& c, const Field& f) {
     case FieldType::object:
     case FieldType::text_list:
     case FieldType::ref_list:
-    case FieldType::object_list:
-      return json::parse(c.getString());
+    case FieldType::object_list: {
+      json v = read_stored_json(c.getString());
+      // Written checked by fazhi: unreadable or too deep only if edited behind its back.
+      if (v.is_discarded())
+        throw Error(Status::corrupt, "a stored " + std::string(c.getName()) +
+                                         " is not JSON fazhi wrote (nested too deep or malformed)");
+      return v;
+    }
   }
   return nullptr;
 }
@@ -654,7 +662,9 @@ void for_each_provisional(store::Connection& conn, const std::string* unit, F&& 
     }
     while (q->executeStep()) {
       std::set<int> years;
-      const json marks = json::parse(q->getColumn(1).getString());
+      const json marks = read_stored_json(q->getColumn(1).getString());
+      if (!marks.is_object())
+        throw Error(Status::corrupt, "a stored provisional_deadlines is not JSON fazhi wrote");
       for (const json& deadline_years : marks)
         for (const json& y : deadline_years) years.insert(y.get<int>());
       marked.emplace_back(q->getColumn(0).getInt64(), std::move(years));

@@ -1,5 +1,7 @@
 #include "store/journal.hpp"
 
+#include "bounded_json.hpp"
+
 #include "store/sha256.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -59,7 +61,7 @@ class Names {
 // names. The codes give back the names; `known` turns false when one does
 // not (a code journal_name does not hold).
 nlohmann::json decode_change(const std::string& stored, Names& names, bool& known) {
-  nlohmann::json coded = nlohmann::json::from_msgpack(stored.begin(), stored.end(), true, false);
+  nlohmann::json coded = read_stored_msgpack(stored);
   if (!coded.is_object()) return coded;  // (discarded when it is no MessagePack at all)
   nlohmann::json change = nlohmann::json::object();
   for (auto it = coded.begin(); it != coded.end(); ++it) {
@@ -97,7 +99,7 @@ JournalEntry read_entry(SQLite::Statement& q, std::int64_t boundary, Names& name
   // JSON text (entries converted from schema 5), else MessagePack.
   const SQLite::Column change = q.getColumn(7);
   if (change.isText())
-    e.change = nlohmann::json::parse(change.getString(), nullptr, false);
+    e.change = read_stored_json(change.getString());
   else
     e.change = decode_change(bytes_of(change), names, e.codes_known);
   stored_hash = bytes_of(q.getColumn(8));

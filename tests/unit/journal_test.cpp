@@ -170,6 +170,24 @@ TEST_F(JournalTamper, ChangeCutShortIsDetected) {
   EXPECT_EQ(r["first_bad"], 4);
 }
 
+TEST_F(JournalTamper, ChangeNestedAMillionDeepIsADamagedEntryNotACrash) {
+  // MessagePack arrays of one element, a million deep: read back without a
+  // bound, the reader's recursion would exhaust the stack.
+  std::string deep(1000000, '\x91');
+  deep += '\xc0';
+  {
+    SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
+    SQLite::Statement q(raw, "UPDATE journal SET change = ? WHERE seq = 4");
+    q.bind(1, deep.data(), static_cast<int>(deep.size()));
+    q.exec();
+  }
+  auto db = Database::open(path_);
+  json r = db->verify_journal();
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(r["first_bad"], 4);
+  EXPECT_FALSE(db->history("org_unit", "c1")["verification"]["ok"].get<bool>());
+}
+
 TEST_F(JournalTamper, EditedValueInsideTheStoredChangeIsDetected) {
   // 一社区 -> 二社区 in the MessagePack, which stays well-formed.
   json r = tamper_and_verify(

@@ -175,6 +175,16 @@ TEST_F(RecordStore, ListPagesInTheKindsOrderAndCountsTheTotal) {
   EXPECT_EQ(page["items"][1]["code"], "g3");
 }
 
+TEST_F(RecordStore, AStoredDocumentNestedTooDeepIsDamageNotACrash) {
+  // An ext edited behind fazhi's back to a hundred thousand levels: read
+  // back unbounded, copying it would exhaust the stack.
+  auto q = conn_.statement("UPDATE org_unit SET ext = ? WHERE key = 'v1'");
+  q->bind(1, std::string(100000, '[') + std::string(100000, ']'));
+  q->exec();
+  EXPECT_EQ(status_of([&] { get("org_unit", "v1"); }), Status::corrupt);
+  EXPECT_EQ(get("org_unit", "zone")["code"], "zone");
+}
+
 TEST_F(RecordStore, AMissingKeyIsNotFoundNamingKindAndKey) {
   std::string message;
   EXPECT_EQ(status_of([&] { require_record(conn_, kind_named("mediation_committee"), "nope"); }, &message),
