@@ -16,7 +16,7 @@
 
 namespace fazhi {
 
-// The deepest nesting read back; the same as exchange::kMaxJsonDepth.
+// The deepest nesting read back, and taken in (exchange::kMaxJsonDepth).
 inline constexpr std::size_t kMaxStoredDepth = 64;
 
 // The document, or a discarded value (is_discarded()) when the text is not

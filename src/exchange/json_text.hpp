@@ -2,6 +2,8 @@
 // lines: bounded nesting, then nlohmann's parser, with errors fazhi can report.
 #pragma once
 
+#include "bounded_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -14,7 +16,8 @@ namespace fazhi::exchange {
 // than three levels; the bound exists because a document nested a hundred
 // thousand deep is parsed fine but copied and compared recursively later,
 // which would exhaust the stack of the host's thread.
-inline constexpr std::size_t kMaxJsonDepth = 64;
+// The same bound as for documents read back from the file (bounded_json.hpp).
+inline constexpr std::size_t kMaxJsonDepth = kMaxStoredDepth;
 
 // The parsed document. Throws Error(argument) naming `field` (which may be
 // empty) when the text is nested deeper than kMaxJsonDepth, is not JSON, or

@@ -150,8 +150,12 @@ void Engine::bind_common(SQLite::Statement& st, const Scope& scope, const Period
 }
 
 Plan Engine::plan_for(const std::string& unit) {
-  if (forced_) return *forced_;
   const auto [lo, hi] = domain::subtree_range(conn_, unit);
+  return plan_for_range(lo, hi);
+}
+
+Plan Engine::plan_for_range(const std::string& lo, const std::string& hi) {
+  if (forced_) return *forced_;
   const std::int64_t in = domain::units_in_range(conn_, lo, hi);
   const std::int64_t all = domain::units_in_all(conn_);
   if (in >= all) return Plan::scan_all;
@@ -162,7 +166,7 @@ Plan Engine::plan_for(const std::string& unit) {
 Engine::Scope Engine::scope_of(const std::string& unit) {
   Scope scope;
   std::tie(scope.lo, scope.hi) = domain::subtree_range(conn_, unit);
-  scope.plan = plan_for(unit);
+  scope.plan = plan_for_range(scope.lo, scope.hi);
   return scope;
 }
 

@@ -77,6 +77,7 @@ class Engine {
   bool known(const std::string& code);
   const Custom& custom(const std::string& code);
   Scope scope_of(const std::string& unit);
+  Plan plan_for_range(const std::string& lo, const std::string& hi);
   Values compute(const std::vector<const Measure*>& needed, const Scope& scope, const Period& period,
                  const std::map<std::string, double>& bound);
   IndicatorValue from_catalogue(const IndicatorDef& def, const Values& v) const;
