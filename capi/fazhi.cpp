@@ -269,6 +269,17 @@ fz_status fz_export_file(fz_db* db, const char* path, const char* query_json) {
   });
 }
 
+fz_status fz_bulk_begin(fz_db* db) {
+  return call([&] { handle(db).bulk_begin(); });
+}
+
+fz_status fz_bulk_end(fz_db* db, int64_t* out_built) {
+  return call([&] {
+    const auto built = static_cast<int64_t>(handle(db).bulk_end());
+    if (out_built) *out_built = built;
+  });
+}
+
 fz_status fz_begin(fz_db* db) {
   return call([&] { handle(db).begin(); });
 }

@@ -20,6 +20,7 @@
 #include <fazhi/period.hpp>
 #include "store/file_target.hpp"
 #include "store/calendar_days.hpp"
+#include "store/deferred_indexes.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -75,6 +76,7 @@ ImportOptions ImportOptions::from_json(const json& options, Mode mode) {
   if (auto m = o.text("mode")) opts.mode = parse_mode(*m);
   if (auto batch = o.integer("batch", 1)) opts.batch = static_cast<std::size_t>(*batch);
   opts.actor = actor_of(o);
+  opts.bulk = o.flag("bulk").value_or(opts.bulk);
   o.finish();
   return opts;
 }
@@ -99,6 +101,9 @@ struct Database::Impl {
   std::shared_ptr<const Calendar> calendar{&Calendar::builtin(), [](const Calendar*) {}};
   std::mutex mu;
   bool host_tx = false;
+  // A bulk load is open on this handle (bulk_begin .. bulk_end).
+  bool bulk = false;
+  store::DeferredIndexes deferred{conn};
 
   Impl(const std::string& path, const OpenOptions& o)
       : options(o), conn(path, {o.create, o.read_only, o.busy_timeout_ms, o.uri}) {}
@@ -112,6 +117,7 @@ struct Database::Impl {
       conn.exec("ROLLBACK");
     } catch (...) {
     }
+    deferred.forget();
   }
 
   domain::Context context(Mode mode, const std::string& actor) {
@@ -121,7 +127,8 @@ struct Database::Impl {
                            mode,
                            actor.empty() ? options.actor : actor,
                            domain::make_resolver(conn),
-                           {}};
+                           {},
+                           bulk ? &deferred : nullptr};
   }
 
   void require_writable() {
@@ -157,6 +164,7 @@ class WriteScope {
     } catch (...) {
     }
     d_.journal.invalidate();
+    d_.deferred.forget();
   }
 
  private:
@@ -192,6 +200,42 @@ auto sqlite_guard(const char* what, F&& fn) -> decltype(fn()) {
   }
 }
 
+// Ends the handle's bulk load: its deferred indexes, and any an interrupted
+// load left in the file, are built again in one transaction.
+std::size_t end_bulk(Database::Impl& impl) {
+  return sqlite_guard("rebuilding deferred indexes", [&] {
+    WriteScope scope(impl);
+    const std::size_t built = impl.deferred.restore();
+    scope.commit();
+    impl.bulk = false;
+    if (built > 0) logger().info("bulk load: {} deferred indexes rebuilt", built);
+    return built;
+  });
+}
+
+// Runs one import call; options.bulk makes it a bulk load of its own unless
+// one is open already. The indexes are rebuilt even when the import fails
+// (the batches before the failure stay); the import's error wins.
+template <class F>
+ImportSummary with_bulk(Database::Impl& impl, bool bulk, F&& import) {
+  if (!bulk || impl.bulk) return import();
+  impl.bulk = true;
+  ImportSummary summary;
+  try {
+    summary = import();
+  } catch (...) {
+    try {
+      end_bulk(impl);
+    } catch (const std::exception& e) {
+      logger().warn("import failed and its deferred indexes were not rebuilt ({})", e.what());
+    }
+    impl.bulk = false;
+    throw;
+  }
+  end_bulk(impl);
+  return summary;
+}
+
 }  // namespace
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -200,6 +244,16 @@ Database::~Database() {
   // open host transaction back while holding the lock.
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->end_host_transaction();
+  if (impl_->bulk) {
+    // A bulk load the host left open ends here, so that the file does not
+    // stay without its indexes.
+    try {
+      end_bulk(*impl_);
+    } catch (const std::exception& e) {
+      logger().warn("closing: the indexes of the bulk load were not rebuilt ({}); fz_bulk_end rebuilds them",
+                    e.what());
+    }
+  }
 }
 
 std::unique_ptr<Database> Database::open(const std::string& path, const OpenOptions& options) {
@@ -301,16 +355,38 @@ class ImportBatch final : public exchange::BatchScope {
 
 ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  auto ctx = impl_->context(options.mode, options.actor);
-  return exchange::import_text(ctx, text, options,
-                               [this] { return std::make_unique<ImportBatch>(*impl_); });
+  return with_bulk(*impl_, options.bulk, [&] {
+    auto ctx = impl_->context(options.mode, options.actor);
+    return exchange::import_text(ctx, text, options,
+                                 [this] { return std::make_unique<ImportBatch>(*impl_); });
+  });
 }
 
 ImportSummary Database::import_file(const std::string& path, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  auto ctx = impl_->context(options.mode, options.actor);
-  return exchange::import_file(ctx, path, options,
-                               [this] { return std::make_unique<ImportBatch>(*impl_); });
+  return with_bulk(*impl_, options.bulk, [&] {
+    auto ctx = impl_->context(options.mode, options.actor);
+    return exchange::import_file(ctx, path, options,
+                                 [this] { return std::make_unique<ImportBatch>(*impl_); });
+  });
+}
+
+void Database::bulk_begin() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->require_writable();
+  if (impl_->bulk) throw Error(Status::conflict, "a bulk load is already open on this handle");
+  impl_->bulk = true;
+}
+
+std::size_t Database::bulk_end() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->require_writable();
+  return end_bulk(*impl_);
+}
+
+std::size_t Database::deferred_indexes() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("deferred indexes", [&] { return store::DeferredIndexes::pending(impl_->conn); });
 }
 
 namespace {
@@ -377,6 +453,7 @@ void Database::rollback() {
   if (!impl_->host_tx) throw Error(Status::conflict, "no transaction is open on this handle");
   impl_->host_tx = false;
   impl_->journal.invalidate();
+  impl_->deferred.forget();
   sqlite_guard("rollback", [&] { impl_->conn.exec("ROLLBACK"); });
 }
 

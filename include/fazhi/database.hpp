@@ -85,6 +85,19 @@ class Database {
   // target; see fz_export_file.
   void export_file(const std::string& path, const nlohmann::json& query);
 
+  // --- Bulk load (fz_bulk_begin) ---------------------------------------------
+  // Between bulk_begin and bulk_end, writes through this handle leave the
+  // reporting indexes of the record tables they write to be built again by
+  // bulk_end, in one sorted pass each. bulk_begin: Error(conflict) when one
+  // is open already. bulk_end also builds what an interrupted load left
+  // deferred, returns how many indexes it built, and may be called without
+  // bulk_begin. Closing the handle ends an open bulk load.
+  void bulk_begin();
+  std::size_t bulk_end();
+  // How many indexes the file holds deferred (0 but during or after an
+  // interrupted bulk load).
+  std::size_t deferred_indexes();
+
   // --- Host transactions -------------------------------------------------------
   void begin();
   void commit();

@@ -36,9 +36,12 @@ struct ImportOptions {
   Mode mode = Mode::strict;
   std::size_t batch = 1000;  // lines per transaction
   std::string actor;         // empty: the database's actor
+  // The call is a bulk load of its own (Database::bulk_begin .. bulk_end
+  // around it) unless one is open on the handle.
+  bool bulk = false;
 
   // fz_import's options_json: null, or {"mode", "batch": n >= 1, "actor":
-  // non-empty text}; the mode defaults to `mode` (the database's). Throws
+  // non-empty text, "bulk": bool}; the mode defaults to `mode` (the database's). Throws
   // Error(argument) naming the key.
   static ImportOptions from_json(const nlohmann::json& options, Mode mode);
 };

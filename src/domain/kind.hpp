@@ -13,6 +13,7 @@
 
 #include "domain/field.hpp"
 #include "domain/indicator_decl.hpp"
+#include "store/deferred_indexes.hpp"
 #include "store/journal.hpp"
 #include "store/sqlite.hpp"
 
@@ -42,6 +43,10 @@ struct Context {
   // whose schedule was missing. Filled by deadline.hpp, stored by the record
   // store as the record's "provisional_deadlines".
   std::map<std::string, std::set<int>> provisional;
+  // During a bulk load: the reporting indexes of the tables written are
+  // dropped before their first write (store/deferred_indexes.hpp); null
+  // otherwise.
+  store::DeferredIndexes* deferred = nullptr;
 };
 
 // A recorded nonconformity raised by a kind's rules. Strict mode refuses a

@@ -506,6 +506,7 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
   json old_findings = journal_findings && id ? record_findings(ctx.conn, kind.name, *id) : json();
 
   bool inserted = !id;
+  if (ctx.deferred) ctx.deferred->defer(kind.table);
   if (inserted) {
     std::int64_t new_id = 0;
     bool generated = key.empty();

@@ -36,6 +36,25 @@ std::unique_ptr<SQLite::Database> open_like_fazhi(const std::string& path) {
   return db;
 }
 
+DeferredCaseIndexes::DeferredCaseIndexes(SQLite::Database& db) : db_(db) {
+  std::vector<std::string> names;
+  {
+    SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN "
+                            "('mediation_case_unit_received', 'mediation_case_unit_closed', "
+                            "'mediation_case_committee')");
+    while (q.executeStep()) {
+      names.push_back(q.getColumn(0).getString());
+      create_.push_back(q.getColumn(1).getString());
+    }
+  }
+  if (names.size() != 3) throw std::runtime_error("mediation_case's reporting indexes are not as expected");
+  for (const std::string& name : names) db.exec("DROP INDEX " + name);
+}
+
+void DeferredCaseIndexes::restore() {
+  for (const std::string& sql : create_) db_.exec(sql);
+}
+
 ReferenceIds reference_ids(SQLite::Database& db, const Dataset& d) {
   return {ids_by_key(db, "org_unit", d.units), ids_by_key(db, "mediation_committee", d.committees)};
 }

@@ -25,4 +25,17 @@ struct ReferenceIds {
 
 ReferenceIds reference_ids(SQLite::Database& db, const Dataset& d);
 
+// fz_bulk_begin's strategy by hand: the indexes of mediation_case that the
+// library defers (on unit_id first, or on one reference) are dropped by the
+// constructor and created again by restore().
+class DeferredCaseIndexes {
+ public:
+  explicit DeferredCaseIndexes(SQLite::Database& db);
+  void restore();
+
+ private:
+  SQLite::Database& db_;
+  std::vector<std::string> create_;
+};
+
 }  // namespace bench

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -130,10 +131,12 @@ struct Line {
 }  // namespace
 
 RunFigures import_equivalent(const std::string& path, const Dataset& d, const WorkingDays& calendar,
-                             std::size_t chunk) {
+                             std::size_t chunk, bool bulk) {
   SegmentClock clock;
   clock.start();
   auto db = open_like_fazhi(path);
+  std::optional<DeferredCaseIndexes> deferred;
+  if (bulk) deferred.emplace(*db);
   ReferenceIds ids = reference_ids(*db, d);
   auto st = std::make_unique<Statements>(*db);
   clock.stop();
@@ -219,6 +222,11 @@ RunFigures import_equivalent(const std::string& path, const Dataset& d, const Wo
     clock.stop();
   }
   clock.start();
+  if (deferred) {
+    SQLite::Transaction tx(*db);
+    deferred->restore();
+    tx.commit();
+  }
   st.reset();  // statements first: the connection closes (and checkpoints) only without them
   db.reset();
   clock.stop();

@@ -33,7 +33,9 @@ namespace bench {
 
 class WorkingDays;
 
+// With `bulk`, the reporting indexes are dropped first and created last
+// (DeferredCaseIndexes), in timed work: what fz_bulk_begin does.
 RunFigures import_equivalent(const std::string& path, const Dataset& d, const WorkingDays& calendar,
-                             std::size_t chunk);
+                             std::size_t chunk, bool bulk);
 
 }  // namespace bench

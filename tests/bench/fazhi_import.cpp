@@ -60,7 +60,8 @@ void setup_database(const std::string& db_path, const Corpus& corpus, std::size_
   db.close();
 }
 
-RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::size_t chunk) {
+RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::size_t chunk,
+                         bool bulk) {
   const std::string options = batch_options(chunk);
   LineChunks chunks(corpus.cases_path, chunk);
   std::string text;
@@ -71,6 +72,7 @@ RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::
   clock.start();
   fz_db* db = nullptr;
   check(fz_open(db_path.c_str(), "{\"create\":false}", &db), "fz_open " + db_path);
+  if (bulk) check(fz_bulk_begin(db), "fz_bulk_begin");
   clock.stop();
   try {
     while (chunks.next(text, lines)) {
@@ -81,6 +83,9 @@ RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::
       check(status, "fz_import");
       count(take(summary), counts);
     }
+    clock.start();
+    if (bulk) check(fz_bulk_end(db, nullptr), "fz_bulk_end");
+    clock.stop();
   } catch (...) {
     fz_close(db);
     throw;
@@ -92,8 +97,10 @@ RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::
   return {clock.wall, clock.user, clock.sys};
 }
 
-RunFigures import_whole_file(const std::string& db_path, const Corpus& corpus, std::size_t chunk) {
-  const std::string options = batch_options(chunk);
+RunFigures import_whole_file(const std::string& db_path, const Corpus& corpus, std::size_t chunk,
+                             bool bulk) {
+  std::string options = batch_options(chunk);
+  if (bulk) options.insert(options.size() - 1, ",\"bulk\":true");
   std::string summary_text;
   SegmentClock clock;
   clock.start();

@@ -10,6 +10,9 @@
 //   import_whole_file  the cases file through one fz_import_file call with
 //                    {"batch": chunk}, between fz_open and fz_close, all timed.
 //
+// With `bulk`, import_chunks opens a bulk load after fz_open and ends it
+// (timed) after the last call; import_whole_file adds "bulk": true.
+//
 // Every line must be accepted and the counts must be the corpus's: anything
 // else throws (the data is valid by construction: a rejection is a bug).
 #pragma once
@@ -24,8 +27,10 @@ namespace bench {
 
 void setup_database(const std::string& db_path, const Corpus& corpus, std::size_t chunk);
 
-RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::size_t chunk);
+RunFigures import_chunks(const std::string& db_path, const Corpus& corpus, std::size_t chunk,
+                         bool bulk);
 
-RunFigures import_whole_file(const std::string& db_path, const Corpus& corpus, std::size_t chunk);
+RunFigures import_whole_file(const std::string& db_path, const Corpus& corpus, std::size_t chunk,
+                             bool bulk);
 
 }  // namespace bench

@@ -99,11 +99,11 @@ ImportResults run_imports(const Options& opt, const Dataset& d, const WorkingDay
   std::vector<Plan> plans;
   if (VariantResult* v = result("raw"))
     plans.push_back({v, [&](const std::string& db) {
-                       return run_forked([&] { return insert_cases_raw(db, d, calendar, opt.chunk); });
+                       return run_forked([&] { return insert_cases_raw(db, d, calendar, opt.chunk, opt.bulk); });
                      }});
   if (VariantResult* v = result("equivalent"))
     plans.push_back({v, [&](const std::string& db) {
-                       return run_forked([&] { return import_equivalent(db, d, calendar, opt.chunk); });
+                       return run_forked([&] { return import_equivalent(db, d, calendar, opt.chunk, opt.bulk); });
                      }});
   if (VariantResult* v = result("python"))
     plans.push_back({v, [&](const std::string& db) {
@@ -113,16 +113,17 @@ ImportResults run_imports(const Options& opt, const Dataset& d, const WorkingDay
                      }});
   if (VariantResult* v = result("cli"))
     plans.push_back({v, [&](const std::string& db) {
-                       return run_command({opt.cli, "import", db, corpus.cases_path, "--batch", chunk, "-q"},
+                       return run_command({opt.cli, "import", db, corpus.cases_path, "--batch", chunk, "-q",
+                                           "--bulk", opt.bulk ? "on" : "off"},
                                           db + ".out");
                      }});
   if (VariantResult* v = result("fz_import_file"))
     plans.push_back({v, [&](const std::string& db) {
-                       return run_forked([&] { return import_whole_file(db, corpus, opt.chunk); });
+                       return run_forked([&] { return import_whole_file(db, corpus, opt.chunk, opt.bulk); });
                      }});
   if (VariantResult* v = result("fz_import"))
     plans.push_back({v, [&](const std::string& db) {
-                       return run_forked([&] { return import_chunks(db, corpus, opt.chunk); });
+                       return run_forked([&] { return import_chunks(db, corpus, opt.chunk, opt.bulk); });
                      }});
 
   for (int round = 0; round < opt.repeat; ++round) {

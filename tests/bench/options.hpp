@@ -18,6 +18,8 @@ struct Options {
   std::string python;          // --python: the interpreter ("" = skip the Python importer)
   std::string python_script;   // --python-script: python_importer.py
   std::set<std::string> skip;  // --skip: import variants left out (see kVariantNames)
+  bool bulk = true;            // --bulk on|off: every variant but Python defers the
+                               // reporting indexes (fz_bulk_begin, by hand in (a), (b))
 };
 
 // The names --skip accepts, comma-separated.

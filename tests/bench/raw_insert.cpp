@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "direct_sqlite.hpp"
@@ -12,10 +13,12 @@
 namespace bench {
 
 RunFigures insert_cases_raw(const std::string& path, const Dataset& d, const WorkingDays& calendar,
-                            std::size_t chunk) {
+                            std::size_t chunk, bool bulk) {
   SegmentClock clock;
   clock.start();
   auto db = open_like_fazhi(path);
+  std::optional<DeferredCaseIndexes> deferred;
+  if (bulk) deferred.emplace(*db);
   ReferenceIds ids = reference_ids(*db, d);
   auto ins_ptr = std::make_unique<SQLite::Statement>(
       *db,
@@ -77,6 +80,11 @@ RunFigures insert_cases_raw(const std::string& path, const Dataset& d, const Wor
     clock.stop();
   }
   clock.start();
+  if (deferred) {
+    SQLite::Transaction tx(*db);
+    deferred->restore();
+    tx.commit();
+  }
   ins_ptr.reset();  // statements first: the connection closes (and checkpoints) only without them
   db.reset();
   clock.stop();

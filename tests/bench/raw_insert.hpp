@@ -21,7 +21,9 @@ namespace bench {
 
 class WorkingDays;
 
+// With `bulk`, the reporting indexes are dropped first and created last
+// (DeferredCaseIndexes), in timed work.
 RunFigures insert_cases_raw(const std::string& path, const Dataset& d, const WorkingDays& calendar,
-                            std::size_t chunk);
+                            std::size_t chunk, bool bulk);
 
 }  // namespace bench

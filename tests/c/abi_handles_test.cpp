@@ -43,6 +43,10 @@ TEST_F(Abi, NullDbIsArgumentErrorForEveryFunction) {
                 FZ_E_ARGUMENT, "db");
   EXPECT_FALSE(exists("/tmp/fazhi-never-written.ndjson"));
   EXPECT_FZ_ERR(fz_begin(nullptr), FZ_E_ARGUMENT, "db");
+  EXPECT_FZ_ERR(fz_bulk_begin(nullptr), FZ_E_ARGUMENT, "db");
+  std::int64_t built = -7;
+  EXPECT_FZ_ERR(fz_bulk_end(nullptr, &built), FZ_E_ARGUMENT, "db");
+  EXPECT_EQ(built, -7);
   EXPECT_FZ_ERR(fz_commit(nullptr), FZ_E_ARGUMENT, "db");
   EXPECT_FZ_ERR(fz_rollback(nullptr), FZ_E_ARGUMENT, "db");
   EXPECT_FZ_ERR(fz_indicator(nullptr, "x", "root", "2022", nullptr, &v), FZ_E_ARGUMENT, "db");

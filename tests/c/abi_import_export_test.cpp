@@ -77,6 +77,21 @@ TEST_F(Abi, ImportRefusesBadOptionsAndNullInput) {
   expect_unchanged();
 }
 
+// fz_bulk_begin / fz_bulk_end: one load per handle; fz_bulk_end is fine
+// without one and with a NULL out_built; "bulk" must be a boolean.
+TEST_F(Abi, BulkLoadCallsKeepTheirContract) {
+  ASSERT_FZ_OK(fz_bulk_begin(db_));
+  EXPECT_FZ_ERR(fz_bulk_begin(db_), FZ_E_CONFLICT, "bulk load");
+  std::int64_t built = -1;
+  ASSERT_FZ_OK(fz_bulk_end(db_, &built));
+  EXPECT_EQ(built, 0);  // nothing written: nothing deferred
+  ASSERT_FZ_OK(fz_bulk_end(db_, nullptr));
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_import(db_, "", 0, "{\"bulk\": \"yes\"}", &out), FZ_E_ARGUMENT, "bulk");
+  EXPECT_EQ(out, kSentinel);
+  expect_unchanged();
+}
+
 TEST_F(Abi, ImportRejectsEveryBadLineAndChangesNothing) {
   std::vector<std::pair<std::string, std::string>> lines = {
       // line text, the field its error names ("" = the line as a whole)

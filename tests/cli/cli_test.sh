@@ -275,6 +275,38 @@ test_import_skips_a_utf8_byte_order_mark() {
   expect_out "bom.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0"
 }
 
+# --bulk on: the reporting indexes are rebuilt at the end (and it says so);
+# the file has every index an ordinary import leaves, none recorded deferred.
+indexes_and_deferred() {
+  python3 - "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema "
+                 "WHERE type = 'index' ORDER BY name)").fetchone()[0])
+print(db.execute("SELECT count(*) FROM meta WHERE name LIKE 'deferred_index:%'").fetchone()[0])
+PY
+}
+
+test_import_bulk_on_rebuilds_the_indexes_at_the_end() {
+  "$fazhi" init plain.db >/dev/null
+  "$fazhi" import plain.db "$sample" --bulk off >/dev/null
+  "$fazhi" init yx.db >/dev/null
+  cp "$sample" units.ndjson
+  run import yx.db units.ndjson --bulk on
+  expect_status 0
+  expect_out "units.ndjson: 读取 15 行，新增 15，更新 0，未变 0，拒绝 0"
+  expect_err "重建统计索引…"
+  [[ "$(indexes_and_deferred yx.db)" == "$(indexes_and_deferred plain.db)" ]] || fail "indexes differ"
+  [[ "$(indexes_and_deferred yx.db | tail -1)" == 0 ]] || fail "indexes left deferred"
+}
+
+test_import_bulk_takes_only_auto_on_off() {
+  "$fazhi" init yx.db >/dev/null
+  run import yx.db "$sample" --bulk yes
+  expect_status 2
+  expect_err_line 1 "fazhi: 用法错误: --bulk: yes not in {auto,on,off}"
+}
+
 test_import_gbk_file_gets_an_encoding_hint() {
   sample_db
   unit yx-kfq-x1 甲村 village yx-kfq | iconv -f UTF-8 -t GBK >gbk.ndjson

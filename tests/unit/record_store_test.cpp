@@ -35,7 +35,7 @@ class RecordStore : public ::testing::Test {
   void TearDown() override { conn_.exec("ROLLBACK"); }
 
   Context context() {
-    return Context{conn_, journal_, Calendar::builtin(), Mode::strict, "测试", make_resolver(conn_), {}};
+    return Context{conn_, journal_, Calendar::builtin(), Mode::strict, "测试", make_resolver(conn_), {}, nullptr};
   }
   PutResult put(const std::string& kind, const json& record) {
     Context ctx = context();

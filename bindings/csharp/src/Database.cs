@@ -230,6 +230,26 @@ namespace Fazhi
         }
 
         // ------------------------------------------------------------------
+        // Bulk load
+
+        /// <summary>
+        /// Opens a bulk load (fz_bulk_begin): until <see cref="BulkEnd"/>, writes leave the
+        /// reporting indexes of the tables they write to be built once at the end.
+        /// </summary>
+        public void BulkBegin()
+        {
+            Check(NativeMethods.fz_bulk_begin(Handle));
+        }
+
+        /// <summary>Ends the bulk load (or finishes an interrupted one); returns how many indexes it built.</summary>
+        public long BulkEnd()
+        {
+            long built;
+            Check(NativeMethods.fz_bulk_end(Handle, out built));
+            return built;
+        }
+
+        // ------------------------------------------------------------------
         // Host transactions
 
         /// <summary>Starts a host transaction: calls up to Commit or Rollback are one unit.</summary>

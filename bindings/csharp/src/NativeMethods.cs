@@ -82,6 +82,12 @@ namespace Fazhi
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int fz_export_file(DatabaseHandle db, byte[] path, byte[] query_json);
 
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_bulk_begin(DatabaseHandle db);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_bulk_end(DatabaseHandle db, out long out_built);
+
         // Host transactions --------------------------------------------------
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

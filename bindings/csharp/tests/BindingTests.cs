@@ -304,6 +304,24 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("bulk_load_builds_the_deferred_indexes_again", () =>
+            {
+                using (Database db = Seeded())
+                {
+                    db.BulkBegin();
+                    Assert.Throws<FazhiConflictException>(() => db.BulkBegin(), "second BulkBegin");
+                    AddCase(db, "mc-1", "2022-03-01", "succeeded", "2022-03-05");
+                    AddCase(db, "mc-2", "2022-04-01", null, null);
+                    Assert.Near(2, db.Indicator("mediation.received", "yx-kfq", "2022").Value, 0,
+                                "read right during the load");
+                    // mediation_case's (unit, received), (unit, closed) and committee indexes
+                    Assert.Equal(3L, db.BulkEnd(), "indexes built");
+                    Assert.Equal(0L, db.BulkEnd(), "nothing left to build");
+                    Assert.Near(2, db.Indicator("mediation.received", "yx-kfq", "2022").Value, 0,
+                                "read right after the load");
+                }
+            });
+
             r.Add("io_exception_missing_directory", () =>
             {
                 string path = Path.Combine(TempPath("no-such-dir"), "sub", "x.db");

@@ -87,6 +87,8 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "fz_import": (_status, (_db, _str, ctypes.c_size_t, _str, _out_str)),
     "fz_import_file": (_status, (_db, _str, _str, _out_str)),
     "fz_export_file": (_status, (_db, _str, _str)),
+    "fz_bulk_begin": (_status, (_db,)),
+    "fz_bulk_end": (_status, (_db, ctypes.POINTER(ctypes.c_int64))),
     "fz_begin": (_status, (_db,)),
     "fz_commit": (_status, (_db,)),
     "fz_rollback": (_status, (_db,)),
@@ -138,6 +140,8 @@ class NativeLibrary:
     fz_import: Callable[..., int]
     fz_import_file: Callable[..., int]
     fz_export_file: Callable[..., int]
+    fz_bulk_begin: Callable[..., int]
+    fz_bulk_end: Callable[..., int]
     fz_begin: Callable[..., int]
     fz_commit: Callable[..., int]
     fz_rollback: Callable[..., int]

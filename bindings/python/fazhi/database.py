@@ -430,6 +430,29 @@ class Database:
 
     # --------------------------------------------------------- transactions
 
+    def bulk_begin(self) -> None:
+        """Opens a bulk load (``fz_bulk_begin``): until bulk_end(), writes leave
+        the reporting indexes of the tables they write to be built once at the
+        end. ConflictError when one is open already."""
+        self._call("fz_bulk_begin")
+
+    def bulk_end(self) -> int:
+        """Ends the bulk load (or finishes an interrupted one): builds the
+        deferred indexes again; returns how many."""
+        built = ctypes.c_int64(0)
+        self._call("fz_bulk_end", ctypes.byref(built))
+        return built.value
+
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator["Database"]:
+        """``with db.bulk():`` — a bulk load around the block; the indexes are
+        built again when it ends, also when it raises."""
+        self.bulk_begin()
+        try:
+            yield self
+        finally:
+            self.bulk_end()
+
     def begin(self) -> None:
         """Opens a host transaction: the calls until commit() are one unit."""
         self._call("fz_begin")

@@ -239,3 +239,30 @@ class CallCountTest(FazhiTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BulkLoadTest(FazhiTestCase):
+    """bulk_begin / bulk_end and the bulk() block (fz_bulk_begin)."""
+
+    def test_a_bulk_load_builds_the_deferred_indexes_of_the_tables_written(self) -> None:
+        db = self.open_file_db()
+        self.put_tree(db)
+        with db.bulk():
+            self.put_case("c1", db=db)
+            self.put_case("c2", received="2022-04-01", db=db)
+            # read right meanwhile
+            assert db.indicator("mediation.received", "yx-kfq", 2022).value == 2
+        # the block's end built them: nothing is left to build
+        assert db.bulk_end() == 0
+        db.bulk_begin()
+        self.put_case("c3", db=db)
+        # mediation_case's (unit, received), (unit, closed) and committee indexes
+        assert db.bulk_end() == 3
+        assert db.indicator("mediation.received", "yx-kfq", 2022).value == 3
+
+    def test_a_second_begin_is_a_conflict(self) -> None:
+        self.db.bulk_begin()
+        with raises(fazhi.ConflictError) as r:
+            self.db.bulk_begin()
+        assert "bulk load" in str(r.value)
+        assert self.db.bulk_end() == 0
