@@ -204,6 +204,23 @@ auto sqlite_guard(const char* what, F&& fn) -> decltype(fn()) {
 // load left in the file, are built again in one transaction.
 std::size_t end_bulk(Database::Impl& impl) {
   return sqlite_guard("rebuilding deferred indexes", [&] {
+    // CREATE INDEX sorts the whole table: with temporary storage in memory
+    // the sort would hold it all (1.5 GB at 15 million cases); in files it
+    // holds one cache's worth. SQLite refuses the switch inside a
+    // transaction, where the host's own setting stays.
+    const bool switch_temp = !impl.host_tx;
+    if (switch_temp) impl.conn.exec("PRAGMA temp_store = FILE");
+    struct TempBack {
+      Database::Impl& impl;
+      bool on;
+      ~TempBack() {
+        if (!on) return;
+        try {
+          impl.conn.exec("PRAGMA temp_store = MEMORY");
+        } catch (...) {
+        }
+      }
+    } temp_back{impl, switch_temp};
     WriteScope scope(impl);
     const std::size_t built = impl.deferred.restore();
     scope.commit();
