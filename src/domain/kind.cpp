@@ -43,6 +43,7 @@ const Field& provisional_field() {
   X(enforcement_action)       \
   X(enforcement_officer)      \
   X(supervision_event)        \
+  X(reconsideration_case)     \
   X(lawsuit)                  \
   X(mediation_committee)      \
   X(mediation_case)           \

@@ -451,10 +451,15 @@ json get_record(store::Connection& conn, const Kind& kind, std::int64_t id) {
 
 namespace {
 
+// The record's unit: the field stored in the kind's unit column ("unit" for
+// most kinds, a reconsideration case's "organ").
 std::optional<std::int64_t> unit_of(const Kind& kind, std::int64_t id, const json& values) {
   if (kind.unit_column == "id") return id;
-  auto it = values.find("unit");
-  if (it != values.end() && it->is_number_integer()) return it->get<std::int64_t>();
+  for (const Field& f : kind.fields) {
+    if (f.type != FieldType::ref || f.column() != kind.unit_column) continue;
+    auto it = values.find(f.name);
+    if (it != values.end() && it->is_number_integer()) return it->get<std::int64_t>();
+  }
   return std::nullopt;
 }
 

@@ -311,17 +311,40 @@ json Writer::education() {
 
 json Writer::litigation() {
   std::vector<std::string> paragraphs;
-  const double cases = n("litigation.cases"), reconsiderations = n("litigation.reconsiderations");
+  // Reconsideration cases are counted where their 复议机关 is (the record's
+  // unit), no longer as lawsuits (schema 9); the first sentence keeps its
+  // words.
+  const double cases = n("litigation.cases"), reconsiderations = n("reconsideration.received");
   if (cases == 0 && reconsiderations == 0) {
     paragraphs.push_back("全年未发生行政诉讼和行政复议案件。");
   } else {
     std::vector<std::string> c = {"全年发生行政诉讼案件" + count_text(cases) + "件、行政复议案件" +
                                   count_text(reconsiderations) + "件"};
     if (has_data("litigation.loss_rate"))
-      c.push_back("审结的行政诉讼案件" + den("litigation.loss_rate") + "件，败诉" +
-                  num("litigation.loss_rate") + "件，败诉率" + pct("litigation.loss_rate"));
+      c.push_back("审结的行政诉讼案件" + den("litigation.loss_rate") + "件，胜诉" +
+                  count_text(n("litigation.won")) + "件，败诉" + num("litigation.loss_rate") + "件，败诉率" +
+                  pct("litigation.loss_rate"));
     if (has_data("litigation.head_appearance_rate"))
       c.push_back("行政机关负责人出庭应诉率" + pct("litigation.head_appearance_rate"));
+    paragraphs.push_back(sentence(c, "；"));
+  }
+  // What the reviewing organs did with the cases: acceptance, conclusion,
+  // decisions by outcome and the three rates, each only when it has data.
+  if (n("reconsideration.accepted") > 0 || n("reconsideration.concluded") > 0) {
+    std::vector<std::string> c = {"受理行政复议案件" + count_text(n("reconsideration.accepted")) + "件，审结" +
+                                  count_text(n("reconsideration.concluded")) + "件"};
+    if (has_data("reconsideration.correction_rate")) {
+      std::string s = "作出行政复议决定" + den("reconsideration.correction_rate") + "件";
+      const std::string parts = breakdown("reconsideration.by_outcome", "件");
+      if (!parts.empty()) s += "（" + parts + "）";
+      s += "，纠错" + num("reconsideration.correction_rate") + "件，纠错率" + pct("reconsideration.correction_rate");
+      c.push_back(s);
+    }
+    if (has_data("reconsideration.settlement_rate"))
+      c.push_back("通过调解、和解及被申请人自行纠正后撤回申请化解" + num("reconsideration.settlement_rate") +
+                  "件，调解和解率" + pct("reconsideration.settlement_rate"));
+    if (has_data("reconsideration.timely_decision_rate"))
+      c.push_back("按期作出行政复议决定率" + pct("reconsideration.timely_decision_rate"));
     paragraphs.push_back(sentence(c, "；"));
   }
   return item("行政复议与诉讼", paragraphs);

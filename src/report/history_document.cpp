@@ -1,6 +1,7 @@
 #include "report/history_document.hpp"
 
 #include "domain/kind.hpp"
+#include "store/journal.hpp"
 
 #include <sstream>
 
@@ -28,6 +29,7 @@ std::string op_label(const Kind& kind, const std::string& op) {
   if (op == "update") return "更新";
   if (op == "patch") return "修改";
   if (op == "recompute") return "按节假日安排重算期限";
+  if (op == store::kMoveOp) return "转入（数据库升级）";
   if (const domain::Action* a = kind.find_action(op)) return a->label;
   return op;
 }
@@ -85,6 +87,15 @@ std::string describe_change(const Kind& kind, const std::string& op, const json&
   }
   order.push_back(&domain::provisional_field());
   std::string out;
+  // A moved record's first entry of its kind names where it was.
+  if (auto from = change.find("from"); op == store::kMoveOp && from != change.end() && from->is_object()) {
+    const std::string from_kind = from->value("kind", std::string());
+    const domain::Kind* was = nullptr;
+    for (const Kind* k : domain::all_kinds())
+      if (k->name == from_kind) was = k;
+    out = "原记录：" + (was ? was->label + "（" + from_kind + "）" : from_kind) + " " +
+          from->value("id", json()).dump() + " 号";
+  }
   for (const Field* f : order) {
     auto it = change.find(f->name);
     if (it == change.end()) continue;
@@ -142,9 +153,14 @@ std::string history_markdown(const json& h) {
     md << "| 序号 | 时间 | 经办 | 环节 | 内容 |\n|---:|---|---|---|---|\n";
     for (const json& e : entries) {
       std::string op = e.at("op").get<std::string>();
+      // An entry journaled under another kind (a moved record's earlier
+      // history) reads with that kind's fields and actions.
+      const Kind* entry_kind = &kind;
+      for (const Kind* k : domain::all_kinds())
+        if (k->name == e.value("kind", std::string())) entry_kind = k;
       md << "| " << e.at("seq").get<std::int64_t>() << " | " << when(e.at("at").get<std::string>()) << " | "
-         << cell(e.at("actor").get<std::string>()) << " | " << cell(op_label(kind, op)) << " | "
-         << cell(describe_change(kind, op, e.at("change"))) << " |\n";
+         << cell(e.at("actor").get<std::string>()) << " | " << cell(op_label(*entry_kind, op)) << " | "
+         << cell(describe_change(*entry_kind, op, e.at("change"))) << " |\n";
     }
   }
   md << "\n## 日志哈希\n\n";

@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
+#include <limits>
 #include <map>
 
 namespace fazhi::store {
@@ -509,6 +511,11 @@ void Journal::scan(const std::vector<std::string>& skip_ops,
 }
 
 std::vector<JournalEntry> Journal::history(const std::string& kind, std::int64_t record_id) {
+  return entries_before(kind, record_id, std::numeric_limits<std::int64_t>::max());
+}
+
+std::vector<JournalEntry> Journal::entries_before(const std::string& kind, std::int64_t record_id,
+                                                  std::int64_t before) {
   std::vector<JournalEntry> out;
   // The kind's code, looked up without adding it: a kind never journaled has
   // no entries.
@@ -518,15 +525,29 @@ std::vector<JournalEntry> Journal::history(const std::string& kind, std::int64_t
   const std::int64_t kind_code = c->getColumn(0).getInt64();
   const std::int64_t boundary = rule_boundary(conn_).value_or(1);
   auto q = conn_.statement(std::string(kSelectColumns) +
-                           "WHERE j.kind = ? AND j.record_id = ? ORDER BY j.seq");
+                           "WHERE j.kind = ? AND j.record_id = ? AND j.seq < ? ORDER BY j.seq");
   q->bind(1, static_cast<int64_t>(kind_code));
   q->bind(2, static_cast<int64_t>(record_id));
+  q->bind(3, static_cast<int64_t>(before));
   Names names(conn_);
   std::string stored;
   while (q->executeStep()) {
     out.push_back(read_entry(*q, boundary, names, stored));
     // An entry without its key has its record's, which the first entry holds.
     if (!out.back().key_stored) out.back().key = out.front().key;
+  }
+  q->reset();
+  // A record that a migration moved from another kind (kMoveOp) has its
+  // earlier entries under that kind and id: they come first. Each step back
+  // reads only entries older than the move, so a chain of moves ends.
+  if (!out.empty() && out.front().op == kMoveOp && out.front().change.is_object()) {
+    const nlohmann::json from = out.front().change.value("from", nlohmann::json());
+    if (from.is_object() && from.value("kind", nlohmann::json()).is_string() &&
+        from.value("id", nlohmann::json()).is_number_integer()) {
+      std::vector<JournalEntry> earlier = entries_before(
+          from["kind"].get<std::string>(), from["id"].get<std::int64_t>(), out.front().seq);
+      out.insert(out.begin(), std::make_move_iterator(earlier.begin()), std::make_move_iterator(earlier.end()));
+    }
   }
   return out;
 }

@@ -82,6 +82,12 @@ struct JournalEntry {
   nlohmann::json to_json() const;
 };
 
+// The operation of the entry that opens a record a migration moved from
+// another kind: its change names where the record was,
+// {"from": {"kind": "lawsuit", "id": 7}, ...the record's fields}, and the
+// record's history reads the entries of (that kind, that id) before it.
+inline constexpr const char* kMoveOp = "move";
+
 struct JournalCheck {
   bool ok = true;
   std::int64_t entries = 0;
@@ -126,7 +132,10 @@ class Journal {
   // another record's entries is found by verify(), not here.
   JournalCheck verify_record(const std::string& kind, std::int64_t record_id);
 
-  // A record's entries in seq order, each with the record's key.
+  // A record's entries in seq order, each with the record's key. A record
+  // that a migration moved to another kind (kMoveOp) keeps the entries it
+  // was journaled with before, under its old kind and id, hashed as they
+  // were: its history is those entries (older than the move), then its own.
   std::vector<JournalEntry> history(const std::string& kind, std::int64_t record_id);
 
   // Calls fn for every entry, in seq order, whose op is none of `skip_ops`.
@@ -148,6 +157,9 @@ class Journal {
   // Whether the first entry of the record holds `key`.
   bool first_entry_holds(std::int64_t kind_code, std::int64_t record_id, const std::string& key);
   JournalCheck check_chain(std::int64_t after, std::string prev);
+  // history(), of the entries before seq `before`.
+  std::vector<JournalEntry> entries_before(const std::string& kind, std::int64_t record_id,
+                                           std::int64_t before);
   // verify() from the end of the verified prefix, or whole without one.
   JournalCheck verify_incrementally();
 

@@ -1,5 +1,6 @@
 #include "store/schema.hpp"
 
+#include "domain/reconsideration_case.hpp"
 #include "store/journal.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -11,9 +12,14 @@ namespace fazhi::store {
 namespace {
 
 // One migration: SQL, then (for a conversion SQL cannot do) a C++ step.
+// `at_end` is a step that works through the record kinds' declarations
+// (domain/): those describe the newest schema, so it runs once the file has
+// every migration, in the same transaction, after the steps of later
+// migrations.
 struct Migration {
   const char* sql;
   void (*then)(Connection&) = nullptr;
+  void (*at_end)(Connection&) = nullptr;
 };
 
 // Append only: a released migration is never edited, a change is a new entry.
@@ -484,6 +490,96 @@ ALTER TABLE decision ADD COLUMN catalogued TEXT;
 CREATE INDEX decision_unit_catalogued ON decision(unit_id, catalogued);
 CREATE INDEX decision_unit_post_evaluated ON decision(unit_id, post_evaluated);
 )sql"},
+      // 9: administrative reconsideration (行政复议, 行政复议法 as revised in
+      // 2023) becomes a kind of its own, reconsideration_case, and lawsuit
+      // keeps litigation only. Every lawsuit of kind 'reconsideration' moves
+      // into the new table with its id and key: organ and respondent are the
+      // lawsuit's unit (the only unit it named, and the one its figures were
+      // counted under), received its filed date, category 'other'; a
+      // conclusion becomes a decision with the same outcome, a settlement
+      // ('settled') or a withdrawal ('withdrawn'). lawsuit is rebuilt with
+      // AUTOINCREMENT first, so that no new lawsuit takes the id of a moved
+      // one: the moved record's earlier journal entries stay under
+      // ('lawsuit', id), as they were hashed, and are its history
+      // (store/journal.hpp). The record's findings move with it; the step
+      // domain::finish_moved_reconsiderations then computes its deadlines and
+      // findings under the new kind's rules and journals the move.
+      {R"sql(
+CREATE TABLE reconsideration_case (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  respondent_unit_id    INTEGER REFERENCES org_unit(id),
+  respondent            TEXT,
+  case_number           TEXT,
+  received              TEXT NOT NULL,
+  applicants            TEXT,
+  category              TEXT NOT NULL,
+  intake_point_id       INTEGER REFERENCES org_unit(id),
+  simplified            INTEGER NOT NULL,
+  accepted              TEXT,
+  declined              TEXT,
+  decline_reason        TEXT,
+  extended              TEXT,
+  extension_days        INTEGER,
+  decided               TEXT,
+  outcome               TEXT,
+  settled               TEXT,
+  settlement_kind       TEXT,
+  withdrawn             TEXT,
+  after_correction      INTEGER,
+  accept_deadline       TEXT,
+  decide_deadline       TEXT,
+  concluded             TEXT,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+CREATE INDEX reconsideration_case_unit_received ON reconsideration_case(unit_id, received);
+CREATE INDEX reconsideration_case_unit_accepted ON reconsideration_case(unit_id, accepted);
+CREATE INDEX reconsideration_case_unit_decided ON reconsideration_case(unit_id, decided);
+CREATE INDEX reconsideration_case_unit_concluded ON reconsideration_case(unit_id, concluded);
+CREATE INDEX reconsideration_case_provisional ON reconsideration_case(id) WHERE provisional_deadlines IS NOT NULL;
+
+CREATE TABLE lawsuit_v9 (
+  id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  case_number           TEXT,
+  kind                  TEXT NOT NULL,
+  filed                 TEXT NOT NULL,
+  concluded             TEXT,
+  outcome               TEXT,
+  head_appeared         INTEGER,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+INSERT INTO lawsuit_v9 (id, key, unit_id, case_number, kind, filed, concluded, outcome, head_appeared, ext,
+                        provisional_deadlines)
+  SELECT id, key, unit_id, case_number, kind, filed, concluded, outcome, head_appeared, ext, provisional_deadlines
+  FROM lawsuit;
+
+INSERT INTO reconsideration_case (id, key, unit_id, respondent_unit_id, case_number, received, category,
+                                  simplified, decided, outcome, settled, withdrawn, ext)
+  SELECT id, key, unit_id, unit_id, case_number, filed, 'other', 0,
+         CASE WHEN outcome IS NULL OR outcome NOT IN ('settled', 'withdrawn') THEN concluded END,
+         CASE WHEN outcome NOT IN ('settled', 'withdrawn') THEN outcome END,
+         CASE WHEN outcome = 'settled' THEN concluded END,
+         CASE WHEN outcome = 'withdrawn' THEN concluded END,
+         ext
+  FROM lawsuit WHERE kind = 'reconsideration';
+CREATE TEMP TABLE moved_reconsideration (id INTEGER PRIMARY KEY);
+INSERT INTO moved_reconsideration (id) SELECT id FROM reconsideration_case;
+UPDATE finding SET kind = 'reconsideration_case'
+  WHERE kind = 'lawsuit' AND record_id IN (SELECT id FROM moved_reconsideration);
+
+DROP TABLE lawsuit;
+ALTER TABLE lawsuit_v9 RENAME TO lawsuit;
+DELETE FROM lawsuit WHERE kind = 'reconsideration';
+CREATE INDEX lawsuit_unit_filed ON lawsuit(unit_id, filed);
+CREATE INDEX lawsuit_unit_concluded ON lawsuit(unit_id, concluded);
+CREATE INDEX lawsuit_provisional ON lawsuit(id) WHERE provisional_deadlines IS NOT NULL;
+)sql",
+       nullptr, domain::finish_moved_reconsiderations},
   };
   return list;
 }
@@ -532,6 +628,8 @@ void prepare_schema(Connection& conn) {
         conn.exec(m.sql);
         if (m.then) m.then(conn);
       }
+      for (int v = version; v < schema_version(); ++v)
+        if (const auto at_end = migrations()[static_cast<std::size_t>(v)].at_end) at_end(conn);
       conn.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       conn.exec("PRAGMA user_version = " + std::to_string(schema_version()));
       conn.exec("COMMIT");

@@ -334,7 +334,8 @@ const char* kFixture = R"(
 {"record":"supervision_event","key":"s3","unit":"team","date":"2022-11-01","kind":"public_representatives","problems_found":0}
 {"record":"lawsuit","key":"L1","unit":"zone","kind":"litigation","filed":"2022-11-01","concluded":"2023-03-01","outcome":"revoked","head_appeared":true}
 {"record":"lawsuit","key":"L2","unit":"zone","kind":"litigation","filed":"2021-05-01","concluded":"2022-02-01","outcome":"dismissed","head_appeared":false}
-{"record":"lawsuit","key":"L3","unit":"team","kind":"reconsideration","filed":"2022-04-01","concluded":"2022-06-01","outcome":"upheld"}
+{"record":"reconsideration_case","key":"L3","organ":"team","respondent_unit":"team","category":"other","received":"2022-04-01"}
+{"record":"reconsideration_case","key":"L3","action":"decide","date":"2022-06-01","outcome":"upheld"}
 )";
 
 class LawfulAdministrationIndicators : public ::testing::Test {
@@ -368,6 +369,9 @@ TEST_F(LawfulAdministrationIndicators, FixtureFindings) {
   for (const json& item : f["items"]) got.push_back(item["key"].get<std::string>() + " " + item["rule"].get<std::string>());
   std::sort(got.begin(), got.end());
   EXPECT_EQ(got, (std::vector<std::string>{
+                     // L3: decided 61 days after it was received (and, by the
+                     // 1999 law as amended in 2017, accepted).
+                     "L3 reconsideration_case.decision_period",
                      "a2 enforcement_action.officer_certificate", "a2 enforcement_action.publicity_deadline",
                      "a3 enforcement_action.major_without_review", "d2 decision.review_7_working_days",
                      "d4 decision.discussion_before_procedures", "n2 normative_document.filing_30_days",
@@ -424,13 +428,39 @@ TEST_F(LawfulAdministrationIndicators, Enforcement) {
 
 TEST_F(LawfulAdministrationIndicators, LitigationFiledOneYearConcludedTheNext) {
   EXPECT_EQ(at("litigation.cases").value, 1);  // L1
-  EXPECT_EQ(at("litigation.reconsiderations").value, 1);
   expect_ratio("litigation.loss_rate", 0, 1);  // L2 dismissed, concluded 2022
   expect_ratio("litigation.head_appearance_rate", 0, 1);
   expect_ratio("litigation.loss_rate", 1, 1, "2023");  // L1 revoked in 2023
   expect_ratio("litigation.head_appearance_rate", 1, 1, "2023");
   EXPECT_TRUE(at("litigation.loss_rate", "2024").no_data);
   EXPECT_EQ(at("litigation.cases", "2022", "team").value, 0);
+}
+
+TEST_F(LawfulAdministrationIndicators, LitigationConcludedAndWonCountLitigationOnly) {
+  EXPECT_EQ(at("litigation.concluded").value, 1);          // L2
+  EXPECT_EQ(at("litigation.won").value, 1);                // L2 dismissed
+  EXPECT_EQ(at("litigation.concluded", "2023").value, 1);  // L1
+  EXPECT_EQ(at("litigation.won", "2023").value, 0);        // L1 revoked
+  EXPECT_EQ(at("litigation.concluded", "2022", "team").value, 0);  // L3 is a reconsideration
+  // The reconsideration is counted once, by its own kind; the code it was
+  // counted under as a lawsuit counts the same cases.
+  EXPECT_EQ(at("reconsideration.received").value, 1);
+  EXPECT_EQ(at("litigation.reconsiderations").value, 1);
+  EXPECT_EQ(at("reconsideration.concluded", "2022", "team").value, 1);
+}
+
+TEST_F(Enforcement, ALawsuitOfKindReconsiderationIsRefusedPointingToTheNewKind) {
+  std::string message;
+  EXPECT_EQ(status_of([&] {
+              db_->put("lawsuit", {{"key", "r"}, {"unit", "zone"}, {"kind", "reconsideration"}, {"filed", "2024-01-05"}});
+            },
+                      &message),
+            Status::argument);
+  EXPECT_NE(message.find("reconsideration_case"), std::string::npos) << message;
+  EXPECT_EQ(status_of([&] { db_->get("lawsuit", "r"); }), Status::not_found);
+  // Litigation is the default kind.
+  db_->put("lawsuit", {{"key", "l"}, {"unit", "zone"}, {"filed", "2024-01-05"}});
+  EXPECT_EQ(db_->get("lawsuit", "l")["kind"], "litigation");
 }
 
 }  // namespace
