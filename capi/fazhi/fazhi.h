@@ -295,8 +295,21 @@ FZ_API fz_status fz_indicators(fz_db *db, const char *query_json, char **out_jso
 FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
                             const char *period, const char *params_json, char **out_json);
 
+/** The longest custom-indicator expression: 64 KiB. The longest sensible one
+ *  names each of the 99 indicator and measure codes and its prev() once,
+ *  about 6 KB. */
+#define FZ_MAX_EXPRESSION_BYTES 65536
+/** The deepest nesting of an expression: 64 parentheses and unary minus signs
+ *  open at once. A flat chain ("a + b + ... + z") is one level however long. */
+#define FZ_MAX_EXPRESSION_DEPTH 64
+
 /** Stores a custom indicator: {"code": "custom.x", "label": "...",
- *  "expression": "mediation.succeeded / mediation.received * 100"}. */
+ *  "expression": "mediation.succeeded / mediation.received * 100"}.
+ *  An expression longer than FZ_MAX_EXPRESSION_BYTES or nested deeper than
+ *  FZ_MAX_EXPRESSION_DEPTH is FZ_E_ARGUMENT naming the limit and its value
+ *  ("expression: position 65: nested deeper than the nesting limit of 64
+ *  levels ..."), and defines nothing. A stored expression is held to the
+ *  same limits wherever it is read again (fz_indicator, fz_indicators). */
 FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
 
 /** Stored findings (recorded nonconformities). query_json may be NULL or
