@@ -26,6 +26,17 @@
  *    fz_version() and fz_last_error() are owned by the library.
  *  - Records cross the boundary as JSON documents in the interchange format of
  *    the domain documentation; exact numbers (ids, money in fen) are integers.
+ *  - Every JSON argument (record_json, patch_json, args_json, query_json,
+ *    options_json, params_json, definition_json, request_json) and every
+ *    NDJSON line is read by one parser, which refuses with FZ_E_ARGUMENT
+ *    naming the argument (for a line: rejects the line): nesting deeper than
+ *    FZ_MAX_JSON_DEPTH levels, before anything recurses into it; a key given
+ *    twice in one object ("duplicate key 'key'"), since one of the two values
+ *    would be dropped unseen; a UTF-8 byte-order mark (U+FEFF) before the
+ *    JSON or between its tokens (one is skipped only at the very start of
+ *    fz_import's and fz_import_file's input); a number beyond a double.
+ *  - No input can exhaust the caller's stack: whatever recurses over the
+ *    caller's data (JSON, expressions) is bounded before it recurses.
  *  - Any number of threads may share an fz_db: calls on one handle are
  *    serialised. Separate handles on one file work across threads and processes.
  *  - No C++ exception crosses this boundary.
@@ -79,6 +90,11 @@ enum {
 #define FZ_VERSION_PATCH 0
 #define FZ_VERSION_NUMBER \
   (FZ_VERSION_MAJOR * 1000000 + FZ_VERSION_MINOR * 1000 + FZ_VERSION_PATCH)
+
+/** The deepest nesting of arrays and objects any JSON argument or NDJSON line
+ *  may have: 64 levels ({"ext": {"a": [1]}} has 3). No record needs more than
+ *  three; the bound keeps every walk of a document within a small stack. */
+#define FZ_MAX_JSON_DEPTH 64
 
 /** "MAJOR.MINOR.PATCH" of the loaded library. Static storage. */
 FZ_API const char *fz_version(void);
@@ -199,7 +215,8 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
  * Imports NDJSON from a buffer of len bytes. options_json may be NULL or
  * {"mode": "strict"|"historical", "batch": rows per transaction (default 1000),
  *  "actor": ...}. A rejected line changes nothing and is listed; the rest is
- * applied. Summary:
+ * applied. A UTF-8 byte-order mark at the very start of the input is
+ * skipped; anywhere else it rejects its line. Summary:
  *   {"read": n, "inserted": n, "updated": n, "unchanged": n, "actions": n,
  *    "rejected": n, "errors": [{"line": n, "field": "...", "message": "..."}]}
  * Returns FZ_OK when the input was read, even if lines were rejected; the
