@@ -169,6 +169,12 @@ FZ_API fz_status fz_close(fz_db *db);
  * out_id may be NULL; otherwise receives the id.
  * Unknown fields, wrong types, codes outside the closed set and references to
  * missing records are FZ_E_ARGUMENT naming the field; rules are FZ_E_RULE.
+ * Text is text: a C0 control character other than tab, line feed and carriage
+ * return (NUL included, written as a JSON escape) in any text of a record —
+ * a text field, an item of a list of texts, a string inside a field's objects
+ * ("parties": [{"name": ...}]) — is FZ_E_ARGUMENT naming the field:
+ * "name: control character U+0000 at offset 3". The same holds in fz_patch,
+ * fz_act and every NDJSON line. Only "ext", the host's own, is kept verbatim.
  */
 FZ_API fz_status fz_put(fz_db *db, const char *kind, const char *record_json,
                         int64_t *out_id);
