@@ -412,7 +412,10 @@ FZ_API fz_status fz_history_text(fz_db *db, const char *kind, const char *key,
 /** Adds schedules: CSV "date,kind,holiday,schedule_year" with kind off|work,
  *  a header line optional, a UTF-8 byte order mark allowed. Stored in the
  *  database; replaces the listed years; all or nothing (a bad line is
- *  FZ_E_ARGUMENT naming its line and column, and nothing changes). Records
+ *  FZ_E_ARGUMENT naming its line and column, and nothing changes). A line
+ *  holding a C0 control character other than tab (NUL, say) is refused
+ *  naming the line: "csv: line 3: control character U+0000 at offset 10 of
+ *  the line". Records
  *  marked provisional for a loaded year are computed again in the same
  *  transaction. */
 FZ_API fz_status fz_calendar_load(fz_db *db, const char *csv, size_t len);
