@@ -106,7 +106,8 @@ TEST_F(Abi, CalendarCsvWithControlCharactersIsRefusedNamingTheLine) {
   }
   char* out = nullptr;
   ASSERT_FZ_OK(fz_calendar_years(db_, &out));
-  for (const json& year : json::parse(take(out)).at("official"))
+  const json years = json::parse(take(out));  // kept alive for the loop
+  for (const json& year : years.at("official"))
     EXPECT_NE(year.at("year"), 2027) << "a refused load stored its year";
   expect_unchanged();
   // A tab is a blank, and CRLF line ends are line ends.
