@@ -26,6 +26,17 @@
  *    fz_version() and fz_last_error() are owned by the library.
  *  - Records cross the boundary as JSON documents in the interchange format of
  *    the domain documentation; exact numbers (ids, money in fen) are integers.
+ *  - Every JSON argument (record_json, patch_json, args_json, query_json,
+ *    options_json, params_json, definition_json, request_json) and every
+ *    NDJSON line is read by one parser, which refuses with FZ_E_ARGUMENT
+ *    naming the argument (for a line: rejects the line): nesting deeper than
+ *    FZ_MAX_JSON_DEPTH levels, before anything recurses into it; a key given
+ *    twice in one object ("duplicate key 'key'"), since one of the two values
+ *    would be dropped unseen; a UTF-8 byte-order mark (U+FEFF) before the
+ *    JSON or between its tokens (one is skipped only at the very start of
+ *    fz_import's and fz_import_file's input); a number beyond a double.
+ *  - No input can exhaust the caller's stack: whatever recurses over the
+ *    caller's data (JSON, expressions) is bounded before it recurses.
  *  - Any number of threads may share an fz_db: calls on one handle are
  *    serialised. Separate handles on one file work across threads and processes.
  *  - No C++ exception crosses this boundary.
@@ -79,6 +90,11 @@ enum {
 #define FZ_VERSION_PATCH 0
 #define FZ_VERSION_NUMBER \
   (FZ_VERSION_MAJOR * 1000000 + FZ_VERSION_MINOR * 1000 + FZ_VERSION_PATCH)
+
+/** The deepest nesting of arrays and objects any JSON argument or NDJSON line
+ *  may have: 64 levels ({"ext": {"a": [1]}} has 3). No record needs more than
+ *  three; the bound keeps every walk of a document within a small stack. */
+#define FZ_MAX_JSON_DEPTH 64
 
 /** "MAJOR.MINOR.PATCH" of the loaded library. Static storage. */
 FZ_API const char *fz_version(void);
@@ -153,6 +169,12 @@ FZ_API fz_status fz_close(fz_db *db);
  * out_id may be NULL; otherwise receives the id.
  * Unknown fields, wrong types, codes outside the closed set and references to
  * missing records are FZ_E_ARGUMENT naming the field; rules are FZ_E_RULE.
+ * Text is text: a C0 control character other than tab, line feed and carriage
+ * return (NUL included, written as a JSON escape) in any text of a record —
+ * a text field, an item of a list of texts, a string inside a field's objects
+ * ("parties": [{"name": ...}]) — is FZ_E_ARGUMENT naming the field:
+ * "name: control character U+0000 at offset 3". The same holds in fz_patch,
+ * fz_act and every NDJSON line. Only "ext", the host's own, is kept verbatim.
  */
 FZ_API fz_status fz_put(fz_db *db, const char *kind, const char *record_json,
                         int64_t *out_id);
@@ -199,8 +221,9 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
  * Imports NDJSON from a buffer of len bytes. options_json may be NULL or
  * {"mode": "strict"|"historical", "batch": rows per transaction (default 1000),
  *  "actor": ..., "bulk": true|false (default false: the call is a bulk load
- *  of its own, see fz_bulk_begin)}. A rejected line changes nothing and is listed; the rest is
- * applied. Summary:
+ *  of its own, see fz_bulk_begin)}. A rejected line changes nothing and is
+ *  listed; the rest is applied. A UTF-8 byte-order mark at the very start of
+ *  the input is skipped; anywhere else it rejects its line. Summary:
  *   {"read": n, "inserted": n, "updated": n, "unchanged": n, "actions": n,
  *    "rejected": n, "errors": [{"line": n, "field": "...", "message": "..."}]}
  * Returns FZ_OK when the input was read, even if lines were rejected; the
@@ -322,8 +345,21 @@ FZ_API fz_status fz_indicators(fz_db *db, const char *query_json, char **out_jso
 FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
                             const char *period, const char *params_json, char **out_json);
 
+/** The longest custom-indicator expression: 64 KiB. The longest sensible one
+ *  names each of the 99 indicator and measure codes and its prev() once,
+ *  about 6 KB. */
+#define FZ_MAX_EXPRESSION_BYTES 65536
+/** The deepest nesting of an expression: 64 parentheses and unary minus signs
+ *  open at once. A flat chain ("a + b + ... + z") is one level however long. */
+#define FZ_MAX_EXPRESSION_DEPTH 64
+
 /** Stores a custom indicator: {"code": "custom.x", "label": "...",
- *  "expression": "mediation.succeeded / mediation.received * 100"}. */
+ *  "expression": "mediation.succeeded / mediation.received * 100"}.
+ *  An expression longer than FZ_MAX_EXPRESSION_BYTES or nested deeper than
+ *  FZ_MAX_EXPRESSION_DEPTH is FZ_E_ARGUMENT naming the limit and its value
+ *  ("expression: position 65: nested deeper than the nesting limit of 64
+ *  levels ..."), and defines nothing. A stored expression is held to the
+ *  same limits wherever it is read again (fz_indicator, fz_indicators). */
 FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
 
 /** Stored findings (recorded nonconformities). query_json may be NULL or
@@ -403,7 +439,10 @@ FZ_API fz_status fz_history_text(fz_db *db, const char *kind, const char *key,
 /** Adds schedules: CSV "date,kind,holiday,schedule_year" with kind off|work,
  *  a header line optional, a UTF-8 byte order mark allowed. Stored in the
  *  database; replaces the listed years; all or nothing (a bad line is
- *  FZ_E_ARGUMENT naming its line and column, and nothing changes). Records
+ *  FZ_E_ARGUMENT naming its line and column, and nothing changes). A line
+ *  holding a C0 control character other than tab (NUL, say) is refused
+ *  naming the line: "csv: line 3: control character U+0000 at offset 10 of
+ *  the line". Records
  *  marked provisional for a loaded year are computed again in the same
  *  transaction. */
 FZ_API fz_status fz_calendar_load(fz_db *db, const char *csv, size_t len);

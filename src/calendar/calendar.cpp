@@ -12,7 +12,9 @@
 #include "quote.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace fazhi::data {
@@ -89,6 +91,22 @@ std::string_view trim(std::string_view s) {
   throw Error(Status::argument, name,
               "line " + std::to_string(line) + ", column " +
                   std::to_string(column) + ": " + message);
+}
+
+// A schedule is text: a C0 control character other than tab (NUL, most
+// often, from a file saved as UTF-16 or cut short) means the file is not what
+// it seems, and is refused with the line rather than read around.
+void check_controls(std::string_view line, int line_no) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c < 0x20 && c != '\t') {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      throw Error(Status::argument, "csv",
+                  "line " + std::to_string(line_no) + ": control character " + code +
+                      " at offset " + std::to_string(i) + " of the line");
+    }
+  }
 }
 
 // Splits one CSV line into fields. Quoted fields ("a,b", "say ""x""") are
@@ -171,6 +189,7 @@ std::vector<ScheduledDay> Calendar::parse_csv(std::string_view csv) {
     pos = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    check_controls(line, line_no);
     if (trim(line).empty()) continue;
     const bool first = !seen_content;
     seen_content = true;

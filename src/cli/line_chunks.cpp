@@ -1,6 +1,7 @@
 #include "line_chunks.hpp"
 
 #include <cstring>
+#include <string_view>
 
 #include "cli_error.hpp"
 
@@ -39,6 +40,12 @@ bool LineChunkReader::next(LineChunk& chunk) {
     if (chunk.lines == 0) throw error;
     pending_ = error;
   }
+  // fz_import skips a byte-order mark at the start of its input, and the
+  // file's own mark was skipped already (LineFile): a chunk that starts with
+  // one holds a line of the file that does. One more in front, for fz_import
+  // to skip, lets that line be refused as it would be anywhere else.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (std::string_view(chunk.text).substr(0, kBom.size()) == kBom) chunk.text.insert(0, kBom);
   chunk.bytes_read = file_->bytes_read();
   return chunk.lines > 0;
 }

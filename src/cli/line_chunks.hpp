@@ -23,7 +23,8 @@
 namespace fazhi::cli {
 
 struct LineChunk {
-  std::string text;          // whole lines, as in the file (a UTF-8 BOM removed)
+  std::string text;          // whole lines, as in the file (its UTF-8 BOM removed; a
+                             // line's own mark kept behind one more, see next())
   std::int64_t first_line = 0;  // 1-based line number in the file of text's first line
   std::int64_t lines = 0;       // number of lines in text
   std::uint64_t bytes_read = 0; // bytes of the file consumed so far

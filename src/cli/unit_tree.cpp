@@ -77,12 +77,21 @@ class Tree {
   }
 
  private:
-  void walk(const Unit* unit, std::size_t depth, std::vector<Row>& rows) {
-    if (!visited_.insert(unit->key).second) return;
-    rows.push_back({depth, unit});
-    const auto it = children_.find(unit->key);
-    if (it == children_.end()) return;
-    for (const Unit* child : it->second) walk(child, depth + 1, rows);
+  // Depth first, children in order. With a stack of its own rather than
+  // recursion: a tree is as deep as the host made it, and a chain of units a
+  // hundred thousand long must not exhaust this program's stack.
+  void walk(const Unit* top, std::size_t top_depth, std::vector<Row>& rows) {
+    std::vector<Row> pending = {{top_depth, top}};
+    while (!pending.empty()) {
+      const Row row = pending.back();
+      pending.pop_back();
+      if (!visited_.insert(row.unit->key).second) continue;
+      rows.push_back(row);
+      const auto it = children_.find(row.unit->key);
+      if (it == children_.end()) continue;
+      for (auto child = it->second.rbegin(); child != it->second.rend(); ++child)
+        pending.push_back({row.depth + 1, *child});
+    }
   }
 
   std::map<std::string, Unit> units_;

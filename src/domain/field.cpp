@@ -6,6 +6,7 @@
 #include <fazhi/error.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -32,6 +33,30 @@ const char* type_name(FieldType t) {
     case FieldType::object_list: return "a list of JSON objects";
   }
   return "a value";
+}
+
+// C0 control characters other than tab, line feed and carriage return have
+// no place in a record's text: they are invisible wherever it is shown, and
+// NUL ends it early for every C host that reads it back. `where` names the
+// item inside the field ("parties[0].name"), or is empty for the field itself.
+void check_text(const Field& f, const std::string& text, const std::string& where) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      bad(f, std::string("control character ") + code + " at offset " + std::to_string(i) +
+                 (where.empty() ? "" : " of " + where));
+    }
+  }
+}
+
+// The string members of an object (an object field, an item of an object
+// list), one level: fazhi's own objects are flat.
+void check_member_texts(const Field& f, const json& object, const std::string& where) {
+  if (f.kept_verbatim) return;
+  for (auto it = object.begin(); it != object.end(); ++it)
+    if (it->is_string()) check_text(f, it->get_ref<const std::string&>(), where + "." + it.key());
 }
 
 std::string codes_list(const Field& f) {
@@ -164,6 +189,7 @@ json to_storage(const Field& f, const json& v, const RefResolver& refs) {
   switch (f.type) {
     case FieldType::text:
       if (!v.is_string()) bad(f, std::string("expected ") + type_name(f.type));
+      check_text(f, v.get_ref<const std::string&>(), "");
       return v;
     case FieldType::date:
       if (!v.is_string()) bad(f, std::string("expected ") + type_name(f.type));
@@ -194,16 +220,21 @@ json to_storage(const Field& f, const json& v, const RefResolver& refs) {
       return refs.to_id(f.ref_kind, v, f.name);
     case FieldType::object:
       if (!v.is_object()) bad(f, std::string("expected ") + type_name(f.type));
+      check_member_texts(f, v, f.name);
       return v;
     case FieldType::text_list:
       if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));
-      for (const json& item : v)
-        if (!item.is_string()) bad(f, "every item must be a string");
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!v[i].is_string()) bad(f, "every item must be a string");
+        check_text(f, v[i].get_ref<const std::string&>(), f.name + "[" + std::to_string(i) + "]");
+      }
       return v;
     case FieldType::object_list:
       if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));
-      for (const json& item : v)
-        if (!item.is_object()) bad(f, "every item must be a JSON object");
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!v[i].is_object()) bad(f, "every item must be a JSON object");
+        check_member_texts(f, v[i], f.name + "[" + std::to_string(i) + "]");
+      }
       return v;
     case FieldType::ref_list: {
       if (!v.is_array()) bad(f, std::string("expected ") + type_name(f.type));

@@ -67,6 +67,10 @@ struct Field {
   Field&& organisational() && { holds_names = Names::organisations; return std::move(*this); }
   enum class Names { none, persons, organisations };
   Names holds_names = Names::none;
+  // The field's strings are the host's own (ext), kept as given: the check
+  // for control characters that every other text passes is not applied.
+  Field&& verbatim() && { kept_verbatim = true; return std::move(*this); }
+  bool kept_verbatim = false;
   // A column name other than the default (for names SQL reserves, e.g. order).
   Field&& stored_as(std::string column) && {
     column_name = std::move(column);
@@ -106,8 +110,12 @@ struct RefResolver {
 };
 
 // Interchange value -> storage form. Throws Error(argument, field.name, ...)
-// for a wrong type, a malformed date or amount, a code outside the set, or a
-// reference to a missing record. `value` is never null here.
+// for a wrong type, a malformed date or amount, a code outside the set, a
+// reference to a missing record, or a text holding a C0 control character
+// other than tab, line feed and carriage return ("control character U+0000 at
+// offset 3": in a text, an item of a text list, or a string member of an
+// object or of an object list's items, unless the field is verbatim()).
+// `value` is never null here.
 json to_storage(const Field& field, const json& value, const RefResolver& refs);
 
 // Adds the interchange form of a stored value to `out` (money adds both

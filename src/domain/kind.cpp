@@ -23,7 +23,7 @@ const Action* Kind::find_action(const std::string& action_name) const {
 }
 
 const Field& ext_field() {
-  static const Field f = object("ext", "扩展字段");
+  static const Field f = object("ext", "扩展字段").verbatim();
   return f;
 }
 

@@ -1,5 +1,6 @@
 // json_text.hpp — JSON text as fazhi takes it in through the C ABI and NDJSON
-// lines: bounded nesting, then nlohmann's parser, with errors fazhi can report.
+// lines: the bounded reader (bounded_json.hpp: nesting, duplicate keys), no
+// byte-order mark, and errors that name what was wrong.
 #pragma once
 
 #include "bounded_json.hpp"
@@ -19,10 +20,13 @@ namespace fazhi::exchange {
 // The same bound as for documents read back from the file (bounded_json.hpp).
 inline constexpr std::size_t kMaxJsonDepth = kMaxStoredDepth;
 
-// The parsed document. Throws Error(argument) naming `field` (which may be
-// empty) when the text is nested deeper than kMaxJsonDepth, is not JSON, or
-// holds a number beyond the range of a double. The text must already be
-// valid UTF-8.
+// The parsed document. Throws Error(argument) naming `field` when the text is
+// nested deeper than kMaxJsonDepth, repeats a key within an object ("duplicate
+// key 'key'"), starts with or holds a UTF-8 byte-order mark (one is skipped
+// only at the very start of an NDJSON input, by its reader), is not JSON, or
+// holds a number beyond the range of a double. With an empty `field` (an
+// NDJSON line) a duplicate key's error names the key itself as the field
+// ("record", "ext.a"). The text must already be valid UTF-8.
 nlohmann::json parse_json_text(std::string_view text, const std::string& field);
 
 }  // namespace fazhi::exchange

@@ -113,6 +113,8 @@ ImportSummary import_lines(domain::Context& ctx, Lines& reader, const ImportOpti
               conn.run("ROLLBACK TO fz_line");
               ctx.journal.invalidate();
               ctx.refs.forget();
+              // The line may have been the one that set a table's indexes aside.
+              if (ctx.deferred) ctx.deferred->forget();
             } else if (conn.db().getTotalChanges() != changes_before) {
               throw RetryWithSavepoints{};
             }

@@ -7,35 +7,42 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace fazhi::indicators {
 
+// A number, a code, a negation (operands[0]), or a chain of operands of one
+// precedence level applied left to right, ops[i] joining operands[i] to what
+// precedes it ("a - b + c": ops "+-+"). A chain is one node however long, so
+// the tree is only as deep as the nesting (kMaxExpressionDepth), and so is the
+// recursion that evaluates and destroys it.
 struct Expression::Node {
-  enum class Type { number, ref, negate, binary } type = Type::number;
+  enum class Type { number, ref, negate, chain } type = Type::number;
   double number = 0;
   CodeRef ref;
-  char op = 0;
-  std::shared_ptr<const Node> left, right;
+  std::vector<Node> operands;
+  std::string ops;
 };
 
 namespace {
 
 using Node = Expression::Node;
-using NodePtr = std::shared_ptr<const Node>;
 
 // Recursive descent over:
 //   expr   := term (('+' | '-') term)*
 //   term   := factor (('*' | '/') factor)*
 //   factor := number | code | 'prev' '(' code ')' | '(' expr ')' | '-' factor
+// It recurses only into '(' and '-', each a level counted against
+// kMaxExpressionDepth before the recursion.
 class Parser {
  public:
   Parser(const std::string& text, const std::function<bool(const std::string&)>& known,
          std::set<CodeRef>& refs)
       : s_(text), known_(known), refs_(refs) {}
 
-  NodePtr parse() {
-    NodePtr e = expr();
+  Node parse() {
+    Node e = expr();
     skip();
     if (i_ < s_.size()) fail("unexpected " + quote(s_.substr(i_, utf8_char_length(s_, i_))));
     return e;
@@ -46,6 +53,21 @@ class Parser {
     std::size_t pos = (at == std::string::npos ? i_ : at) + 1;
     throw Error(Status::argument, "expression", "position " + std::to_string(pos) + ": " + what);
   }
+  // One more level of nesting, for the length of a scope; refused past the bound.
+  class Level {
+   public:
+    explicit Level(Parser& p) : p_(p) {
+      if (++p_.depth_ > kMaxExpressionDepth)
+        p_.fail("nested deeper than the nesting limit of " + std::to_string(kMaxExpressionDepth) +
+                " levels (parentheses and unary minus signs)");
+    }
+    ~Level() { --p_.depth_; }
+    Level(const Level&) = delete;
+    Level& operator=(const Level&) = delete;
+
+   private:
+    Parser& p_;
+  };
   void skip() {
     while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
   }
@@ -57,36 +79,48 @@ class Parser {
     }
     return false;
   }
-  static NodePtr binary(char op, NodePtr l, NodePtr r) {
-    auto n = std::make_shared<Node>();
-    n->type = Node::Type::binary;
-    n->op = op;
-    n->left = std::move(l);
-    n->right = std::move(r);
-    return n;
+  // Starts a chain of this level with `n` as its first operand (`n` may be a
+  // chain itself, from inside parentheses: it stays one operand).
+  static void wrap(Node& n) {
+    Node first = std::move(n);
+    n = Node();
+    n.type = Node::Type::chain;
+    n.operands.push_back(std::move(first));
+    n.ops.push_back('+');
   }
-  NodePtr expr() {
-    NodePtr n = term();
+  static void extend(Node& chain, char op, Node operand) {
+    chain.operands.push_back(std::move(operand));
+    chain.ops.push_back(op);
+  }
+  Node expr() {
+    Node n = term();
+    bool chained = false;  // n is this level's chain (not a chain from inside parentheses)
     for (;;) {
-      if (eat('+')) n = binary('+', n, term());
-      else if (eat('-')) n = binary('-', n, term());
+      char op = 0;
+      if (eat('+')) op = '+';
+      else if (eat('-')) op = '-';
       else return n;
+      Node t = term();
+      if (!chained) wrap(n);
+      chained = true;
+      extend(n, op, std::move(t));
     }
   }
-  NodePtr term() {
-    NodePtr n = factor();
+  Node term() {
+    Node n = factor();
+    bool chained = false;
     for (;;) {
-      if (eat('*')) {
-        n = binary('*', n, factor());
-      } else if (eat('/')) {
-        skip();
-        std::size_t at = i_;
-        NodePtr d = factor();
-        if (d->type == Node::Type::number && d->number == 0) fail("division by zero", at);
-        n = binary('/', n, d);
-      } else {
-        return n;
-      }
+      char op = 0;
+      if (eat('*')) op = '*';
+      else if (eat('/')) op = '/';
+      else return n;
+      skip();
+      const std::size_t at = i_;
+      Node f = factor();
+      if (op == '/' && f.type == Node::Type::number && f.number == 0) fail("division by zero", at);
+      if (!chained) wrap(n);
+      chained = true;
+      extend(n, op, std::move(f));
     }
   }
   std::string word() {
@@ -95,33 +129,35 @@ class Parser {
       ++i_;
     return s_.substr(start, i_ - start);
   }
-  NodePtr code_ref(bool previous) {
+  Node code_ref(bool previous) {
     skip();
     std::size_t at = i_;
     if (i_ >= s_.size() || !std::islower(static_cast<unsigned char>(s_[i_]))) fail("expected an indicator code");
     std::string code = word();
     if (!known_(code)) fail("unknown indicator code " + quote(code), at);
-    auto n = std::make_shared<Node>();
-    n->type = Node::Type::ref;
-    n->ref = {code, previous};
-    refs_.insert(n->ref);
+    Node n;
+    n.type = Node::Type::ref;
+    n.ref = {code, previous};
+    refs_.insert(n.ref);
     return n;
   }
-  NodePtr factor() {
+  Node factor() {
     skip();
     if (i_ >= s_.size()) fail("unexpected end of expression");
     char c = s_[i_];
     if (c == '(') {
+      Level level(*this);
       ++i_;
-      NodePtr n = expr();
+      Node n = expr();
       if (!eat(')')) fail("expected ')'");
       return n;
     }
     if (c == '-') {
+      Level level(*this);
       ++i_;
-      auto n = std::make_shared<Node>();
-      n->type = Node::Type::negate;
-      n->left = factor();
+      Node n;
+      n.type = Node::Type::negate;
+      n.operands.push_back(factor());
       return n;
     }
     if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
@@ -131,15 +167,15 @@ class Parser {
       char* end = nullptr;
       double v = std::strtod(num.c_str(), &end);
       if (end != num.c_str() + num.size()) fail("malformed number " + quote(num), start);
-      auto n = std::make_shared<Node>();
-      n->number = v;
+      Node n;
+      n.number = v;
       return n;
     }
     if (std::islower(static_cast<unsigned char>(c))) {
       std::size_t save = i_;
       std::string w = word();
       if (w == "prev" && eat('(')) {
-        NodePtr n = code_ref(true);
+        Node n = code_ref(true);
         if (!eat(')')) fail("expected ')'");
         return n;
       }
@@ -153,8 +189,19 @@ class Parser {
   const std::function<bool(const std::string&)>& known_;
   std::set<CodeRef>& refs_;
   std::size_t i_ = 0;
+  std::size_t depth_ = 0;
 };
 
+std::optional<double> apply(char op, double l, double r) {
+  switch (op) {
+    case '+': return l + r;
+    case '-': return l - r;
+    case '*': return l * r;
+    default: return r == 0 ? std::nullopt : std::optional<double>(l / r);
+  }
+}
+
+// Recurses as deep as the tree, which the parser bounded.
 std::optional<double> eval(const Node& n,
                            const std::function<std::optional<double>(const CodeRef&)>& value) {
   switch (n.type) {
@@ -163,18 +210,24 @@ std::optional<double> eval(const Node& n,
     case Node::Type::ref:
       return value(n.ref);
     case Node::Type::negate: {
-      auto v = eval(*n.left, value);
+      auto v = eval(n.operands.front(), value);
       return v ? std::optional<double>(-*v) : std::nullopt;
     }
-    case Node::Type::binary: {
-      auto l = eval(*n.left, value), r = eval(*n.right, value);
-      if (!l || !r) return std::nullopt;
-      switch (n.op) {
-        case '+': return *l + *r;
-        case '-': return *l - *r;
-        case '*': return *l * *r;
-        default: return *r == 0 ? std::nullopt : std::optional<double>(*l / *r);
+    case Node::Type::chain: {
+      // Every operand is evaluated, as a left-deep tree would: no data
+      // anywhere is no data, whatever a division by zero did before it.
+      std::optional<double> acc = eval(n.operands.front(), value);
+      bool no_data = !acc;
+      for (std::size_t i = 1; i < n.operands.size(); ++i) {
+        auto r = eval(n.operands[i], value);
+        if (!r || no_data) {
+          no_data = true;
+          continue;
+        }
+        acc = apply(n.ops[i], *acc, *r);
+        no_data = !acc;
       }
+      return no_data ? std::nullopt : acc;
     }
   }
   return std::nullopt;
@@ -184,9 +237,13 @@ std::optional<double> eval(const Node& n,
 
 Expression Expression::parse(const std::string& text,
                              const std::function<bool(const std::string&)>& known) {
+  if (text.size() > kMaxExpressionBytes)
+    throw Error(Status::argument, "expression",
+                std::to_string(text.size()) + " bytes, over the length limit of " +
+                    std::to_string(kMaxExpressionBytes) + " bytes (64 KiB)");
   Expression e;
   Parser p(text, known, e.refs_);
-  e.root_ = p.parse();
+  e.root_ = std::make_shared<const Node>(p.parse());
   return e;
 }
 

@@ -5,6 +5,7 @@
 //   petition.received / prev(petition.received) - 1
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -12,6 +13,21 @@
 #include <string>
 
 namespace fazhi::indicators {
+
+// The longest expression text accepted, in bytes (FZ_MAX_EXPRESSION_BYTES in
+// fazhi.h): 64 KiB. The longest sensible expression names each of the 99
+// indicator and measure codes and its prev() once, about 6 KB; the bound
+// leaves ten times that and keeps what one definition costs to parse and
+// hold small (the text is parsed again each time a handle first evaluates it).
+inline constexpr std::size_t kMaxExpressionBytes = 64u * 1024u;
+
+// The deepest nesting accepted (FZ_MAX_EXPRESSION_DEPTH): at most 64
+// parentheses and unary minus signs open at any point. The parser recurses
+// once per level (and the tree is as deep), so the bound, checked before each
+// level is entered, is what keeps the stack a definition needs small whatever
+// its text: a flat chain "a + b + ... + z" is one level however long, being
+// held as one node with a list of operands rather than a left-deep tree.
+inline constexpr std::size_t kMaxExpressionDepth = 64;
 
 // A reference to a code inside an expression.
 struct CodeRef {
@@ -25,8 +41,10 @@ struct CodeRef {
 class Expression {
  public:
   // Parses and validates. `known(code)` tells whether a code may be used.
-  // Throws Error(argument, "expression", "position N: ...") for a syntax
-  // error, an unknown code, or a division by a literal zero.
+  // Throws Error(argument, "expression", ...) for a text longer than
+  // kMaxExpressionBytes or nested deeper than kMaxExpressionDepth (naming the
+  // limit and its value), and "position N: ..." for a syntax error, an
+  // unknown code, or a division by a literal zero.
   static Expression parse(const std::string& text,
                           const std::function<bool(const std::string&)>& known);
 

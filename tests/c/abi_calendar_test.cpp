@@ -55,7 +55,8 @@ TEST_F(Abi, CalendarLoadRefusesBadInputAndKeepsTheCalendar) {
       // Conflicting listings of one day.
       {"2030-01-01,off,元旦,2030\n2030-01-01,work,元旦,2030", "2030-01-01"},
       // An embedded NUL inside the given length.
-      {std::string("2030-01-01,off,元旦,2030\0junk", 30), "schedule_year"},
+      {std::string("2030-01-01,off,元旦,2030\0junk", 30),
+       "csv: line 1: control character U+0000 at offset 26 of the line"},
   };
   for (const std::string& bad : bad_utf8())
     cases.push_back({"2030-01-01,off," + bad + ",2030\n", "csv"});
@@ -67,6 +68,51 @@ TEST_F(Abi, CalendarLoadRefusesBadInputAndKeepsTheCalendar) {
   std::int32_t w = 4242;
   EXPECT_FZ_ERR(fz_calendar_is_working_day(db_, "2030-01-01", &w), FZ_E_ARGUMENT, "2030");
   EXPECT_EQ(w, 4242);
+}
+
+// A schedule is text: NUL or another C0 control character (but tab) anywhere
+// on a line refuses the whole load, naming the line, whether the CSV comes
+// as a buffer or a file; nothing of the good lines is kept.
+TEST_F(Abi, CalendarCsvWithControlCharactersIsRefusedNamingTheLine) {
+  const std::string header = "date,kind,holiday,schedule_year\n2027-01-01,off,元旦,2027\n";
+  struct Case {
+    std::string csv, message;
+  };
+  const std::vector<Case> cases = {
+      {header + std::string("2027-01-02,off,元旦\0,2027\n", 28),
+       "csv: line 3: control character U+0000 at offset 21 of the line"},
+      {header + "2027-01-03\x01,off,元旦,2027\n",
+       "csv: line 3: control character U+0001 at offset 10 of the line"},
+      {header + "\n2027-01-03,off,元旦,2027\x0b\r\n",
+       "csv: line 4: control character U+000B at offset 26 of the line"},
+      {header + "2027-01-03,off,元\r旦,2027\n",
+       "csv: line 3: control character U+000D at offset 18 of the line"},
+      {std::string("\0", 1) + header, "csv: line 1: control character U+0000 at offset 0"},
+  };
+  TempDir dir;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(printable(c.csv));
+    EXPECT_FZ_ERR(fz_calendar_load(db_, c.csv.data(), c.csv.size()), FZ_E_ARGUMENT, c.message);
+    const std::string path = dir.file("schedule.csv");
+    {
+      std::FILE* f = std::fopen(path.c_str(), "wb");
+      ASSERT_NE(f, nullptr);
+      std::fwrite(c.csv.data(), 1, c.csv.size(), f);
+      std::fclose(f);
+    }
+    char* out = kSentinel;
+    EXPECT_FZ_ERR(fz_calendar_load_file(db_, path.c_str(), &out), FZ_E_ARGUMENT, c.message);
+    EXPECT_EQ(out, kSentinel);
+  }
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_calendar_years(db_, &out));
+  const json years = json::parse(take(out));  // kept alive for the loop
+  for (const json& year : years.at("official"))
+    EXPECT_NE(year.at("year"), 2027) << "a refused load stored its year";
+  expect_unchanged();
+  // A tab is a blank, and CRLF line ends are line ends.
+  const std::string good = "2027-01-01,\toff\t,元旦,2027\r\n";
+  ASSERT_FZ_OK(fz_calendar_load(db_, good.data(), good.size()));
 }
 
 // A schedule year of 20 digits is refused like any other bad year (run in a

@@ -1,6 +1,7 @@
 // abi_json_limits — limits of the JSON every entry point reads: a number beyond
-// a double's range, and nesting deeper than 64 levels, are refused by name;
-// an NDJSON line holding either is rejected like any other bad line.
+// a double's range, nesting deeper than 64 levels (FZ_MAX_JSON_DEPTH), a key
+// given twice in one object and a misplaced byte-order mark are refused by
+// name; an NDJSON line holding any of them is rejected like any other bad line.
 //
 // Links libfazhi.so only, through fazhi.h; helpers in abi_support.hpp.
 #include "abi_support.hpp"
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -117,6 +119,213 @@ TEST_F(Abi, JsonNestingLimitIsSixtyFourLevels) {
   char* out = nullptr;
   ASSERT_FZ_OK(fz_get(db_, "org_unit", "txt", &out));
   EXPECT_EQ(json::parse(take(out)).at("ext").at("note"), "\"" + std::string(200, '['));
+}
+
+// ---------------------------------------------------------------------------
+// Every entry point that takes JSON reads it through one parser, so each of
+// them refuses the same documents the same way.
+
+// Calls every entry point that takes a JSON argument with `doc` as that
+// argument: each must fail with FZ_E_ARGUMENT and "<argument>: <what>", leave
+// its out-parameters alone and change nothing (nor write the export's file).
+void expect_every_argument_refuses(fz_db* db, const std::string& doc, const std::string& what) {
+  const char* d = doc.c_str();
+  auto names = [&](const char* argument) { return std::string(argument) + ": " + what; };
+  fz_db* opened = reinterpret_cast<fz_db*>(0x1);
+  EXPECT_FZ_ERR(fz_open(":memory:", d, &opened), FZ_E_ARGUMENT, names("options_json"));
+  EXPECT_EQ(opened, reinterpret_cast<fz_db*>(0x1));
+  std::int64_t id = 4242;
+  EXPECT_FZ_ERR(fz_put(db, "org_unit", d, &id), FZ_E_ARGUMENT, names("record_json"));
+  EXPECT_EQ(id, 4242);
+  EXPECT_FZ_ERR(fz_patch(db, "org_unit", "v1", d), FZ_E_ARGUMENT, names("patch_json"));
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_list(db, "org_unit", d, &out), FZ_E_ARGUMENT, names("query_json"));
+  EXPECT_FZ_ERR(fz_act(db, "org_unit", "v1", "close", d, &out), FZ_E_ARGUMENT,
+                names("args_json"));
+  EXPECT_FZ_ERR(fz_import(db, "", 0, d, &out), FZ_E_ARGUMENT, names("options_json"));
+  TempDir dir;
+  const std::string input = dir.file("in.ndjson"), target = dir.file("out.ndjson");
+  std::ofstream(input) << "{\"record\": \"org_unit\", \"code\": \"v9\", \"name\": \"新村\", "
+                          "\"kind\": \"village\", \"parent\": \"root\"}\n";
+  EXPECT_FZ_ERR(fz_import_file(db, input.c_str(), d, &out), FZ_E_ARGUMENT, names("options_json"));
+  EXPECT_FZ_ERR(fz_export_file(db, target.c_str(), d), FZ_E_ARGUMENT, names("query_json"));
+  EXPECT_FALSE(exists(target));
+  fz_value v{1.5, 2.5, 3.5, 7, 11};
+  EXPECT_FZ_ERR(fz_indicator(db, "mediation.received", "root", "2022", d, &v), FZ_E_ARGUMENT,
+                names("params_json"));
+  EXPECT_EQ(v.value, 1.5);
+  EXPECT_FZ_ERR(fz_indicators(db, d, &out), FZ_E_ARGUMENT, names("query_json"));
+  EXPECT_FZ_ERR(fz_explain(db, "mediation.received", "root", "2022", d, &out), FZ_E_ARGUMENT,
+                names("params_json"));
+  EXPECT_FZ_ERR(fz_define_indicator(db, d), FZ_E_ARGUMENT, names("definition_json"));
+  EXPECT_FZ_ERR(fz_findings(db, d, &out), FZ_E_ARGUMENT, names("query_json"));
+  EXPECT_FZ_ERR(fz_report(db, "root", 2022, "markdown", d, &out), FZ_E_ARGUMENT,
+                names("options_json"));
+  EXPECT_FZ_ERR(fz_calendar_query(db, d, &out), FZ_E_ARGUMENT, names("request_json"));
+  EXPECT_EQ(out, kSentinel);
+}
+
+// A unit line of NDJSON.
+std::string unit_line(const std::string& code) {
+  return "{\"record\": \"org_unit\", \"code\": \"" + code +
+         "\", \"name\": \"新村\", \"kind\": \"village\", \"parent\": \"root\"}";
+}
+
+// An NDJSON input of three lines, `line` the second, through fz_import and
+// then fz_import_file: that line alone is rejected, with `field` and
+// `message`, and changes nothing; lines 1 and 3 are imported.
+void expect_second_line_rejected(fz_db* db, const std::string& line, const std::string& field,
+                                 const std::string& message) {
+  TempDir dir;
+  static int calls = 0;  // fresh keys on every call: lines 1 and 3 always insert
+  for (const bool from_file : {false, true}) {
+    SCOPED_TRACE(from_file ? "fz_import_file" : "fz_import");
+    const std::string tag = std::to_string(++calls);
+    const std::string text =
+        unit_line("first-" + tag) + "\n" + line + "\n" + unit_line("third-" + tag) + "\n";
+    const std::int64_t units = unit_total(db), entries = journal_entries(db);
+    char* out = nullptr;
+    if (from_file) {
+      const std::string path = dir.file("lines.ndjson");
+      std::ofstream(path, std::ios::binary) << text;
+      ASSERT_FZ_OK(fz_import_file(db, path.c_str(), nullptr, &out));
+    } else {
+      ASSERT_FZ_OK(fz_import(db, text.data(), text.size(), nullptr, &out));
+    }
+    const json summary = json::parse(take(out));
+    EXPECT_EQ(summary.at("inserted"), 2) << summary.dump();
+    EXPECT_EQ(summary.at("rejected"), 1) << summary.dump();
+    ASSERT_EQ(summary.at("errors").size(), 1u) << summary.dump();
+    EXPECT_EQ(summary.at("errors").at(0).at("line"), 2) << summary.dump();
+    EXPECT_EQ(summary.at("errors").at(0).at("field"), field) << summary.dump();
+    EXPECT_EQ(summary.at("errors").at(0).at("message"), message) << summary.dump();
+    EXPECT_EQ(unit_total(db), units + 2);
+    EXPECT_EQ(journal_entries(db), entries + 2);
+  }
+}
+
+// 100 000 nested arrays (the depth that ended in SIGSEGV) in any JSON
+// argument, or in an NDJSON line of a buffer or a file, are refused before
+// anything recurses, naming the limit; the host lives on.
+TEST_F(Abi, HundredThousandNestedArraysAreRefusedByEveryEntryPoint) {
+  static_assert(FZ_MAX_JSON_DEPTH == 64, "the bound fazhi.h documents");
+  const std::string arrays = std::string(100000, '[') + std::string(100000, ']');
+  expect_every_argument_refuses(db_, arrays, "JSON is nested deeper than 64 levels");
+  expect_every_argument_refuses(db_, "{\"a\": " + arrays + "}",
+                                "JSON is nested deeper than 64 levels");
+  expect_unchanged();
+  expect_second_line_rejected(
+      db_, unit_line("deep").substr(0, unit_line("deep").size() - 1) + ", \"ext\": " + arrays + "}",
+      "", "JSON is nested deeper than 64 levels");
+  char* out = nullptr;
+  EXPECT_EQ(fz_get(db_, "org_unit", "deep", &out), FZ_E_NOT_FOUND);
+  EXPECT_EQ(out, nullptr);
+}
+
+// {"key": "a", "key": "b"} would keep "b" and drop "a" unseen: every argument
+// refuses it naming the key, whatever object of the document repeats it.
+TEST_F(Abi, DuplicateKeysAreRefusedByEveryEntryPoint) {
+  expect_every_argument_refuses(db_, "{\"key\": \"a\", \"key\": \"b\"}",
+                                "duplicate key 'key' (a key may appear once in an object)");
+  expect_every_argument_refuses(
+      db_, "{\"ext\": {\"门牌\": \"1号\", \"门牌\": \"2号\"}}",
+      "duplicate key '门牌' in ext (a key may appear once in an object)");
+  expect_every_argument_refuses(db_, "{\"parties\": [{}, {\"name\": 1, \"name\": 2}]}",
+                                "duplicate key 'name' in parties[1]");
+  // Keys that differ only in case, or the same key in sibling objects, are fine.
+  ASSERT_FZ_OK(fz_put(db_, "org_unit",
+                      "{\"code\": \"v2\", \"name\": \"新村\", \"kind\": \"village\", "
+                      "\"parent\": \"root\", \"ext\": {\"a\": {\"k\": 1}, \"b\": {\"k\": 2}, \"K\": 3}}",
+                      nullptr));
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_get(db_, "org_unit", "v2", &out));
+  EXPECT_EQ(json::parse(take(out)).at("ext"), json::parse("{\"a\": {\"k\": 1}, \"b\": {\"k\": 2}, \"K\": 3}"));
+}
+
+// The record's key given twice in fz_put is refused naming "key", and neither
+// record exists afterwards.
+TEST_F(Abi, FzPutWithTheKeyGivenTwiceStoresNothing) {
+  std::int64_t id = 4242;
+  EXPECT_FZ_ERR(fz_put(db_, "org_unit",
+                       "{\"key\": \"a\", \"key\": \"b\", \"name\": \"新村\", \"kind\": \"village\", "
+                       "\"parent\": \"root\"}",
+                       &id),
+                FZ_E_ARGUMENT, "record_json: duplicate key 'key'");
+  EXPECT_EQ(id, 4242);
+  for (const char* key : {"a", "b"}) {
+    char* out = nullptr;
+    EXPECT_EQ(fz_get(db_, "org_unit", key, &out), FZ_E_NOT_FOUND);
+  }
+  expect_unchanged();
+}
+
+// An NDJSON line with "record" twice is rejected naming "record" and its
+// line; the lines around it are imported.
+TEST_F(Abi, NdjsonLineWithRecordTwiceIsRejectedByName) {
+  expect_second_line_rejected(
+      db_, "{\"record\": \"org_unit\", \"record\": \"mediation_case\", \"code\": \"dup\", "
+           "\"name\": \"新村\", \"kind\": \"village\", \"parent\": \"root\"}",
+      "record", "duplicate key 'record' (a key may appear once in an object)");
+  expect_second_line_rejected(
+      db_, "{\"record\": \"org_unit\", \"code\": \"dup\", \"name\": \"新村\", \"kind\": \"village\", "
+           "\"parent\": \"root\", \"ext\": {\"a\": 1, \"a\": 2}}",
+      "ext.a", "duplicate key 'a' in ext (a key may appear once in an object)");
+  char* out = nullptr;
+  EXPECT_EQ(fz_get(db_, "org_unit", "dup", &out), FZ_E_NOT_FOUND);
+}
+
+// A byte-order mark is no part of JSON: before any JSON argument it is
+// refused, saying so (nlohmann's parser would skip it silently).
+TEST_F(Abi, ByteOrderMarkBeforeAJsonArgumentIsRefused) {
+  const std::string bom = "\xEF\xBB\xBF";
+  expect_every_argument_refuses(db_, bom + "{}",
+                                "starts with a byte-order mark (U+FEFF); one is allowed only at "
+                                "the very start of an NDJSON input");
+  expect_every_argument_refuses(db_, "{\"limit\": " + bom + "1}",
+                                "byte-order mark (U+FEFF) at byte 11");
+  const std::string record = bom + kVillage;
+  EXPECT_FZ_ERR(fz_put(db_, "org_unit", record.c_str(), nullptr), FZ_E_ARGUMENT,
+                "record_json: starts with a byte-order mark");
+  expect_unchanged();
+}
+
+// One byte-order mark at the very start of an NDJSON input is skipped; one at
+// the start of any later line (files pasted together), or a second at the
+// start, rejects that line.
+TEST_F(Abi, ByteOrderMarkIsSkippedOnlyAtTheStartOfAnNdjsonInput) {
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::string message =
+      "starts with a byte-order mark (U+FEFF); one is allowed only at the very start of an "
+      "NDJSON input";
+  TempDir dir;
+  for (const bool from_file : {false, true}) {
+    SCOPED_TRACE(from_file ? "fz_import_file" : "fz_import");
+    const std::string tag = from_file ? "f" : "b";
+    const std::string text = bom + unit_line("bom-" + tag) + "\n";
+    char* out = nullptr;
+    if (from_file) {
+      const std::string path = dir.file("bom.ndjson");
+      std::ofstream(path, std::ios::binary) << text;
+      ASSERT_FZ_OK(fz_import_file(db_, path.c_str(), nullptr, &out));
+    } else {
+      ASSERT_FZ_OK(fz_import(db_, text.data(), text.size(), nullptr, &out));
+    }
+    const json summary = json::parse(take(out));
+    EXPECT_EQ(summary.at("inserted"), 1) << summary.dump();
+    EXPECT_EQ(summary.at("rejected"), 0) << summary.dump();
+  }
+  expect_second_line_rejected(db_, bom + unit_line("pasted"), "", message);
+  expect_second_line_rejected(db_, "  " + bom + unit_line("pasted"), "",
+                              "byte-order mark (U+FEFF) at byte 3; one is allowed only at the "
+                              "very start of an NDJSON input");
+  const std::string twice = bom + bom + unit_line("twice") + "\n";
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_import(db_, twice.data(), twice.size(), nullptr, &out));
+  const json summary = json::parse(take(out));
+  EXPECT_EQ(summary.at("rejected"), 1) << summary.dump();
+  EXPECT_EQ(summary.at("errors").at(0).at("message"), message) << summary.dump();
+  out = nullptr;
+  EXPECT_EQ(fz_get(db_, "org_unit", "twice", &out), FZ_E_NOT_FOUND);
 }
 
 }  // namespace

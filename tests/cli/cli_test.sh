@@ -307,6 +307,26 @@ test_import_bulk_takes_only_auto_on_off() {
   expect_err_line 1 "fazhi: 用法错误: --bulk: yes not in {auto,on,off}"
 }
 
+# Only the file's own mark is skipped: a line that starts with one (files
+# pasted together) is rejected, also when it is the first of a chunk.
+test_import_refuses_a_byte_order_mark_inside_the_file() {
+  sample_db
+  {
+    printf '\xef\xbb\xbf'
+    unit yx-kfq-x1 甲 village yx-kfq
+    unit yx-kfq-x2 乙 village yx-kfq
+    printf '\xef\xbb\xbf'
+    unit yx-kfq-x3 丙 village yx-kfq
+    printf '\xef\xbb\xbf'
+    unit yx-kfq-x4 丁 village yx-kfq
+  } >pasted.ndjson
+  run import yx.db pasted.ndjson --chunk-lines 2
+  expect_status 1
+  expect_out "pasted.ndjson: 读取 4 行，新增 2，更新 0，未变 0，拒绝 2"
+  expect_err "pasted.ndjson:3: starts with a byte-order mark (U+FEFF); one is allowed only at the very start of an NDJSON input
+pasted.ndjson:4: starts with a byte-order mark (U+FEFF); one is allowed only at the very start of an NDJSON input"
+}
+
 test_import_gbk_file_gets_an_encoding_hint() {
   sample_db
   unit yx-kfq-x1 甲村 village yx-kfq | iconv -f UTF-8 -t GBK >gbk.ndjson

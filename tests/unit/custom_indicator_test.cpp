@@ -61,6 +61,45 @@ TEST(Expression, ErrorsNameThePosition) {
   EXPECT_EQ(parse_error("1..2"), "expression: position 1: malformed number '1..2'");
 }
 
+// A long chain of one precedence level is held flat; it evaluates left to
+// right exactly as the left-deep tree it stands for.
+TEST(Expression, ChainsEvaluateLeftToRight) {
+  EXPECT_EQ(*eval("a.x - a.y - 1 + a.x", 10, 4), 15);        // ((10 - 4) - 1) + 10
+  EXPECT_EQ(*eval("a.x / a.y / 2 * a.y", 16, 4), 8);         // ((16 / 4) / 2) * 4
+  EXPECT_EQ(*eval("a.x - (a.y - 1)", 10, 4), 7);              // a parenthesised chain is one operand
+  EXPECT_EQ(*eval("(a.x + a.y) * (a.x - a.y) / 2", 10, 4), 42);
+  EXPECT_EQ(*eval("- - a.x", 10, 4), 10);
+  EXPECT_FALSE(eval("a.x / a.y + a.x", 10, 0).has_value());  // no data anywhere is no data
+  EXPECT_FALSE(eval("a.x + a.x / a.y", 10, 0).has_value());
+  std::string sum = "a.x";
+  for (int i = 1; i < 2000; ++i) sum += " + a.x";
+  EXPECT_EQ(*eval(sum, 1, 0), 2000);
+}
+
+// 64 levels of parentheses or signs are accepted, the 65th is refused at its
+// position, naming the nesting limit; so is a text longer than 64 KiB, naming
+// the length limit, before it is parsed.
+TEST(Expression, NestingAndLengthAreBounded) {
+  EXPECT_EQ(fazhi::indicators::kMaxExpressionDepth, 64u);
+  EXPECT_EQ(fazhi::indicators::kMaxExpressionBytes, 65536u);
+  EXPECT_EQ(*eval(std::string(64, '(') + "a.x" + std::string(64, ')'), 3, 4), 3);
+  EXPECT_EQ(*eval(std::string(64, '-') + "a.x", 3, 4), 3);
+  EXPECT_EQ(*eval(std::string(32, '-') + std::string(32, '(') + "a.x" + std::string(32, ')'), 3, 4), 3);
+  const std::string deep = "expression: position 65: nested deeper than the nesting limit of 64 "
+                           "levels (parentheses and unary minus signs)";
+  EXPECT_EQ(parse_error(std::string(65, '(') + "a.x" + std::string(65, ')')), deep);
+  EXPECT_EQ(parse_error(std::string(65, '-') + "a.x"), deep);
+  EXPECT_EQ(parse_error(std::string(20000, '(') + "1" + std::string(20000, ')')), deep);
+
+  std::string longest = "a.x";
+  while (longest.size() + 4 <= fazhi::indicators::kMaxExpressionBytes) longest += "+a.x";
+  longest += std::string(fazhi::indicators::kMaxExpressionBytes - longest.size(), ' ');
+  ASSERT_EQ(longest.size(), 65536u);
+  EXPECT_EQ(*eval(longest, 1, 0), 16384);
+  EXPECT_EQ(parse_error(longest + " "),
+            "expression: 65537 bytes, over the length limit of 65536 bytes (64 KiB)");
+}
+
 TEST(Expression, ReferencesAreCollected) {
   Expression e = Expression::parse("a.x / prev(a.x) + a.y", known);
   std::set<std::string> codes;
