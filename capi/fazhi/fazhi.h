@@ -332,8 +332,13 @@ typedef struct fz_value {
 } fz_value;
 
 /** One indicator for a unit (and its subtree) and a period ("2022", "2022H1",
- *  "2022Q3", "2022-07", "2022W05", "2022-01-01/2022-06-30"). params_json may
- *  be NULL or an object of the indicator's parameters, e.g. {"min_yuan": 100000}. */
+ *  "2022Q3", "2022-07", "2022W05", "2022-01-01/2022-06-30"; a figure "as of"
+ *  a day is a range from the start of counting to that day). params_json may
+ *  be NULL or an object of the indicator's parameters, e.g. {"min_yuan": 100000}.
+ *  code is a catalogue indicator, a measure, a custom indicator, or a member
+ *  of a breakdown: "enforcement.actions[penalty]" is the figure the breakdown
+ *  of enforcement.actions lists for penalty (0 where it lists none); a member
+ *  the breakdown's label set lacks is FZ_E_ARGUMENT naming the members. */
 FZ_API fz_status fz_indicator(fz_db *db, const char *code, const char *unit,
                               const char *period, const char *params_json, fz_value *out);
 
@@ -354,7 +359,15 @@ FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
 #define FZ_MAX_EXPRESSION_DEPTH 64
 
 /** Stores a custom indicator: {"code": "custom.x", "label": "...",
- *  "expression": "mediation.succeeded / mediation.received * 100"}.
+ *  "expression": "mediation.succeeded / mediation.received * 100",
+ *  "measure": "value"|"count"|"ratio"|"hours"|"yuan"|"days" (default value)}.
+ *  An expression is numbers, + - * / and parentheses over the codes of the
+ *  catalogue (indicators, whose ratios enter as percentages, and measures),
+ *  breakdown members written code[member] ("enforcement.actions[penalty] +
+ *  enforcement.actions[license]"), and prev(operand): the operand over the
+ *  previous period of the same length ("petition.received /
+ *  prev(petition.received) - 1"). Any operand without data, or a division by
+ *  zero, makes the value no data.
  *  An expression longer than FZ_MAX_EXPRESSION_BYTES or nested deeper than
  *  FZ_MAX_EXPRESSION_DEPTH is FZ_E_ARGUMENT naming the limit and its value
  *  ("expression: position 65: nested deeper than the nesting limit of 64

@@ -1,6 +1,8 @@
 #include "indicators/catalogue.hpp"
 
 #include "domain/kind.hpp"
+#include "domain/labels.hpp"
+#include "quote.hpp"
 
 #include <fazhi/error.hpp>
 
@@ -15,7 +17,44 @@ struct Catalogue {
   std::deque<Base> bases;  // stable addresses: measures point at them
   std::vector<Measure> measures;
   std::vector<IndicatorDef> indicators;
+  std::vector<Measure> members;  // "code[member]" of every breakdown
 };
+
+// "code[member]" as its two parts; false for a code without a member.
+bool split_member(const std::string& code, std::string& indicator, std::string& member) {
+  const std::size_t open = code.find('[');
+  if (open == std::string::npos || code.back() != ']') return false;
+  indicator = code.substr(0, open);
+  member = code.substr(open + 1, code.size() - open - 2);
+  return true;
+}
+
+// `text` as an SQL string literal.
+std::string sql_literal(const std::string& text) {
+  std::string out = "'";
+  for (char ch : text) out += ch == '\'' ? std::string("''") : std::string(1, ch);
+  return out + "'";
+}
+
+// One measure per member of each breakdown: the numerator's rows whose
+// breakdown column holds the member's code (a declared code, so it can be
+// written into the SQL as a literal).
+void add_members(Catalogue& c) {
+  for (const IndicatorDef& d : c.indicators) {
+    if (d.breakdown.empty()) continue;
+    const Measure* numerator = nullptr;
+    for (const Measure& m : c.measures)
+      if (m.code == d.numerator) numerator = &m;
+    const nlohmann::json members = domain::labels(d.breakdown_labels);
+    for (auto it = members.begin(); it != members.end(); ++it) {
+      Measure m = *numerator;
+      m.code = d.code + "[" + it.key() + "]";
+      m.label = d.label + "：" + it.value().get<std::string>();
+      m.condition = "(" + numerator->condition + ") AND " + d.breakdown + " = " + sql_literal(it.key());
+      c.members.push_back(std::move(m));
+    }
+  }
+}
 
 template <class T>
 bool find_in(const std::vector<T>& items, const std::string& code) {
@@ -60,6 +99,7 @@ Catalogue build() {
     for (const std::string* m : {&d.numerator, &d.denominator})
       if (!m->empty() && !find_in(c.measures, *m))
         throw Error(Status::internal, "indicator " + d.code + " names unknown measure " + *m);
+  add_members(c);
   return c;
 }
 
@@ -77,6 +117,9 @@ const std::vector<IndicatorDef>& catalogue() { return the_catalogue().indicators
 const Measure* find_measure(const std::string& code) {
   for (const Measure& m : measures())
     if (m.code == code) return &m;
+  if (code.find('[') != std::string::npos)
+    for (const Measure& m : the_catalogue().members)
+      if (m.code == code) return &m;
   return nullptr;
 }
 
@@ -84,6 +127,20 @@ const IndicatorDef* find_indicator(const std::string& code) {
   for (const IndicatorDef& d : catalogue())
     if (d.code == code) return &d;
   return nullptr;
+}
+
+std::string why_not_in_catalogue(const std::string& code) {
+  if (find_indicator(code) || find_measure(code)) return {};
+  std::string indicator, member;
+  if (!split_member(code, indicator, member)) return "unknown indicator code " + quote(code);
+  const IndicatorDef* d = find_indicator(indicator);
+  if (!d) return "unknown indicator code " + quote(indicator);
+  if (d->breakdown.empty()) return indicator + " has no breakdown, so no member " + quote(member);
+  std::string known;
+  for (const Measure& m : the_catalogue().members)
+    if (m.code.compare(0, indicator.size() + 1, indicator + "[") == 0)
+      known += (known.empty() ? "" : ", ") + m.code.substr(indicator.size() + 1, m.code.size() - indicator.size() - 2);
+  return quote(member) + " is not a member of the breakdown of " + indicator + " (members: " + known + ")";
 }
 
 }  // namespace fazhi::indicators

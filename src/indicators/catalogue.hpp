@@ -55,7 +55,18 @@ struct IndicatorDef {
 
 const std::vector<Measure>& measures();
 const std::vector<IndicatorDef>& catalogue();
+// A measure by code: a catalogue measure, or a breakdown member
+// "enforcement.actions[penalty]" — the indicator's numerator restricted to
+// the rows its breakdown files under that member, so it is the figure the
+// indicator's breakdown lists for it (0 where it lists none). Members are
+// the codes of the breakdown's label set; they are not in measures().
 const Measure* find_measure(const std::string& code);
 const IndicatorDef* find_indicator(const std::string& code);
+
+// Why `code` names no indicator, measure or breakdown member of the
+// catalogue, in words that name what is wrong and what would be right
+// ("'x' is not a member of the breakdown of enforcement.actions (members:
+// ...)"); "" when it names one.
+std::string why_not_in_catalogue(const std::string& code);
 
 }  // namespace fazhi::indicators

@@ -71,28 +71,19 @@ const Measure& measure(const std::string& code) {
 
 }  // namespace
 
-bool Engine::known(const std::string& code) {
-  if (find_indicator(code) || find_measure(code)) return true;
-  auto q = conn_.statement("SELECT 1 FROM custom_indicator WHERE code = ?");
-  q->bind(1, code);
-  bool found = q->executeStep();
-  return found;
-}
-
 const Engine::Custom& Engine::custom(const std::string& code) {
   auto q = conn_.statement("SELECT label, measure, expression FROM custom_indicator WHERE code = ?");
   q->bind(1, code);
   if (!q->executeStep()) {
     q->reset();
-    throw Error(Status::argument, "code", "unknown indicator code " + quote(code));
+    throw Error(Status::argument, "code", why_not_in_catalogue(code));
   }
   std::string label = q->getColumn(0).getString(), measure_kind = q->getColumn(1).getString(),
               text = q->getColumn(2).getString();
   auto it = customs_.find(code);
   if (it == customs_.end() || it->second.text != text || it->second.label != label ||
       it->second.measure != measure_kind) {
-    Expression e = Expression::parse(
-        text, [](const std::string& c) { return find_indicator(c) || find_measure(c); });
+    Expression e = Expression::parse(text, why_not_in_catalogue);
     customs_.erase(code);
     it = customs_.emplace(code, Custom{label, measure_kind, text, std::move(e)}).first;
   }
@@ -383,7 +374,7 @@ void Engine::define(const json& def, store::Journal& journal, const std::string&
   static const std::set<std::string> kinds = {"value", "count", "ratio", "hours", "yuan", "days"};
   if (!kinds.count(measure_kind))
     throw Error(Status::argument, "measure", "expected value|count|ratio|hours|yuan|days");
-  Expression::parse(text, [](const std::string& c) { return find_indicator(c) || find_measure(c); });
+  Expression::parse(text, why_not_in_catalogue);
 
   auto q = conn_.statement(
       "INSERT INTO custom_indicator (code, label, expression, measure) VALUES (?, ?, ?, ?) "

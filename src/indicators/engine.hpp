@@ -74,7 +74,6 @@ class Engine {
     Plan plan = Plan::per_unit;
   };
 
-  bool known(const std::string& code);
   const Custom& custom(const std::string& code);
   Scope scope_of(const std::string& unit);
   Plan plan_for_range(const std::string& lo, const std::string& hi);

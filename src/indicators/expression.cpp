@@ -32,14 +32,14 @@ using Node = Expression::Node;
 // Recursive descent over:
 //   expr   := term (('+' | '-') term)*
 //   term   := factor (('*' | '/') factor)*
-//   factor := number | code | 'prev' '(' code ')' | '(' expr ')' | '-' factor
+//   factor := number | operand | 'prev' '(' operand ')' | '(' expr ')' | '-' factor
+//   operand := code | code '[' member ']'
 // It recurses only into '(' and '-', each a level counted against
 // kMaxExpressionDepth before the recursion.
 class Parser {
  public:
-  Parser(const std::string& text, const std::function<bool(const std::string&)>& known,
-         std::set<CodeRef>& refs)
-      : s_(text), known_(known), refs_(refs) {}
+  Parser(const std::string& text, const Expression::WhyUnknown& why_unknown, std::set<CodeRef>& refs)
+      : s_(text), why_unknown_(why_unknown), refs_(refs) {}
 
   Node parse() {
     Node e = expr();
@@ -134,7 +134,16 @@ class Parser {
     std::size_t at = i_;
     if (i_ >= s_.size() || !std::islower(static_cast<unsigned char>(s_[i_]))) fail("expected an indicator code");
     std::string code = word();
-    if (!known_(code)) fail("unknown indicator code " + quote(code), at);
+    if (eat('[')) {
+      skip();
+      const std::size_t member_at = i_;
+      const std::string member = word();
+      if (member.empty()) fail("expected a breakdown member");
+      if (member.find('.') != std::string::npos) fail("malformed breakdown member " + quote(member), member_at);
+      if (!eat(']')) fail("expected ']'");
+      code += "[" + member + "]";
+    }
+    if (const std::string why = why_unknown_(code); !why.empty()) fail(why, at);
     Node n;
     n.type = Node::Type::ref;
     n.ref = {code, previous};
@@ -186,7 +195,7 @@ class Parser {
   }
 
   const std::string& s_;
-  const std::function<bool(const std::string&)>& known_;
+  const Expression::WhyUnknown& why_unknown_;
   std::set<CodeRef>& refs_;
   std::size_t i_ = 0;
   std::size_t depth_ = 0;
@@ -235,14 +244,13 @@ std::optional<double> eval(const Node& n,
 
 }  // namespace
 
-Expression Expression::parse(const std::string& text,
-                             const std::function<bool(const std::string&)>& known) {
+Expression Expression::parse(const std::string& text, const WhyUnknown& why_unknown) {
   if (text.size() > kMaxExpressionBytes)
     throw Error(Status::argument, "expression",
                 std::to_string(text.size()) + " bytes, over the length limit of " +
                     std::to_string(kMaxExpressionBytes) + " bytes (64 KiB)");
   Expression e;
-  Parser p(text, known, e.refs_);
+  Parser p(text, why_unknown, e.refs_);
   e.root_ = std::make_shared<const Node>(p.parse());
   return e;
 }

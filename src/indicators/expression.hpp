@@ -1,8 +1,10 @@
 // expression.hpp — custom indicator expressions: numbers, indicator or
-// measure codes, prev(code) (the same code over the previous period of the
-// same length), + - * / and parentheses, e.g.
+// measure codes, breakdown members code[member] (what the indicator's
+// breakdown lists for that member), prev(code) (the same code over the
+// previous period of the same length), + - * / and parentheses, e.g.
 //   mediation.succeeded / mediation.received * 100
 //   petition.received / prev(petition.received) - 1
+//   enforcement.actions[penalty] + enforcement.actions[license]
 #pragma once
 
 #include <cstddef>
@@ -31,7 +33,7 @@ inline constexpr std::size_t kMaxExpressionDepth = 64;
 
 // A reference to a code inside an expression.
 struct CodeRef {
-  std::string code;
+  std::string code;       // "enforcement.actions" or, for a member, "enforcement.actions[penalty]"
   bool previous = false;  // prev(code)
   bool operator<(const CodeRef& o) const {
     return code < o.code || (code == o.code && previous < o.previous);
@@ -40,13 +42,16 @@ struct CodeRef {
 
 class Expression {
  public:
-  // Parses and validates. `known(code)` tells whether a code may be used.
-  // Throws Error(argument, "expression", ...) for a text longer than
-  // kMaxExpressionBytes or nested deeper than kMaxExpressionDepth (naming the
-  // limit and its value), and "position N: ..." for a syntax error, an
-  // unknown code, or a division by a literal zero.
-  static Expression parse(const std::string& text,
-                          const std::function<bool(const std::string&)>& known);
+  // Says why a code may not be used ("unknown indicator code 'x'"), or ""
+  // when it may. Codes come as written, a member as "code[member]".
+  using WhyUnknown = std::function<std::string(const std::string&)>;
+
+  // Parses and validates. Throws Error(argument, "expression", ...) for a
+  // text longer than kMaxExpressionBytes or nested deeper than
+  // kMaxExpressionDepth (naming the limit and its value), and
+  // "position N: ..." for a syntax error, a code `why_unknown` refuses (with
+  // its reason), or a division by a literal zero.
+  static Expression parse(const std::string& text, const WhyUnknown& why_unknown);
 
   const std::set<CodeRef>& references() const { return refs_; }
 

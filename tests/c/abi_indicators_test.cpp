@@ -79,6 +79,10 @@ TEST_F(Abi, IndicatorFunctionsRefuseAndLeaveOutputsAlone) {
                   "format");
   }
 
+  EXPECT_FZ_ERR(fz_indicator(db_, "mediation.by_category[nope]", "root", "2022", nullptr, &v),
+                FZ_E_ARGUMENT, "not a member of the breakdown of mediation.by_category");
+  EXPECT_FZ_ERR(fz_indicator(db_, "mediation.success_rate[other]", "root", "2022", nullptr, &v),
+                FZ_E_ARGUMENT, "has no breakdown");
   EXPECT_FZ_ERR(fz_indicators(db_, "{", &out), FZ_E_ARGUMENT, "query_json");
   EXPECT_FZ_ERR(fz_indicators(db_, "[]", &out), FZ_E_ARGUMENT, "query_json");
   EXPECT_FZ_ERR(fz_indicators(db_, query, nullptr), FZ_E_ARGUMENT, "out_json");

@@ -186,8 +186,21 @@ class IndicatorPlans : public ::testing::Test {
   json values_under(fazhi::indicators::Plan plan, const std::string& unit, const std::string& period) {
     engine_->force_plan(plan);
     json out = json::array();
-    for (const IndicatorValue& v : engine_->evaluate(engine_->all_codes(), unit, Period::parse(period), {}))
-      out.push_back(v.to_json());
+    // Breakdown members too, each equal to what its breakdown lists.
+    std::vector<std::string> codes = engine_->all_codes();
+    const std::vector<std::pair<std::string, std::string>> members = {
+        {"mediation.by_category", "labour"}, {"mediation.by_category", "other"}, {"enforcement.actions", "penalty"}};
+    for (const auto& [code, member] : members) codes.push_back(code + "[" + member + "]");
+    const std::vector<IndicatorValue> values = engine_->evaluate(codes, unit, Period::parse(period), {});
+    for (const IndicatorValue& v : values) out.push_back(v.to_json());
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const IndicatorValue& member = values[values.size() - members.size() + i];
+      const IndicatorValue& whole = *std::find_if(values.begin(), values.end(), [&](const IndicatorValue& v) {
+        return v.code == members[i].first;
+      });
+      auto listed = whole.breakdown.find(members[i].second);
+      EXPECT_EQ(member.value, listed == whole.breakdown.end() ? 0 : listed->second) << member.code;
+    }
     for (const char* code : {"mediation.success_rate", "adviser.coverage", "mediation.committees"})
       out.push_back(engine_->explain(code, unit, Period::parse(period), json::object()));
     return out;

@@ -517,8 +517,14 @@ class Database:
 
     def define_indicator(self, definition: Optional[Mapping[str, Any]] = None, /,
                          **fields: Any) -> None:
-        """Stores a custom indicator: code, label, expression (e.g.
-        ``"mediation.succeeded / mediation.received * 100"``)."""
+        """Stores a custom indicator: code (``custom.name``), label,
+        expression and optionally measure (value, count, ratio, hours, yuan,
+        days). An expression is numbers, ``+ - * /`` and parentheses over
+        catalogue codes (ratios enter as percentages), breakdown members
+        ``code[member]`` (``"enforcement.actions[penalty]"``) and
+        ``prev(operand)``, the operand over the previous period of the same
+        length: ``"petition.received / prev(petition.received) - 1"``. An
+        operand without data, or a division by zero, gives no data."""
         self._call("fz_define_indicator", _required_object(definition, fields, "definition"))
 
     def findings(self, **query: Any) -> JSONObject:
