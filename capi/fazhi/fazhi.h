@@ -326,7 +326,8 @@ enum {
 typedef struct fz_value {
   double value;       /* NaN when status is FZ_VALUE_NO_DATA */
   double numerator;
-  double denominator; /* 0 for non-ratio measures */
+  double denominator; /* a ratio's or an average's denominator (licences an
+                         average of working days is taken over); 0 for figures */
   int32_t status;     /* FZ_VALUE_OK or FZ_VALUE_NO_DATA */
   int32_t reserved;   /* 0 */
 } fz_value;

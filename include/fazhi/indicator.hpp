@@ -23,9 +23,11 @@ struct IndicatorValue {
   double numerator = 0;
   double denominator = 0;  // 0 for non-ratio measures
   bool no_data = false;
-  // For breakdowns (mediation.by_category): category code -> count.
+  // For breakdowns (mediation.by_category): category code -> count; for a
+  // breakdown by a free-text field (enforcement.by_violation): text -> count.
+  bool broken_down = false;  // the indicator has a breakdown (it may list nothing)
   std::map<std::string, double> breakdown;
-  std::string breakdown_labels;  // the fz_labels set naming the breakdown's codes
+  std::string breakdown_labels;  // the fz_labels set naming the codes; "" for free text
   nlohmann::json params;  // the parameters in effect, e.g. {"min_yuan": 500000}
 
   nlohmann::json to_json() const;

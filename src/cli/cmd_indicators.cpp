@@ -45,6 +45,7 @@ std::string shown_value(const json& item) {
   }
   if (measure == "yuan") return number(v, 2) + "元";
   if (measure == "hours") return (std::floor(v) == v ? number(v, 0) : number(v, 1)) + "小时";
+  if (measure == "days") return (std::floor(v) == v ? number(v, 0) : number(v, 1)) + "天";
   return std::floor(v) == v ? number(v, 0) : number(v, 2);
 }
 
@@ -107,8 +108,9 @@ void run_indicators(const Options& o) {
     if (i.contains("breakdown")) {
       FzText labels;
       json names = json::object();
-      if (fz_labels(db.get(), i["breakdown_labels"].get<std::string>().c_str(), labels.out()) == FZ_OK)
-        names = labels.json("读取标签");
+      // A breakdown by free text (违法行为) has no label set: its keys are the text.
+      const std::string set = i.value("breakdown_labels", "");
+      if (!set.empty() && fz_labels(db.get(), set.c_str(), labels.out()) == FZ_OK) names = labels.json("读取标签");
       for (auto it = i["breakdown"].begin(); it != i["breakdown"].end(); ++it)
         rows.push_back({"  " + names.value(it.key(), it.key()), plain(it->get<double>()), "", ""});
     }

@@ -58,8 +58,40 @@ Kind declare_officer() {
 
 bool decision_within_7_days(const std::string& kind) { return kind == "penalty" || kind == "license"; }
 
+// 执法领域: the fields the national enforcement statistics group actions by.
+const std::vector<Code>& domains() {
+  static const std::vector<Code> c = {{"market", "市场监管"},
+                                      {"ecology_environment", "生态环境"},
+                                      {"culture_tourism", "文化旅游"},
+                                      {"transport", "交通运输"},
+                                      {"agriculture", "农业农村"},
+                                      {"emergency_safety", "应急管理"},
+                                      {"urban_management", "城市管理"},
+                                      {"natural_resources", "自然资源"},
+                                      {"housing_construction", "住房城乡建设"},
+                                      {"health", "卫生健康"},
+                                      {"public_security", "公安"},
+                                      {"other", "其他"}};
+  return c;
+}
+
+// The fields a licence (kind license) alone may carry.
+constexpr const char* kLicenseFields[] = {"applied", "license_type", "notify_commit", "promised_days"};
+
 void complete_action(Context& ctx, json& v) {
   flatten_review(v, "legal_review");
+  // A licence's time: working days from the application to the decision,
+  // and the last day of the period the unit promised, both in working days
+  // as every period of the 行政许可法 is (第八十二条).
+  v.erase("processing_days");
+  v.erase("promised_deadline");
+  if (v.contains("applied")) {
+    const Date applied = parse_date(str(v, "applied"));
+    v["processing_days"] = working_days_between(ctx, "processing_days", applied, parse_date(str(v, "decided")));
+    if (v.contains("promised_days"))
+      v["promised_deadline"] = format_date(
+          working_days_deadline(ctx, "promised_deadline", applied, v["promised_days"].get<int>()));
+  }
   // Publicity: 7 working days for penalties and licences, 20 for the others.
   int days = decision_within_7_days(str(v, "kind")) ? 7 : 20;
   v["publicity_deadline"] =
@@ -112,6 +144,10 @@ Kind declare_action() {
             {"inspection", "行政检查"},
             {"coercion", "行政强制"},
             {"collection", "行政征收"},
+            // Non-coercive measures (柔性执法).
+            {"warning_letter", "提示函告诫"},
+            {"interview", "约谈"},
+            {"exemption", "首违不罚轻微免罚"},
             {"other", "其他"}})
           .req(),
       date("decided", "决定日期").req(),
@@ -121,15 +157,34 @@ Kind declare_action() {
       date("publicized", "公示日期"),
       boolean("recorded", "全过程记录").def(false),
       code("recording_kind", "记录方式", {{"text", "文字记录"}, {"audio_video", "音像记录"}, {"both", "文字和音像"}}),
+      code("domain", "执法领域", domains()),
+      // What was done wrong, in the words of the case (串标, 不正当竞争).
+      text("violation", "违法行为"),
+      date("applied", "申请日期"),
+      text("license_type", "许可事项"),
+      boolean("notify_commit", "告知承诺制"),
+      integer("promised_days", "承诺办结工作日"),
   };
   for (Field& f : review_fields()) k.fields.push_back(std::move(f));
   k.fields.push_back(date("publicity_deadline", "公示期限").computed());
+  k.fields.push_back(integer("processing_days", "许可办理工作日").computed());
+  k.fields.push_back(date("promised_deadline", "承诺办结期限").computed());
   k.complete = complete_action;
   k.validate = [](Context&, const json& v, std::optional<std::int64_t>) {
     if (v.contains("publicized") && str(v, "publicized") < str(v, "decided"))
       throw Error(Status::argument, "publicized", "is before the decision (" + str(v, "decided") + ")");
     if (v.contains("recording_kind") && !v.value("recorded", false))
       throw Error(Status::argument, "recording_kind", "is given but recorded is false");
+    if (str(v, "kind") != "license")
+      for (const char* field : kLicenseFields)
+        if (v.contains(field))
+          throw Error(Status::argument, field, "applies to licences only (kind license), not to kind " + str(v, "kind"));
+    if (v.contains("applied") && str(v, "applied") > str(v, "decided"))
+      throw Error(Status::argument, "applied", "is after the decision (" + str(v, "decided") + ")");
+    if (v.contains("promised_days") && v["promised_days"].get<std::int64_t>() < 1)
+      throw Error(Status::argument, "promised_days", "must be at least 1 working day");
+    if (v.contains("promised_days") && !v.contains("applied"))
+      throw Error(Status::argument, "applied", "is required with promised_days (the promise runs from it)");
   };
   k.rules = action_rules;
   // Indicators, dated by the decision.
@@ -143,16 +198,46 @@ Kind declare_action() {
       count_of("enforcement.major_reviewed", "经法制审核的重大执法决定", decided,
                "t.major = 1 AND t.review_result IN ('lawful', 'lawful_with_revisions') AND "
                "t.review_completed <= t.decided"),
+      count_of("enforcement.licenses", "行政许可决定", decided, "t.kind = 'license'"),
+      count_of("enforcement.licenses_timed", "载明申请日期的许可决定", decided,
+               "t.kind = 'license' AND t.processing_days IS NOT NULL"),
+      sum_of("enforcement.license_working_days", "许可办理工作日合计", decided, "t.processing_days", "count",
+             "t.kind = 'license' AND t.processing_days IS NOT NULL"),
+      count_of("enforcement.licenses_promised", "有承诺办结时限的许可决定", decided,
+               "t.kind = 'license' AND t.promised_deadline IS NOT NULL"),
+      count_of("enforcement.licenses_on_time", "按承诺时限办结的许可决定", decided,
+               "t.kind = 'license' AND t.promised_deadline IS NOT NULL AND t.decided <= t.promised_deadline"),
+      count_of("enforcement.notify_commit_licenses", "告知承诺制许可决定", decided,
+               "t.kind = 'license' AND t.notify_commit = 1"),
+      count_of("enforcement.non_coercive", "柔性执法措施", decided,
+               "t.kind IN ('warning_letter', 'interview', 'exemption')"),
+      count_of("enforcement.exemptions", "首违不罚和轻微免罚", decided, "t.kind = 'exemption'"),
   };
   k.indicators = {
       figure("enforcement.actions", "行政执法行为数", "enforcement.actions").by("t.kind", "enforcement_action.kind"),
+      figure("enforcement.by_domain", "分领域执法行为数", "enforcement.actions")
+          .by("t.domain", "enforcement_action.domain"),
+      figure("enforcement.by_violation", "分违法行为执法数", "enforcement.actions").by("t.violation", ""),
+      // By kind as well, so that the rate of licences and penalties alone
+      // (双公示) is one expression over the breakdown members.
       rate("enforcement.timely_publicity_rate", "执法决定按时公示率", "enforcement.publicized_timely",
            "enforcement.actions")
+          .by("t.kind", "enforcement_action.kind")
           .full(),
       rate("enforcement.recording_rate", "执法全过程记录率", "enforcement.recorded", "enforcement.actions").full(),
       rate("enforcement.major_review_rate", "重大执法决定法制审核率", "enforcement.major_reviewed",
            "enforcement.major")
           .full(),
+      figure("enforcement.licenses", "行政许可决定数", "enforcement.licenses"),
+      average("enforcement.license_average_days", "许可平均办理工作日数", "enforcement.license_working_days",
+              "enforcement.licenses_timed", "days"),
+      rate("enforcement.license_on_time_rate", "许可按承诺时限办结率", "enforcement.licenses_on_time",
+           "enforcement.licenses_promised")
+          .full(),
+      figure("enforcement.notify_commit_licenses", "告知承诺制许可数", "enforcement.notify_commit_licenses"),
+      figure("enforcement.non_coercive", "柔性执法措施数", "enforcement.non_coercive")
+          .by("t.kind", "enforcement_action.kind"),
+      figure("enforcement.exemptions", "首违不罚和轻微免罚数", "enforcement.exemptions"),
   };
   return k;
 }

@@ -49,4 +49,11 @@ IndicatorDecl rate(std::string code, std::string label, std::string numerator, s
   return d;
 }
 
+IndicatorDecl average(std::string code, std::string label, std::string total, std::string count,
+                      std::string measure) {
+  IndicatorDecl d = figure(std::move(code), std::move(label), std::move(total), std::move(measure));
+  d.denominator = std::move(count);
+  return d;
+}
+
 }  // namespace fazhi::domain

@@ -99,5 +99,9 @@ IndicatorDecl figure(std::string code, std::string label, std::string numerator,
 // numerator / denominator, as a percentage.
 IndicatorDecl rate(std::string code, std::string label, std::string numerator,
                    std::string denominator);
+// numerator / denominator as it is: an average such as working days per
+// licence (a sum over a count); measure days | hours | yuan | count.
+IndicatorDecl average(std::string code, std::string label, std::string total, std::string count,
+                      std::string measure);
 
 }  // namespace fazhi::domain

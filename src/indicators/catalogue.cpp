@@ -41,7 +41,7 @@ std::string sql_literal(const std::string& text) {
 // written into the SQL as a literal).
 void add_members(Catalogue& c) {
   for (const IndicatorDef& d : c.indicators) {
-    if (d.breakdown.empty()) continue;
+    if (d.breakdown.empty() || d.breakdown_labels.empty()) continue;  // free text has no members
     const Measure* numerator = nullptr;
     for (const Measure& m : c.measures)
       if (m.code == d.numerator) numerator = &m;
@@ -136,6 +136,8 @@ std::string why_not_in_catalogue(const std::string& code) {
   const IndicatorDef* d = find_indicator(indicator);
   if (!d) return "unknown indicator code " + quote(indicator);
   if (d->breakdown.empty()) return indicator + " has no breakdown, so no member " + quote(member);
+  if (d->breakdown_labels.empty())
+    return indicator + " is broken down by free text, which has no members to name (" + quote(member) + ")";
   std::string known;
   for (const Measure& m : the_catalogue().members)
     if (m.code.compare(0, indicator.size() + 1, indicator + "[") == 0)

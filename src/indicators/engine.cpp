@@ -216,8 +216,9 @@ IndicatorValue Engine::from_catalogue(const IndicatorDef& def, const Values& v) 
   if (!def.denominator.empty()) {
     r.denominator = raw_to_value(measure(def.denominator), v.at(def.denominator));
     r.no_data = r.denominator == 0;
-    r.value = r.no_data ? std::numeric_limits<double>::quiet_NaN()
-                        : r.numerator / r.denominator * 100.0;
+    // A ratio is a percentage; an average (days per licence) is the quotient.
+    const double scale = def.measure == "ratio" ? 100.0 : 1.0;
+    r.value = r.no_data ? std::numeric_limits<double>::quiet_NaN() : r.numerator / r.denominator * scale;
   } else {
     r.value = r.numerator;
   }
@@ -270,10 +271,14 @@ std::vector<IndicatorValue> Engine::evaluate(const std::vector<std::string>& cod
       if (!d->denominator.empty()) ms.push_back(&measure(d->denominator));
       r.params = params_of(ms);
       if (!d->breakdown.empty()) {
+        r.broken_down = true;
         r.breakdown_labels = d->breakdown_labels;
         const Measure& m = measure(d->numerator);
+        // Only the rows the numerator counts form groups: a breakdown lists
+        // no member at 0 (the kinds of action that are not non-coercive).
         auto st = conn_.statement("SELECT " + d->breakdown + ", " + aggregate(m) +
-                                  from_where(*m.base, scope.plan) + " GROUP BY 1 ORDER BY 1");
+                                  from_where(*m.base, scope.plan) + " AND (" + m.condition +
+                                  ") GROUP BY 1 ORDER BY 1");
         bind_common(*st, scope, period, bound);
         while (st->executeStep())
           if (!st->getColumn(0).isNull()) r.breakdown[st->getColumn(0).getString()] = st->getColumn(1).getDouble();
@@ -414,9 +419,9 @@ nlohmann::json IndicatorValue::to_json() const {
   j["value"] = no_data ? nlohmann::json(nullptr) : nlohmann::json(value);
   // Money also as exact fen, as records give it.
   if (measure == "yuan" && !no_data) j["fen"] = std::llround(value * 100.0);
-  if (!breakdown_labels.empty()) {
+  if (broken_down) {
     j["breakdown"] = breakdown;
-    j["breakdown_labels"] = breakdown_labels;
+    if (!breakdown_labels.empty()) j["breakdown_labels"] = breakdown_labels;
   }
   if (params.is_object() && !params.empty()) j["params"] = params;
   return j;

@@ -580,6 +580,20 @@ CREATE INDEX lawsuit_unit_concluded ON lawsuit(unit_id, concluded);
 CREATE INDEX lawsuit_provisional ON lawsuit(id) WHERE provisional_deadlines IS NOT NULL;
 )sql",
        nullptr, domain::finish_moved_reconsiderations},
+      // 10: enforcement detail — the field of enforcement (执法领域) and the
+      // violation of every action; a licence's application date, type,
+      // notify-commit (告知承诺) and promised working days, with the working
+      // days it took and its promised last day computed from them.
+      {R"sql(
+ALTER TABLE enforcement_action ADD COLUMN domain TEXT;
+ALTER TABLE enforcement_action ADD COLUMN violation TEXT;
+ALTER TABLE enforcement_action ADD COLUMN applied TEXT;
+ALTER TABLE enforcement_action ADD COLUMN license_type TEXT;
+ALTER TABLE enforcement_action ADD COLUMN notify_commit INTEGER;
+ALTER TABLE enforcement_action ADD COLUMN promised_days INTEGER;
+ALTER TABLE enforcement_action ADD COLUMN processing_days INTEGER;
+ALTER TABLE enforcement_action ADD COLUMN promised_deadline TEXT;
+)sql"},
   };
   return list;
 }

@@ -87,7 +87,7 @@ TEST(KindRegistry, TheRatesThatShouldBeFullAreDeclaredByTheirKinds) {
                       "decision.legality_review_rate", "decision.procedure_compliance_rate",
                       "decision.archive_rate", "normative.review_rate", "normative.timely_filing_rate",
                       "enforcement.timely_publicity_rate", "enforcement.recording_rate",
-                      "enforcement.major_review_rate", "enforcement.certified_officer_rate",
+                      "enforcement.major_review_rate", "enforcement.license_on_time_rate", "enforcement.certified_officer_rate",
                       "reconsideration.timely_decision_rate", "mediation.committee_coverage", "petition.timely_acceptance_rate",
                       "petition.timely_conclusion_rate", "adviser.coverage",
                       "training.legal_literate_coverage"}));
