@@ -152,6 +152,21 @@ json Writer::decisions() {
   } else {
     paragraphs.push_back("全年未制定规范性文件。");
   }
+  // Legality review of the other documents: contracts, agreements, ...
+  if (n("legality_review.reviewed") > 0) {
+    std::string s = "对合同、协议等其他文件开展合法性审查" + count_text(n("legality_review.reviewed")) + "件";
+    const std::string parts = breakdown("legality_review.reviewed", "件");
+    if (!parts.empty()) s += "（" + parts + "）";
+    std::vector<std::string> c = {s};
+    if (n("legality_review.opinions") > 0)
+      c.push_back("提出意见建议" + count_text(n("legality_review.opinions")) + "条");
+    if (has_data("legality_review.correction_rate"))
+      c.push_back("发现问题" + den("legality_review.correction_rate") + "个，已纠正" +
+                  num("legality_review.correction_rate") + "个，纠正率" + pct("legality_review.correction_rate"));
+    if (n("legality_review.contract_amount_yuan") > 0)
+      c.push_back("审查合同涉及金额" + yuan(n("legality_review.contract_amount_yuan")));
+    paragraphs.push_back(sentence(c, "；"));
+  }
   return item("依法决策", paragraphs);
 }
 
@@ -181,7 +196,10 @@ json Writer::advisers() {
 json Writer::enforcement() {
   std::vector<std::string> paragraphs;
   if (n("enforcement.actions") > 0) {
-    std::vector<std::string> c = {"全年作出行政执法决定" + count_text(n("enforcement.actions")) + "件"};
+    std::string first = "全年作出行政执法决定" + count_text(n("enforcement.actions")) + "件";
+    const std::string domains = breakdown("enforcement.by_domain", "件");
+    if (!domains.empty()) first += "（按执法领域：" + domains + "）";
+    std::vector<std::string> c = {first};
     if (has_data("enforcement.timely_publicity_rate"))
       c.push_back("应公示的" + den("enforcement.timely_publicity_rate") + "件中按时公示" +
                   num("enforcement.timely_publicity_rate") + "件，按时公示率" +
@@ -193,6 +211,24 @@ json Writer::enforcement() {
                   num("enforcement.major_review_rate") + "件，法制审核率" +
                   pct("enforcement.major_review_rate"));
     paragraphs.push_back(sentence(c, "；"));
+  }
+  if (n("enforcement.licenses") > 0) {
+    std::string s = "办理行政许可" + count_text(n("enforcement.licenses")) + "件";
+    if (n("enforcement.notify_commit_licenses") > 0)
+      s += "，其中实行告知承诺制" + count_text(n("enforcement.notify_commit_licenses")) + "件";
+    std::vector<std::string> c = {s};
+    if (has_data("enforcement.license_average_days"))
+      c.push_back("平均办理" + plain_number(n("enforcement.license_average_days"), 1) + "个工作日");
+    if (has_data("enforcement.license_on_time_rate"))
+      c.push_back("有承诺办结时限的" + den("enforcement.license_on_time_rate") + "件中按时办结" +
+                  num("enforcement.license_on_time_rate") + "件，按时办结率" + pct("enforcement.license_on_time_rate"));
+    paragraphs.push_back(sentence(c, "；"));
+  }
+  if (n("enforcement.non_coercive") > 0) {
+    std::string s = "运用提示函告诫、约谈、首违不罚轻微免罚等柔性执法措施" + count_text(n("enforcement.non_coercive")) + "件";
+    const std::string parts = breakdown("enforcement.non_coercive", "件");
+    if (!parts.empty()) s += "（" + parts + "）";
+    paragraphs.push_back(s + "。");
   }
   if (has_data("enforcement.certified_officer_rate")) {
     std::string s = "在岗执法人员" + den("enforcement.certified_officer_rate") + "名，持有效执法证件" +
