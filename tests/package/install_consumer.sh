@@ -15,6 +15,7 @@
 # Usage: install_consumer.sh BUILD_DIR CONSUMER_SOURCE_DIR [name=value...]
 #   cmake=PATH  cc=PATH  cxx=PATH  generator=NAME  version=X.Y.Z
 #   libdir=lib  includedir=include  source_dir=PATH  flags="-fsanitize=..."
+#   link_flags="-fsanitize=..." (for linking only; default: flags)
 # (tests/package/CMakeLists.txt passes all of them.) The temporary prefix is
 # removed on success and kept, with its path printed, on failure.
 set -euo pipefail
@@ -27,10 +28,10 @@ build=$(cd "$1" && pwd)
 consumer=$(cd "$2" && pwd)
 shift 2
 cmake=cmake cc=cc cxx=c++ generator="" version="" libdir=lib includedir=include
-source_dir="" flags=""
+source_dir="" flags="" link_flags=unset
 for arg in "$@"; do
   case $arg in
-    cmake=*|cc=*|cxx=*|generator=*|version=*|libdir=*|includedir=*|source_dir=*|flags=*)
+    cmake=*|cc=*|cxx=*|generator=*|version=*|libdir=*|includedir=*|source_dir=*|flags=*|link_flags=*)
       declare "${arg%%=*}=${arg#*=}" ;;
     *) echo "$0: unknown argument $arg" >&2; exit 2 ;;
   esac
@@ -81,7 +82,9 @@ done
 echo "ok"
 
 # Sanitizer builds: the consumer must be built and linked the same way.
+[[ $link_flags == unset ]] && link_flags=$flags
 read -r -a extra_flags <<< "$flags"
+read -r -a extra_link_flags <<< "$link_flags"
 
 step "CMake consumer: find_package(fazhi CONFIG REQUIRED)"
 gen_args=()
@@ -92,7 +95,7 @@ gen_args=()
   -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
-  -DCMAKE_EXE_LINKER_FLAGS="$flags"
+  -DCMAKE_EXE_LINKER_FLAGS="$link_flags"
 found=$(sed -n 's/^fazhi_DIR:PATH=//p' "$work/cmake-build/CMakeCache.txt")
 [[ $found == "$lib/cmake/fazhi" ]] || die "found fazhi in '$found', not in $lib/cmake/fazhi"
 "$cmake" --build "$work/cmake-build"
@@ -113,7 +116,7 @@ pc_flags=$(pkg-config --cflags --libs fazhi)
 echo "pkg-config --cflags --libs fazhi: $pc_flags"
 read -r -a pc_args <<< "$pc_flags"
 "$cc" -std=c99 -pedantic -Wall -Wextra -Werror "${extra_flags[@]}" \
-  -o "$work/c_consumer_pc" "$consumer/c_consumer.c" "${pc_args[@]}"
+  -o "$work/c_consumer_pc" "$consumer/c_consumer.c" "${pc_args[@]}" "${extra_link_flags[@]}"
 # The dynamic loader must pick the installed library, not one of the build.
 LD_LIBRARY_PATH="$lib" ldd "$work/c_consumer_pc" | grep -F "libfazhi.so.$major => $lib/" \
   || die "c_consumer_pc does not load $lib/libfazhi.so.$major"
