@@ -60,7 +60,6 @@ __all__ = [
     "VersionError",
     "__version__",
     "native",
-    "open",
     "set_log",
     "version",
     "version_number",

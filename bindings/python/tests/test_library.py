@@ -54,6 +54,16 @@ class FunctionTableTest(unittest.TestCase):
         assert major == _native.WRITTEN_FOR_MAJOR
 
 
+class StarImportTest(unittest.TestCase):
+    def test_star_import_leaves_the_builtin_open_alone(self) -> None:
+        names: Dict[str, Any] = {}
+        exec("from fazhi import *", names)
+        self.assertNotIn("open", names)
+        self.assertIn("Database", names)
+        # fazhi.open stays available under its qualified name.
+        self.assertTrue(callable(fazhi.open))
+
+
 class FakeLibrary:
     def __init__(self, number: int, text: bytes) -> None:
         self.path = "/fake/libfazhi.so"
