@@ -4,6 +4,8 @@
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
 
+#include "utf8.hpp"
+
 #include <gtest/gtest.h>
 
 #include <initializer_list>
@@ -185,6 +187,22 @@ TEST(PeriodReject, LongInputIsCutInTheMessage) {
     EXPECT_EQ(message.rfind("period: '2022" + std::string(196, 'Z') + "…' (4004 bytes): ", 0), 0u)
         << message;
     EXPECT_LT(message.size(), 400u);
+  }
+}
+
+// The C ABI refuses a period that is not UTF-8 before parsing it; a C++
+// host's string reaches the parser as it is. The message (UTF-8, as every
+// message is) shows those bytes escaped. Found by tests/fuzz/period_fuzz.
+TEST(PeriodReject, BytesThatAreNotUtf8AreEscapedInTheMessage) {
+  expect_rejected("10\xFF\xFF\xFF" "90", {"'10\\xFF\\xFF\\xFF90'"});
+  expect_rejected("2022Q\xE4\xB8", {"'2022Q\\xE4\\xB8'"});
+  for (const char* text : {"10\xFF\xFF\xFF" "90", "2022Q\xE4\xB8", "2022-01-01/\xC0\xAF"}) {
+    try {
+      Period::parse(text);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_TRUE(is_valid_utf8(e.what())) << e.what();
+    }
   }
 }
 
