@@ -1,5 +1,7 @@
 #include "quote.hpp"
 
+#include "utf8.hpp"
+
 namespace fazhi {
 namespace {
 
@@ -18,13 +20,13 @@ std::string length_note(std::string_view value) {
 }  // namespace
 
 std::string quote(std::string_view value) {
-  if (value.size() <= kQuoteMaxBytes) return "'" + std::string(value) + "'";
-  return "'" + std::string(value.substr(0, cut_point(value))) + "…'" + length_note(value);
+  if (value.size() <= kQuoteMaxBytes) return "'" + escape_invalid_utf8(value) + "'";
+  return "'" + escape_invalid_utf8(value.substr(0, cut_point(value))) + "…'" + length_note(value);
 }
 
 std::string bounded(std::string_view value) {
-  if (value.size() <= kQuoteMaxBytes) return std::string(value);
-  return std::string(value.substr(0, cut_point(value))) + "…" + length_note(value);
+  if (value.size() <= kQuoteMaxBytes) return escape_invalid_utf8(value);
+  return escape_invalid_utf8(value.substr(0, cut_point(value))) + "…" + length_note(value);
 }
 
 }  // namespace fazhi

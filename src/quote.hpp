@@ -6,8 +6,13 @@
 // then states the whole length, so a message stays short whatever it quotes:
 //   'p1'                          (short values as they are)
 //   'aaaa…' (10485760 bytes)      (long values cut)
+//   '10\xFF90'                    (bytes that are not UTF-8 as \xNN)
+// A message is UTF-8 (error.hpp), whatever the value was: the value is bounded
+// in bytes of its own, then its bytes that are no part of a well-formed
+// character are written as \xNN (so a cut value is at most 4 x 200 bytes).
 //
-// Dependency-free (the standard library only): the command compiles it too.
+// Dependency-free but for utf8.cpp (the standard library only): the command
+// compiles both too.
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,7 @@
 #include "utf8.hpp"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace fazhi {
 
@@ -41,6 +42,26 @@ std::size_t utf8_length(std::string_view text) {
   for (unsigned char c : text)
     if ((c & 0xC0) != 0x80) ++n;  // continuation bytes do not start a character
   return n;
+}
+
+std::string escape_invalid_utf8(std::string_view text) {
+  if (is_valid_utf8(text)) return std::string(text);
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_char_length(text, i);
+    if (is_valid_utf8(text.substr(i, n))) {
+      out.append(text.substr(i, n));
+      i += n;
+      continue;
+    }
+    // Not the start of a well-formed character: this byte alone is shown,
+    // and the next one may start one.
+    char escaped[5];
+    std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned char>(text[i]));
+    out += escaped;
+    ++i;
+  }
+  return out;
 }
 
 }  // namespace fazhi

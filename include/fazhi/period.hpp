@@ -30,7 +30,9 @@ class Period {
   int days() const;
   // The period of the same form just before this one: 2021 for 2022, 2022Q2
   // for 2022Q3, 2022W04 for 2022W05; for a range, the range of the same
-  // number of days ending the day before this one starts.
+  // number of days ending the day before this one starts. Throws
+  // Error(Status::argument, "period", ...) when that period would start
+  // before 1900 (the year 1900, a range starting in it).
   Period previous() const;
 
  private:

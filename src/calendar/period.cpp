@@ -187,7 +187,12 @@ Period Period::previous() const {
     case Form::range:
       break;
   }
+  // As every other form's (parse refuses 1899), the range before must start
+  // in 1900 or later: a range that parse would refuse is no period, and one
+  // reaching below boost's year 1400 cannot even be written.
   const Date last = first_ - Days(1);
+  if ((last - make_date(1900, 1, 1)).days() < days() - 1)
+    fail(text_, "the period of the same length before it would start before 1900-01-01");
   const Date first = last - Days(days() - 1);
   return Period(Form::range, first, last, format_date(first) + "/" + format_date(last));
 }

@@ -3,6 +3,7 @@
 #include <fazhi/error.hpp>
 
 #include "quote.hpp"
+#include "utf8.hpp"
 
 namespace fazhi::exchange {
 
@@ -13,19 +14,23 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 const std::string kBomRule = "one is allowed only at the very start of an NDJSON input";
 
 // nlohmann's message without its "[json.exception.parse_error.101] " prefix,
-// and with the "; last read: '<the token>'" it may end with, which repeats the
-// caller's text (a whole unterminated string, say), bounded like any caller
-// value.
+// and with the token of its "; last read: '<token>'", which repeats the
+// caller's text (a whole unterminated string, say) and may stop inside a
+// character, bounded and escaped like any caller value (quote). The token
+// ends the message, or nlohmann goes on after it with "; expected <what>":
+// its closing quote is then the last one before that.
 std::string parser_message(std::string what) {
   auto cut = what.find("] ");
   if (cut != std::string::npos) what.erase(0, cut + 2);
   const std::string last_read = "; last read: '";
-  if (auto at = what.find(last_read); at != std::string::npos && what.back() == '\'') {
-    const std::size_t token = at + last_read.size();
-    what = what.substr(0, at + last_read.size() - 1) +
-           quote(std::string_view(what).substr(token, what.size() - 1 - token));
-  }
-  return what;
+  const std::size_t at = what.find(last_read);
+  if (at == std::string::npos) return what;
+  const std::size_t token = at + last_read.size();
+  std::size_t end = what.rfind("'; expected ");
+  if (end == std::string::npos || end < token) end = what.size() - 1;
+  if (end < token || what[end] != '\'') return escape_invalid_utf8(what);  // not nlohmann's form
+  return what.substr(0, token - 1) + quote(std::string_view(what).substr(token, end - token)) +
+         what.substr(end + 1);
 }
 
 }  // namespace

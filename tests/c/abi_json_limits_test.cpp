@@ -274,6 +274,23 @@ TEST_F(Abi, NdjsonLineWithRecordTwiceIsRejectedByName) {
   EXPECT_EQ(fz_get(db_, "org_unit", "dup", &out), FZ_E_NOT_FOUND);
 }
 
+// A line the JSON parser stops reading inside a character is rejected with
+// the character's bytes escaped: the summary stays UTF-8 JSON, and the import
+// FZ_OK. Found by tests/fuzz/ndjson_import_fuzz: fz_import failed as a whole
+// (FZ_E_INTERNAL), its summary unwritable, and fz_put's message was not UTF-8.
+TEST_F(Abi, JsonStoppedInsideACharacterIsRejectedWithAUtf8Message) {
+  const std::string line = "{\"record\": \"org_unit\", 湖北}";
+  const std::string message =
+      "not valid JSON: parse error at line 1, column 24: syntax error while parsing object key - "
+      "invalid literal; last read: '\"org_unit\", \\xE6'; expected string literal";
+  std::int64_t id = 4242;
+  EXPECT_FZ_ERR(fz_put(db_, "org_unit", line.c_str(), &id), FZ_E_ARGUMENT,
+                "record_json: " + message);
+  EXPECT_EQ(id, 4242);
+  expect_unchanged();
+  expect_second_line_rejected(db_, line, "", message);
+}
+
 // A byte-order mark is no part of JSON: before any JSON argument it is
 // refused, saying so (nlohmann's parser would skip it silently).
 TEST_F(Abi, ByteOrderMarkBeforeAJsonArgumentIsRefused) {

@@ -85,6 +85,28 @@ TEST(JsonText, MalformedJsonKeepsTheParsersMessage) {
   EXPECT_EQ(refusal("{} {}").find("not valid JSON"), 9u);
 }
 
+// nlohmann may go on after the token it repeats ("; last read: '...'") with
+// what it expected; the token is a caller value all the same, bounded and
+// escaped (it may stop inside a character). Only a token followed by nothing,
+// or by "expected ':'" (ending in a quote too), was quoted; after "expected
+// string literal" it went out whole and raw. Found by
+// tests/fuzz/ndjson_import_fuzz: a message that was not UTF-8 made an
+// import's summary unwritable, and fz_import fail as a whole (FZ_E_INTERNAL).
+TEST(JsonText, TheTokenBeforeWhatWasExpectedIsQuotedLikeAnyValue) {
+  EXPECT_EQ(refusal("{\"key: \"湖北\"}"),
+            "arg|arg: not valid JSON: parse error at line 1, column 9: syntax error while parsing "
+            "object separator - invalid literal; last read: '\"key: \"\\xE6'; expected ':'");
+  EXPECT_EQ(refusal("{\"a\": 1, 湖北}"),
+            "arg|arg: not valid JSON: parse error at line 1, column 10: syntax error while parsing "
+            "object key - invalid literal; last read: '1, \\xE6'; expected string literal");
+  const std::string message = refusal("{\"" + std::string(1 << 20, 'x'));
+  EXPECT_LT(message.size(), 500u) << message.substr(0, 500);
+  EXPECT_NE(message.find("; last read: '\"" + std::string(199, 'x') + "…' (1048577 bytes); "
+                         "expected string literal"),
+            std::string::npos)
+      << message.substr(0, 500);
+}
+
 // Documents read back from the file get the same bounds, reported as
 // discarded (a damaged entry) rather than thrown.
 TEST(StoredJson, DeepOrRepeatedDocumentsAreDiscarded) {

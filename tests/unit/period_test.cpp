@@ -4,10 +4,13 @@
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
 
+#include "utf8.hpp"
+
 #include <gtest/gtest.h>
 
 #include <initializer_list>
 #include <string>
+#include <utility>
 
 namespace fazhi {
 namespace {
@@ -185,6 +188,57 @@ TEST(PeriodReject, LongInputIsCutInTheMessage) {
     EXPECT_EQ(message.rfind("period: '2022" + std::string(196, 'Z') + "…' (4004 bytes): ", 0), 0u)
         << message;
     EXPECT_LT(message.size(), 400u);
+  }
+}
+
+TEST(PeriodPrevious, IsThePeriodJustBeforeOfTheSameForm) {
+  for (const auto& [text, before] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"2022", "2021"},
+           {"2022H1", "2021H2"},
+           {"2022H2", "2022H1"},
+           {"2022Q1", "2021Q4"},
+           {"2022-01", "2021-12"},
+           {"2021W01", "2020W53"},
+           {"2022-03-01/2022-03-10", "2022-02-19/2022-02-28"},
+           {"1900-01-02/1900-01-02", "1900-01-01/1900-01-01"},
+       }) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Period::parse(text).previous().text(), before);
+  }
+}
+
+// No period starts before 1900: each form's previous() refuses one alike,
+// naming the period. Found by tests/fuzz/period_fuzz: the range before
+// 2024-02-29/8052-03-01 was refused as a "date" outside the years 1400-9999,
+// and a range before one starting in 1900 was a range parse refuses.
+TEST(PeriodPrevious, NoPeriodStartsBefore1900) {
+  for (const char* text : {"1900", "1900H1", "1900Q1", "1900-01", "1900W01",
+                           "1900-01-01/1900-12-31", "1900-06-01/1900-12-31",
+                           "2024-02-29/8052-03-01"}) {
+    SCOPED_TRACE(text);
+    try {
+      Period::parse(text).previous();
+      ADD_FAILURE() << "has a previous period";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), Status::argument);
+      EXPECT_EQ(e.field(), "period") << e.what();
+    }
+  }
+}
+
+// The C ABI refuses a period that is not UTF-8 before parsing it; a C++
+// host's string reaches the parser as it is. The message (UTF-8, as every
+// message is) shows those bytes escaped. Found by tests/fuzz/period_fuzz.
+TEST(PeriodReject, BytesThatAreNotUtf8AreEscapedInTheMessage) {
+  expect_rejected("10\xFF\xFF\xFF" "90", {"'10\\xFF\\xFF\\xFF90'"});
+  expect_rejected("2022Q\xE4\xB8", {"'2022Q\\xE4\\xB8'"});
+  for (const char* text : {"10\xFF\xFF\xFF" "90", "2022Q\xE4\xB8", "2022-01-01/\xC0\xAF"}) {
+    try {
+      Period::parse(text);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_TRUE(is_valid_utf8(e.what())) << e.what();
+    }
   }
 }
 
