@@ -368,6 +368,23 @@ fz_status fz_journal_verify(fz_db* db, char** out_json) {
   });
 }
 
+fz_status fz_journal_verify_with(fz_db* db, const char* options_json, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    json options = parse_object(options_json, "options_json");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.verify_journal(options));
+  });
+}
+
+fz_status fz_journal_head(fz_db* db, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    out_param(out_json, "out_json");
+    set_out(out_json, d.journal_head());
+  });
+}
+
 fz_status fz_history(fz_db* db, const char* kind, const char* key, char** out_json) {
   return call([&] {
     auto& d = handle(db);

@@ -5,6 +5,7 @@
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
 #include "domain/personal_names.hpp"
+#include "domain/record_proof.hpp"
 #include "domain/record_store.hpp"
 #include "exchange/ndjson.hpp"
 #include "exchange/ndjson_export.hpp"
@@ -47,6 +48,9 @@ const char* mode_name(Mode m) { return m == Mode::strict ? "strict" : "historica
 
 namespace {
 
+// The shortest journal key accepted: 128 bits, if the host's key is random.
+constexpr std::size_t kMinJournalKeyBytes = 16;
+
 std::string actor_of(JsonOptions& o) {
   auto actor = o.text("actor");
   if (actor && actor->empty()) throw Error(Status::argument, "actor", "expected a non-empty string");
@@ -65,6 +69,14 @@ OpenOptions OpenOptions::from_json(const json& options) {
     opts.busy_timeout_ms = static_cast<int>(*ms);
   if (std::string actor = actor_of(o); !actor.empty()) opts.actor = actor;
   if (auto mode = o.text("mode")) opts.mode = parse_mode(*mode);
+  if (auto key = o.text("journal_key")) {
+    // The message never repeats the key.
+    if (key->size() < kMinJournalKeyBytes)
+      throw Error(Status::argument, "journal_key",
+                  "expected at least " + std::to_string(kMinJournalKeyBytes) +
+                      " bytes (a short key is guessed)");
+    opts.journal_key = std::move(*key);
+  }
   o.finish();
   return opts;
 }
@@ -276,8 +288,17 @@ Database::~Database() {
 std::unique_ptr<Database> Database::open(const std::string& path, const OpenOptions& options) {
   if (options.busy_timeout_ms < 0)
     throw Error(Status::argument, "busy_timeout_ms", "must not be negative");
+  if (!options.journal_key.empty() && options.journal_key.size() < kMinJournalKeyBytes)
+    throw Error(Status::argument, "journal_key",
+                "expected at least " + std::to_string(kMinJournalKeyBytes) + " bytes");
   auto impl = std::make_unique<Impl>(path, options);
-  store::prepare_schema(impl->conn);
+  impl->journal.set_key(options.journal_key);
+  // A keyed handle that upgrades the file authenticates the upgrade's entries.
+  store::prepare_schema(impl->conn, [&](store::Connection& conn) {
+    store::Journal journal(conn);
+    journal.set_key(options.journal_key);
+    journal.adopt_head();
+  });
   sqlite_guard("opening database", [&] {
     if (!impl->conn.in_memory() && !options.read_only) impl->conn.exec("PRAGMA journal_mode = WAL");
     // Schedules loaded by the host are stored in the database.
@@ -474,9 +495,62 @@ void Database::rollback() {
   sqlite_guard("rollback", [&] { impl_->conn.exec("ROLLBACK"); });
 }
 
-json Database::verify_journal() {
+json Database::verify_journal() { return verify_journal(nullptr); }
+
+json Database::verify_journal(const json& options) {
+  JsonOptions o(options, "options");
+  domain::ProofScope scope;
+  scope.kind = o.text("kind");
+  scope.unit = o.text("unit");
+  const bool records = o.flag("records").value_or(true);
+  std::optional<std::pair<std::int64_t, std::string>> anchor;
+  if (const json* head = o.raw("head")) {
+    JsonOptions h(*head, "head");
+    const std::optional<std::int64_t> seq = h.integer("seq", 0);
+    const std::optional<std::string> hash = h.text("hash");
+    h.finish();
+    if (!seq) throw Error(Status::argument, "head.seq", "is required (the recorded head's seq)");
+    if (!hash) throw Error(Status::argument, "head.hash", "is required (the recorded head's hash)");
+    anchor.emplace(*seq, *hash);
+  }
+  o.finish();
+  if (!records && (scope.kind || scope.unit))
+    throw Error(Status::argument, scope.kind ? "kind" : "unit",
+                "scopes the records, which \"records\": false leaves unchecked");
   std::lock_guard<std::mutex> lock(impl_->mu);
-  return sqlite_guard("verify", [&] { return impl_->journal.verify().to_json(); });
+  return sqlite_guard("verify", [&] {
+    ReadSnapshot snapshot(impl_->conn);  // the chain and the rows as of one moment
+    store::JournalCheck chain = impl_->journal.verify();
+    json out = chain.to_json();
+    out["head"] = impl_->journal.current_head().to_json();
+    bool ok = chain.ok;
+    std::string message = chain.message;
+    auto problem = [&](const std::string& what) {
+      if (ok) message = what;
+      ok = false;
+    };
+    if (records) {
+      const domain::RecordProof proof = domain::prove_records(impl_->conn, scope, chain.moved_from);
+      out["records"] = proof.to_json();
+      if (!proof.ok()) problem(proof.message());
+    }
+    if (anchor) {
+      const store::AnchorCheck a = impl_->journal.check_anchor(anchor->first, anchor->second);
+      out["anchor"] = {{"seq", anchor->first}, {"hash", anchor->second}, {"ok", a.ok}, {"message", a.message}};
+      if (!a.ok) problem(a.message);
+    }
+    const store::CheckpointCheck c = impl_->journal.check_checkpoints();
+    out["checkpoints"] = c.to_json();
+    if (c.checked && !c.ok) problem(c.message);
+    out["ok"] = ok;
+    out["message"] = message;
+    return out;
+  });
+}
+
+json Database::journal_head() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("journal head", [&] { return impl_->journal.current_head().to_json(); });
 }
 
 json Database::history(std::string_view kind, std::string_view key) {
@@ -632,12 +706,15 @@ std::string Database::report(const std::string& unit, int year, std::string_view
     throw Error(Status::argument, "format", quote(format) + " is not markdown, html or json");
   JsonOptions o(options, "options");
   const json params = o.raw("params") ? *o.raw("params") : json();
+  const bool journal_head = o.flag("journal_head").value_or(false);
   o.finish();
   std::lock_guard<std::mutex> lock(impl_->mu);
   json model = sqlite_guard("report", [&] {
     ReadSnapshot snapshot(impl_->conn);
-    return report::annual_report_model(
-        report::read_report_data(impl_->conn, impl_->engine, unit, year, params));
+    report::ReportData data = report::read_report_data(impl_->conn, impl_->engine, unit, year, params);
+    // The head as of the records the report read (the same snapshot).
+    if (journal_head) data.journal_head = impl_->journal.current_head().to_json();
+    return report::annual_report_model(data);
   });
   if (format == "json") return model.dump(2);
   return format == "html" ? report::annual_report_html(model) : report::annual_report_markdown(model);

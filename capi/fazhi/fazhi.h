@@ -132,6 +132,15 @@ FZ_API void fz_free(void *p);
  *                                   ("file:zone.db?mode=ro"), with every query
  *                                   parameter SQLite gives it (mode, cache,
  *                                   immutable, vfs...). Only with this option.
+ *                 "journal_key"     string of at least 16 bytes: the key of the
+ *                                   journal's keyed checkpoints. Every commit
+ *                                   of this handle then stores an HMAC-SHA-256
+ *                                   of the journal's head under it, and
+ *                                   fz_journal_verify checks them. Kept in
+ *                                   memory only: never written to the file or
+ *                                   a log, never repeated in a message. A
+ *                                   handle that migrates the file with a key
+ *                                   authenticates the migration's entries.
  * out_db        receives the handle.
  *
  * Files use WAL journaling, foreign keys and a busy timeout. An older fazhi
@@ -393,11 +402,14 @@ FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json)
  *  indicator. format: "markdown", "html" (self-contained, print-friendly, SVG
  *  charts) or "json" (every figure, for the host's own templates).
  *  options_json: NULL or {"params": {...}} for the indicators (e.g.
- *  {"min_yuan": 100000}). Personal names held in the database are masked
+ *  {"min_yuan": 100000}) and "journal_head": true, which prints the
+ *  journal's head (fz_journal_head) in the appendix as 全过程记录校验码.
+ *  Personal names held in the database are masked
  *  (胡某某), people's only: the names of units, committees, firms, courts and
  *  other organisations held are never masked, even with a person's name in
  *  them (张三村村民委员会 stays; 张三 on its own becomes 张某某). The same
- *  records give the same bytes. FZ_E_NOT_FOUND for an unknown unit,
+ *  records give the same bytes (but for the 全过程记录校验码, which is the
+ *  journal's, when asked for). FZ_E_NOT_FOUND for an unknown unit,
  *  FZ_E_ARGUMENT for a bad format, year or option. */
 FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char *format,
                            const char *options_json, char **out_text);
@@ -405,10 +417,61 @@ FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char
 /* ------------------------------------------------------------------------ */
 /* Journal (全过程记录): every change, hash-chained.                            */
 
-/** Recomputes the hash chain. Result: {"ok": bool, "entries": n,
- *  "first_bad": seq|null, "message": "..."}. A broken chain is still FZ_OK:
- *  the result says where it breaks. */
+/** Recomputes the hash chain and proves every record by it: the same as
+ *  fz_journal_verify_with(db, NULL, out_json). A broken chain or a record
+ *  that differs from its journal is still FZ_OK: the result says what. */
 FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
+
+/** Verifies the journal and proves the records by it.
+ *
+ *  Every entry that changes a record carries the digest (SHA-256) of the
+ *  record's whole stored state after it — its row's field columns, key and
+ *  id, and its findings — hashed into the chain with the entry; a file made
+ *  before this check existed had one entry of op "seal" per record appended
+ *  by its upgrade, carrying the state the record had then.
+ *
+ *  options_json  NULL or a JSON object:
+ *    "records"  bool, default true: prove the records (false: the chain,
+ *               the head and the checkpoints only)
+ *    "kind"     prove only the records of this kind (a record kind, or
+ *               "custom_indicator")
+ *    "unit"     prove only the records of this unit's subtree (kinds that
+ *               belong to no unit are left out; a deleted record no longer
+ *               says which unit it belonged to, so "missing" records are
+ *               found only without "unit")
+ *    "head"     {"seq": n, "hash": "64 hex digits"}: a head recorded earlier
+ *               (fz_journal_head); proves it is still on the chain
+ *  out_json receives
+ *    {"ok": bool, "entries": n, "first_bad": seq|null, "message": "...",
+ *     "head": {"seq": n, "hash": "..."},        the head now
+ *     "records": {"checked": n, "changed": n, "unjournaled": n,
+ *                 "missing": n, "listed": n, "problems": [{"problem",
+ *                 "kind", "key", "id", "seq", "message"}]},
+ *     "anchor": {"seq", "hash", "ok", "message"},   only with "head"
+ *     "checkpoints": {"count": n, "checked": bool, "ok": bool|null,
+ *                     "last": seq|null, "first_bad": seq|null,
+ *                     "message": "..."}}
+ *  "ok" is true when the chain is intact, no record has a problem, the
+ *  recorded head is on the chain and, with a journal_key, every checkpoint
+ *  matches and keyed commits wrote every entry; "message" names the first
+ *  thing that is not ("journal intact" when all is). A problem is "changed"
+ *  (the record's stored state is not what its latest entry, "seq", says, or
+ *  an org unit's place in the tree does not follow its parent), "unjournaled"
+ *  (a row or findings no entry names) or "missing" (entries whose record's
+ *  row is gone; records a migration moved to another kind are not missing).
+ *  At most 100 problems are listed; all are counted. Without a journal_key
+ *  the checkpoints are counted, "checked" false and "ok" null.
+ *  Cost: one pass over the journal (the chain) and one over each record
+ *  table, its findings and the journal's record index.
+ *  FZ_E_ARGUMENT names a bad option, FZ_E_NOT_FOUND an unknown unit. */
+FZ_API fz_status fz_journal_verify_with(fz_db *db, const char *options_json, char **out_json);
+
+/** The journal's head, for the host to record elsewhere (its own database, a
+ *  printed report, the unit above it) and give back to
+ *  fz_journal_verify_with later: {"seq": n, "hash": "64 hex digits"};
+ *  {"seq": 0, "hash": 64 "0"} for an empty journal. Not verified: verify to
+ *  know the chain up to it is intact. */
+FZ_API fz_status fz_journal_head(fz_db *db, char **out_json);
 
 /** The journal entries of the record whose key is `key`, in order, with the
  *  chain's verification:

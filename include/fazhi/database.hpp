@@ -104,8 +104,20 @@ class Database {
   void rollback();
 
   // --- Journal ---------------------------------------------------------------
-  // {"ok": bool, "entries": n, "first_bad": seq|null, "message": "..."}
+  // Verifies the journal and proves the records by it: verify_journal(null).
   nlohmann::json verify_journal();
+  // The hash chain, every record against its latest entry's state, a head
+  // recorded earlier, the keyed checkpoints. options (null: all defaults):
+  // {"records": bool (default true), "kind": one kind's records, "unit": one
+  // unit's subtree, "head": {"seq": n, "hash": "64 hex"}}. Returns
+  // {"ok", "entries", "first_bad", "message", "head": {"seq", "hash"},
+  // "records": {...}, "anchor": {...} (with "head"), "checkpoints": {...}};
+  // fz_journal_verify_with documents each. Error(argument) names a bad
+  // option, Error(not_found) an unknown unit.
+  nlohmann::json verify_journal(const nlohmann::json& options);
+  // The journal's head, for the host to record elsewhere: {"seq": n,
+  // "hash": "64 hex digits"} ({"seq": 0, "hash": 64 "0"} when empty).
+  nlohmann::json journal_head();
   // The record's full-process record (全过程记录): {"kind", "key", "id",
   // "record": current state, "entries": [...], "verification": {...}}. Also
   // act(kind, key, "full_process_record", {}).
@@ -134,7 +146,10 @@ class Database {
   // persons' duties, next year's plans, other matters, and a table of every
   // indicator. format: "markdown", "html" (self-contained, with SVG charts) or
   // "json" (the model the other two are laid out from). options:
-  // {"params": {...}} passed to the indicators (e.g. {"min_yuan": 100000}).
+  // {"params": {...}} passed to the indicators (e.g. {"min_yuan": 100000}),
+  // "journal_head": true to print the journal's head in the appendix as
+  // 全过程记录校验码 (the report's records' journal up to there; the one
+  // thing that differs between files holding the same records).
   // Personal names held in the database never appear in it; the same records
   // and options give the same bytes.
   std::string report(const std::string& unit, int year, std::string_view format,

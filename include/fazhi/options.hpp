@@ -25,10 +25,18 @@ struct OpenOptions {
   // path is a file name and nothing else: "file:x.db?mode=ro" is a file of
   // that name, opened as the other options say.
   bool uri = false;
+  // The key of the journal's keyed checkpoints (HMAC-SHA-256; at least 16
+  // bytes, any bytes but kept as given): every commit of this handle then
+  // authenticates the journal's head, and verification checks the
+  // checkpoints. Kept in memory only, never written to the file or a log.
+  // Empty: no checkpoints are written, and those in the file are counted
+  // but cannot be checked.
+  std::string journal_key = {};
 
   // fz_open's options_json: null, or {"create", "read_only", "uri": bool,
   // "busy_timeout_ms": n >= 0, "actor": non-empty text, "mode": "strict" |
-  // "historical"}. Throws Error(argument) naming the key.
+  // "historical", "journal_key": text of at least 16 bytes}. Throws
+  // Error(argument) naming the key.
   static OpenOptions from_json(const nlohmann::json& options);
 };
 

@@ -1,5 +1,5 @@
 // fazhi report DB --unit U --year Y [--format markdown|html|json] [--output FILE]
-// [--min-yuan N]: drafts the annual report (法治政府建设年度报告) of a unit.
+// [--min-yuan N] [--journal-head]: drafts the annual report (法治政府建设年度报告) of a unit.
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,12 +19,14 @@ struct Options {
   std::string path, unit, format = "markdown", output;
   int year = 0;
   std::optional<double> min_yuan;
+  bool journal_head = false;
 };
 
 void run_report(const Options& o) {
   Database db(o.path, {{"create", false}, {"read_only", true}});
   nlohmann::json options = nlohmann::json::object();
   if (o.min_yuan) options["params"] = {{"min_yuan", *o.min_yuan}};
+  if (o.journal_head) options["journal_head"] = true;
   FzText text;
   check_user_input(fz_report(db.get(), o.unit.c_str(), o.year, o.format.c_str(),
                              options.dump().c_str(), text.out()),
@@ -60,6 +62,8 @@ void add_report_command(CLI::App& app) {
       ->check(CLI::IsMember({"markdown", "html", "json"}));
   cmd->add_option("--output", o->output, "写入文件（默认输出到终端）");
   cmd->add_option("--min-yuan", o->min_yuan, "“涉案金额较大”的起点（元），默认 500000");
+  cmd->add_flag("--journal-head", o->journal_head,
+                "附录中打印全过程记录校验码（日志头: 序号:哈希），供日后 fazhi verify --head 核验");
   cmd->callback([o] { run_report(*o); });
 }
 

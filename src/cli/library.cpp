@@ -1,5 +1,7 @@
 #include "library.hpp"
 
+#include <cstdlib>
+
 namespace fazhi::cli {
 
 namespace {
@@ -52,7 +54,14 @@ nlohmann::json FzText::json(const std::string& doing) const {
   }
 }
 
-Database::Database(const std::string& path, const nlohmann::json& options) : path_(path) {
+Database::Database(const std::string& path, const nlohmann::json& given) : path_(path) {
+  // The journal key comes from the environment, never the command line
+  // (which other users of the machine can read in the process list).
+  nlohmann::json options = given;
+  if (!options.contains("journal_key")) {
+    if (const char* key = std::getenv(kJournalKeyVariable); key != nullptr && *key != '\0')
+      options["journal_key"] = key;
+  }
   const std::string options_text = options.is_null() ? std::string() : options.dump();
   check(fz_open(path.c_str(), options.is_null() ? nullptr : options_text.c_str(), &db_),
         "打开数据库 " + path);

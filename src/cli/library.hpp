@@ -48,11 +48,16 @@ class FzText {
   char* text_ = nullptr;
 };
 
+// The environment variable that holds the journal key (fz_open's
+// "journal_key") for every command that opens a database.
+inline constexpr const char* kJournalKeyVariable = "FAZHI_JOURNAL_KEY";
+
 // An open fz_db, closed on destruction.
 class Database {
  public:
   // Opens path with the given fz_open options (null: the library's
-  // defaults); throws CliError on failure.
+  // defaults), adding "journal_key" from FAZHI_JOURNAL_KEY when the options
+  // give none; throws CliError on failure.
   Database(const std::string& path, const nlohmann::json& options);
   ~Database();
   Database(const Database&) = delete;

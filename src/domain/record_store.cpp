@@ -3,6 +3,7 @@
 #include "bounded_json.hpp"
 
 #include "domain/findings.hpp"
+#include "domain/record_state.hpp"
 #include "domain/unit_tree.hpp"
 #include "json_options.hpp"
 #include "quote.hpp"
@@ -548,7 +549,10 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
   // (add_yuan_to_change puts it back for readers).
   for (const auto& [yuan, fen] : sql_of(kind).money)
     if (journal_change.contains(fen)) journal_change.erase(yuan);
-  ctx.journal.append(ctx.actor, kind.name, key, *id, op, journal_change, inserted);
+  // The entry carries the record's whole stored state (record_state.hpp):
+  // what verification compares the row with.
+  ctx.journal.append(ctx.actor, kind.name, key, *id, op, journal_change, inserted,
+                     state_of_values(kind, *id, key, values, findings, unit_of(kind, *id, values)));
   return inserted ? PutOutcome::inserted : PutOutcome::updated;
 }
 

@@ -207,10 +207,10 @@ void write_ndjson_export(store::Connection& conn, const ExportSelection& selecti
   }
   // Actions follow the records, replayed from the journal in their order, so
   // that importing the file reproduces every record's state.
-  // (The ops that write a record's fields, load a calendar or move a record
-  // to another kind are not actions.)
+  // (The ops that write a record's fields, load a calendar, move a record
+  // to another kind or seal its state at an upgrade are not actions.)
   store::Journal journal(conn);
-  journal.scan({"create", "update", "patch", "load", "recompute", store::kMoveOp}, [&](const store::JournalEntry& e) {
+  journal.scan({"create", "update", "patch", "load", "recompute", store::kMoveOp, store::kSealOp}, [&](const store::JournalEntry& e) {
     auto ids = exported_ids.find(e.kind);
     if (ids == exported_ids.end() || !ids->second.second.count(e.record_id)) return;
     const Kind& kind = *ids->second.first;

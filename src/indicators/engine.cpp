@@ -1,6 +1,7 @@
 #include "indicators/engine.hpp"
 
 #include "domain/labels.hpp"
+#include "domain/record_state.hpp"
 #include "domain/unit_tree.hpp"
 #include "quote.hpp"
 
@@ -395,7 +396,8 @@ void Engine::define(const json& def, store::Journal& journal, const std::string&
   id->executeStep();
   std::int64_t rowid = id->getColumn(0).getInt64();
   journal.append(actor, "custom_indicator", code, rowid, "define",
-                 {{"label", label}, {"expression", text}, {"measure", measure_kind}});
+                 {{"label", label}, {"expression", text}, {"measure", measure_kind}}, false,
+                 domain::custom_indicator_state(rowid, code, label, text, measure_kind));
 }
 
 json Engine::labels() {

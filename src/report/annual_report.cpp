@@ -517,6 +517,7 @@ json Writer::model() {
                      {"text", indicator_value(iv)}});
   m["indicators"] = table;
   m["notes"] = notes();
+  if (d_.journal_head.is_object()) m["journal_head"] = d_.journal_head;
 
   json charts;
   {
@@ -554,5 +555,12 @@ json Writer::model() {
 }  // namespace
 
 json annual_report_model(const ReportData& data) { return Writer(data).model(); }
+
+std::string journal_head_text(const json& head) {
+  const std::string seq = std::to_string(head.at("seq").get<std::int64_t>());
+  return "全过程记录校验码：" + seq + ":" + head.at("hash").get<std::string>() +
+         "（本报告依据的记录，其全过程记录截至第" + seq +
+         "条；以此校验码可核验全过程记录此后未被改写或截断。）";
+}
 
 }  // namespace fazhi::report

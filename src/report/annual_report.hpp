@@ -30,8 +30,19 @@ namespace fazhi::report {
 //                  "value" (null for no_data), "status", "text"}],
 //  "charts": {"mediation_by_category": [{"code", "label", "value"}],
 //             "mediation_by_month": [12 counts],
-//             "rates": [{"code", "label", "value"}]}}
+//             "rates": [{"code", "label", "value"}]},
+//  "journal_head": {"seq", "hash"} (only when asked for: the journal's head
+//                  as the report was drafted, printed as 全过程记录校验码)}
+//
+// The journal head is the one figure that is not the records': the same
+// records imported at other times have another journal. So it is printed
+// only when asked for, and the same records give the same bytes otherwise.
+//
+// journal_head_text: the appendix line of that head.
 nlohmann::json annual_report_model(const ReportData& data);
+
+// "全过程记录校验码：<seq>:<hash>（…）": the appendix line of a journal head.
+std::string journal_head_text(const nlohmann::json& head);
 
 std::string annual_report_markdown(const nlohmann::json& model);
 

@@ -30,6 +30,7 @@ std::string op_label(const Kind& kind, const std::string& op) {
   if (op == "patch") return "修改";
   if (op == "recompute") return "按节假日安排重算期限";
   if (op == store::kMoveOp) return "转入（数据库升级）";
+  if (op == store::kSealOp) return "封存记录状态（数据库升级）";
   if (const domain::Action* a = kind.find_action(op)) return a->label;
   return op;
 }
@@ -105,6 +106,8 @@ std::string describe_change(const Kind& kind, const std::string& op, const json&
     if (f->type == FieldType::money && it->is_string()) value += " 元";
     out += (out.empty() ? "" : "；") + (f->label.empty() ? f->name : f->label) + "：" + value;
   }
+  // A seal changes nothing: it states the record as it was at the upgrade.
+  if (op == store::kSealOp) return "记录当时的状态由本条的状态校验值证明";
   // A recompute lists the record's findings when they changed.
   if (auto it = change.find("findings"); it != change.end() && it->is_array()) {
     std::string found;

@@ -37,6 +37,9 @@ struct ReportData {
   // schedule (computed by the provisional rule): year -> records.
   std::map<int, std::int64_t> provisional_records;
   std::vector<std::string> organisation_names;  // every one held, never masked
+  // The journal's head ({"seq", "hash"}) when the report prints it as
+  // 全过程记录校验码 (the report option "journal_head"); null otherwise.
+  nlohmann::json journal_head;
 
   // The value of `code` (a catalogue code of `indicators`). Throws
   // Error(internal) for a code that was not evaluated.

@@ -86,6 +86,8 @@ std::string annual_report_html(const json& model) {
          xml_escape(i.at("text").get<std::string>()) + "</td></tr>\n";
   h += "</tbody>\n</table>\n";
   for (const json& note : model.at("notes")) h += "<p>" + xml_escape(note.get<std::string>()) + "</p>\n";
+  if (model.contains("journal_head"))
+    h += "<p class=\"journal-head\">" + xml_escape(journal_head_text(model.at("journal_head"))) + "</p>\n";
   h += "</body>\n</html>\n";
   return h;
 }

@@ -47,6 +47,7 @@ std::string annual_report_markdown(const json& model) {
           " | " + table_figure(i.at("numerator")) + " | " + table_figure(i.at("denominator")) + " | " +
           cell(i.at("text").get<std::string>()) + " |\n";
   for (const json& note : model.at("notes")) md += "\n" + note.get<std::string>() + "\n";
+  if (model.contains("journal_head")) md += "\n" + journal_head_text(model.at("journal_head")) + "\n";
   return md;
 }
 

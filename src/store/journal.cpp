@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -24,7 +25,7 @@ constexpr const char* kRuleBoundary = "journal_v2_from";
 // Every column of an entry, the codes as their names (NULL for a code that
 // journal_name does not hold: a reader shows it empty, verification fails).
 constexpr const char* kSelectColumns =
-    "SELECT j.seq, j.at, a.name, k.name, j.key, j.record_id, o.name, j.change, j.hash "
+    "SELECT j.seq, j.at, a.name, k.name, j.key, j.record_id, o.name, j.change, j.hash, j.state "
     "FROM journal j LEFT JOIN journal_name a ON a.id = j.actor "
     "LEFT JOIN journal_name k ON k.id = j.kind LEFT JOIN journal_name o ON o.id = j.op ";
 
@@ -106,6 +107,7 @@ JournalEntry read_entry(SQLite::Statement& q, std::int64_t boundary, Names& name
     e.change = decode_change(bytes_of(change), names, e.codes_known);
   stored_hash = bytes_of(q.getColumn(8));
   e.hash = to_hex(stored_hash);
+  if (!q.getColumn(9).isNull()) e.state = bytes_of(q.getColumn(9));
   e.rule = e.seq < boundary ? 1 : 2;
   return e;
 }
@@ -161,6 +163,11 @@ std::string canonical_v2(const JournalEntry& e, const std::string& change_dump) 
   s += std::to_string(e.record_id);
   s += ",\"seq\":";
   s += std::to_string(e.seq);
+  if (!e.state.empty()) {
+    s += ",\"state\":\"";
+    s += to_hex(e.state);
+    s += "\"";
+  }
   s += "}";
   return s;
 }
@@ -172,9 +179,12 @@ std::string entry_digest(const std::string& prev, const JournalEntry& e, const s
 }
 
 // Whether the stored entry is what its hash says. A rule-1 entry always
-// stored its key (rule 1 hashes it); a code without a name cannot be hashed.
+// stored its key (rule 1 hashes it) and never a state (rule 1 has none); a
+// code without a name cannot be hashed; a state is 32 bytes.
 bool entry_matches(const std::string& prev, const JournalEntry& e, const std::string& stored_hash) {
-  if (!e.codes_known || e.change.is_discarded() || (e.rule == 1 && !e.key_stored)) return false;
+  if (!e.codes_known || e.change.is_discarded() || (e.rule == 1 && (!e.key_stored || !e.state.empty())))
+    return false;
+  if (!e.state.empty() && e.state.size() != 32) return false;
   return entry_digest(prev, e, e.change.dump()) == stored_hash;
 }
 
@@ -254,8 +264,18 @@ std::optional<std::int64_t> parse_utc_ms(std::string_view text) {
 std::string utc_now() { return format_utc_ms(utc_now_ms()); }
 
 nlohmann::json JournalEntry::to_json() const {
-  return {{"seq", seq},       {"at", at}, {"actor", actor},   {"kind", kind}, {"key", key},
-          {"record_id", record_id}, {"op", op}, {"change", change}, {"hash", hash}};
+  nlohmann::json j = {{"seq", seq},       {"at", at}, {"actor", actor},   {"kind", kind}, {"key", key},
+                      {"record_id", record_id}, {"op", op}, {"change", change}, {"hash", hash}};
+  if (!state.empty()) j["state"] = to_hex(state);
+  return j;
+}
+
+nlohmann::json CheckpointCheck::to_json() const {
+  nlohmann::json j = {{"count", count}, {"checked", checked}, {"message", message}};
+  j["ok"] = checked ? nlohmann::json(ok) : nlohmann::json(nullptr);
+  j["last"] = last ? nlohmann::json(*last) : nlohmann::json(nullptr);
+  j["first_bad"] = first_bad ? nlohmann::json(*first_bad) : nlohmann::json(nullptr);
+  return j;
 }
 
 nlohmann::json JournalCheck::to_json() const {
@@ -338,7 +358,7 @@ std::string Journal::encode_change(const nlohmann::json& change) {
 
 void Journal::append(const std::string& actor, const std::string& kind,
                      const std::string& key, std::int64_t record_id, const std::string& op,
-                     const nlohmann::json& change, bool new_record) {
+                     const nlohmann::json& change, bool new_record, const std::string& state) {
   Head& h = head();
   const std::int64_t actor_code = code(actor), kind_code = code(kind), op_code = code(op);
   JournalEntry e;  // without its change: the dump serves both the hash and the row
@@ -350,13 +370,16 @@ void Journal::append(const std::string& actor, const std::string& kind,
   e.op = op;
   e.key_stored = new_record || !first_entry_holds(kind_code, record_id, key);
   if (e.key_stored) e.key = key;
+  if (!state.empty() && state.size() != 32)
+    throw Error(Status::internal, "a record state digest is 32 bytes");
+  e.state = state;
   const std::string change_dump = change.dump();
   std::string hash = sha256_raw(h.hash, canonical_v2(e, change_dump));
   const std::string stored_change = encode_change(change);
 
   auto ins = conn_.statement(
-      "INSERT INTO journal (seq, at, actor, kind, op, record_id, key, change, hash) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO journal (seq, at, actor, kind, op, record_id, key, change, hash, state) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   ins->bind(1, static_cast<int64_t>(e.seq));
   ins->bind(2, static_cast<int64_t>(e.at_ms));
   ins->bind(3, static_cast<int64_t>(actor_code));
@@ -369,9 +392,14 @@ void Journal::append(const std::string& actor, const std::string& kind,
     ins->bind(7);
   ins->bind(8, stored_change.data(), static_cast<int>(stored_change.size()));
   ins->bind(9, hash.data(), static_cast<int>(hash.size()));
+  if (state.empty())
+    ins->bind(10);
+  else
+    ins->bind(10, state.data(), static_cast<int>(state.size()));
   ins->exec();
   h.seq = e.seq;
   h.hash = std::move(hash);
+  if (!first_appended_) first_appended_ = e.seq;
   dirty_ = true;
 }
 
@@ -383,7 +411,146 @@ void Journal::flush_head() {
       "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
   q->bind(1, std::to_string(h.seq) + ":" + to_hex(h.hash));
   q->exec();
+  if (!key_.empty()) {
+    // The first keyed commit on a file adopts the chain before it.
+    auto any = conn_.statement("SELECT 1 FROM journal_checkpoint LIMIT 1");
+    const bool adopting = !any->executeStep();
+    write_checkpoint(adopting ? 1 : first_appended_.value_or(h.seq));
+  }
+  first_appended_.reset();
   dirty_ = false;
+}
+
+void Journal::adopt_head() {
+  if (key_.empty()) return;
+  Head& h = head();
+  if (h.seq == 0) return;
+  std::int64_t covered = 0;
+  {
+    auto last = conn_.statement("SELECT coalesce(max(seq), 0) FROM journal_checkpoint");
+    last->executeStep();
+    covered = last->getColumn(0).getInt64();
+  }
+  if (covered >= h.seq) return;
+  write_checkpoint(covered + 1);
+}
+
+void Journal::write_checkpoint(std::int64_t first) {
+  Head& h = head();
+  const std::string mac = checkpoint_mac(key_, first, h.seq, h.hash);
+  auto c = conn_.statement(
+      "INSERT OR REPLACE INTO journal_checkpoint (seq, first, mac) VALUES (?, ?, ?)");
+  c->bind(1, static_cast<int64_t>(h.seq));
+  c->bind(2, static_cast<int64_t>(first));
+  c->bind(3, mac.data(), static_cast<int>(mac.size()));
+  c->exec();
+}
+
+std::string checkpoint_mac(const std::string& key, std::int64_t first, std::int64_t seq,
+                           const std::string& hash) {
+  std::string message = "fazhi journal head";
+  message += '\0';
+  for (const std::int64_t n : {first, seq})
+    for (int shift = 56; shift >= 0; shift -= 8)
+      message += static_cast<char>((static_cast<std::uint64_t>(n) >> shift) & 0xff);
+  message += hash;
+  return hmac_sha256(key, message);
+}
+
+JournalHead Journal::current_head() {
+  JournalHead h{0, to_hex(kZeroHash)};
+  auto q = conn_.statement("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+  if (q->executeStep()) {
+    h.seq = q->getColumn(0).getInt64();
+    h.hash = to_hex(bytes_of(q->getColumn(1)));
+  }
+  return h;
+}
+
+AnchorCheck Journal::check_anchor(std::int64_t seq, const std::string& hash_hex) {
+  AnchorCheck check;
+  const std::optional<std::string> hash = from_hex(hash_hex);
+  if (!hash || hash->size() != 32)
+    throw Error(Status::argument, "head.hash", "expected 64 lower-case hex digits");
+  if (seq < 0) throw Error(Status::argument, "head.seq", "expected a seq of 0 or more");
+  const std::string text = std::to_string(seq) + ":" + hash_hex;
+  if (seq == 0) {
+    // The head of an empty journal: every chain starts after it.
+    check.ok = *hash == kZeroHash;
+    if (!check.ok) check.message = "the recorded head " + text + " is not the head of an empty journal";
+    return check;
+  }
+  auto q = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
+  q->bind(1, static_cast<int64_t>(seq));
+  if (!q->executeStep()) {
+    const JournalHead now = current_head();
+    check.ok = false;
+    check.message = "the recorded head " + text + " is gone: the journal ends at entry " +
+                    std::to_string(now.seq) + " (entries were cut off after it)";
+  } else if (bytes_of(q->getColumn(0)) != *hash) {
+    check.ok = false;
+    check.message = "entry " + std::to_string(seq) +
+                    " is no longer the recorded head: the chain was rewritten since " + text +
+                    " was recorded";
+  }
+  return check;
+}
+
+CheckpointCheck Journal::check_checkpoints() {
+  CheckpointCheck check;
+  {
+    auto n = conn_.statement("SELECT count(*) FROM journal_checkpoint");
+    n->executeStep();
+    check.count = n->getColumn(0).getInt64();
+  }
+  if (key_.empty()) {
+    check.message = check.count == 0
+                        ? "no keyed checkpoints"
+                        : std::to_string(check.count) +
+                              " keyed checkpoints, not checked: no key was given";
+    return check;
+  }
+  check.checked = true;
+  auto fail = [&](std::int64_t seq, std::string message) {
+    if (!check.ok) return;
+    check.ok = false;
+    check.first_bad = seq;
+    check.message = std::move(message);
+  };
+  auto q = conn_.statement(
+      "SELECT c.seq, c.first, c.mac, j.hash FROM journal_checkpoint c "
+      "LEFT JOIN journal j ON j.seq = c.seq ORDER BY c.seq");
+  auto unkeyed = [](std::int64_t from, std::int64_t to) {
+    return (from == to ? "entry " + std::to_string(from) + " is"
+                       : "entries " + std::to_string(from) + " to " + std::to_string(to) + " are") +
+           " not authenticated by any keyed checkpoint: written without the key, or by someone "
+           "who does not hold it";
+  };
+  std::int64_t covered = 0;  // entries 1..covered were written by keyed commits
+  while (q->executeStep()) {
+    const std::int64_t seq = q->getColumn(0).getInt64();
+    const std::int64_t first = q->getColumn(1).getInt64();
+    if (q->getColumn(3).isNull()) {
+      fail(seq, "checkpoint " + std::to_string(seq) +
+                    " names an entry the journal no longer holds (entries were cut off)");
+      continue;
+    }
+    if (first < 1 || first > seq ||
+        checkpoint_mac(key_, first, seq, bytes_of(q->getColumn(3))) != bytes_of(q->getColumn(2))) {
+      fail(seq, "checkpoint " + std::to_string(seq) + " does not authenticate entry " +
+                    std::to_string(seq) +
+                    ": the chain was rewritten without the key (or the key is not the one the "
+                    "checkpoints were written with)");
+      continue;
+    }
+    if (first > covered + 1) fail(covered + 1, unkeyed(covered + 1, first - 1));
+    if (check.ok) check.last = seq;
+    covered = std::max(covered, seq);
+  }
+  const JournalHead head = current_head();
+  if (head.seq > covered) fail(covered + 1, unkeyed(covered + 1, head.seq));
+  if (check.ok) check.message = std::to_string(check.count) + " keyed checkpoints authentic";
+  return check;
 }
 
 // Checks the entries after `after` (whose hash is `prev`, bytes) to the end
@@ -415,6 +582,11 @@ JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
                          : "entry " + std::to_string(e.seq) + " is out of order");
     } else if (!entry_matches(prev, e, stored)) {
       fail(e.seq, mismatch_message(e));
+    } else if (e.op == kMoveOp && e.change.is_object()) {
+      const nlohmann::json from = e.change.value("from", nlohmann::json());
+      if (from.is_object() && from.value("kind", nlohmann::json()).is_string() &&
+          from.value("id", nlohmann::json()).is_number_integer())
+        check.moved_from.emplace(from["kind"].get<std::string>(), from["id"].get<std::int64_t>());
     }
     prev = std::move(stored);
     ++expected;

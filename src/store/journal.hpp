@@ -36,15 +36,43 @@
 //  rule 2, entries from journal_v2_from:
 //      hash = SHA-256(previous hash as its 32 bytes || canonical entry)
 //    where the canonical entry is the compact JSON, keys sorted, of
-//    {actor, at, change, key, kind, op, record_id, seq}, `at` as the integer
-//    of milliseconds, actor, kind and op as their names (so a hash does not
-//    depend on the dictionary's codes), and `key` present only when the entry
-//    stores one (a key an entry takes from its record's first entry is hashed
-//    there). The first entry's previous hash is 32 zero bytes.
+//    {actor, at, change, key, kind, op, record_id, seq, state}, `at` as the
+//    integer of milliseconds, actor, kind and op as their names (so a hash
+//    does not depend on the dictionary's codes), `key` present only when the
+//    entry stores one (a key an entry takes from its record's first entry is
+//    hashed there) and `state` only when the entry carries one, as 64 hex
+//    digits. The first entry's previous hash is 32 zero bytes.
+//
+// The state (schema 10): an entry that changes a record carries the digest
+// of the record's whole stored state after the change (domain/record_state.hpp:
+// its row, its findings), 32 bytes in the column `state`. Entries written
+// before schema 10 carry none and hash as they did; the migration to schema 10
+// appended one entry of op "seal" (kSealOp) per record, carrying the state the
+// record had then. So every record's latest entry says what its row must hold,
+// and the hash chain says that the entry is what fazhi wrote: verification
+// (domain/record_proof.hpp) compares the two.
 //
 // Entries are never updated or deleted. The head ("seq:hash", the hash as 64
 // hex digits, the same text under both rules) is also kept in the meta table,
-// so cutting entries off the end of the chain is detected too.
+// so cutting entries off the end of the chain is detected too; cutting the
+// end and rewriting that row as well is detected against a head the host
+// recorded elsewhere (check_anchor) or by keyed checkpoints.
+//
+// Keyed checkpoints (schema 10): a handle given a key (OpenOptions::
+// journal_key, never stored in the file) writes, with every commit that
+// appended, a row of journal_checkpoint: the head's seq, `first`, the first
+// entry that commit appended, and
+//      mac = HMAC-SHA-256(key, "fazhi journal head" || 0x00 || first as 8
+//            bytes big-endian || seq as 8 bytes big-endian || the head
+//            entry's hash as its 32 bytes)
+// The mac authenticates the whole chain up to seq (each hash chains its
+// predecessor's) and says that entries first..seq were written with the
+// key. The first keyed commit on a file without checkpoints, and an upgrade
+// run by a keyed handle, take first = 1 past the last checkpoint (they adopt
+// what is there, as the host trusts it when it starts using a key). With
+// the key, check_checkpoints() fails on a mac that does not match (the chain
+// was rewritten without the key), on a checkpoint whose entry is gone, and
+// on entries no keyed commit wrote (appended by someone without the key).
 #pragma once
 
 #include "store/sqlite.hpp"
@@ -54,6 +82,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -72,6 +101,10 @@ struct JournalEntry {
   std::string op;
   nlohmann::json change;
   std::string hash;  // 64 hex digits
+  // The digest (32 bytes) of the record's stored state after this entry
+  // (domain/record_state.hpp); empty when the entry carries none. Shown by
+  // to_json as 64 hex digits, only when present.
+  std::string state;
 
   // How it is stored and hashed (not shown by to_json).
   std::int64_t at_ms = 0;   // `at` as milliseconds since the Unix epoch
@@ -88,11 +121,45 @@ struct JournalEntry {
 // record's history reads the entries of (that kind, that id) before it.
 inline constexpr const char* kMoveOp = "move";
 
+// The operation of the entry the migration to schema 10 appended for every
+// record: its change is empty, its state the record's state at the upgrade.
+inline constexpr const char* kSealOp = "seal";
+
+// The chain's last entry: its seq (0 for an empty journal) and hash (64 hex
+// digits; 64 "0" for an empty journal).
+struct JournalHead {
+  std::int64_t seq = 0;
+  std::string hash;
+
+  nlohmann::json to_json() const { return {{"seq", seq}, {"hash", hash}}; }
+};
+
+// A head recorded earlier, checked against the chain (check_anchor).
+struct AnchorCheck {
+  bool ok = true;
+  std::string message;
+};
+
+// The keyed checkpoints (check_checkpoints).
+struct CheckpointCheck {
+  std::int64_t count = 0;       // rows of journal_checkpoint
+  bool checked = false;         // a key was given: the macs were checked
+  bool ok = true;               // checked, every one matched and the head is covered
+  std::optional<std::int64_t> last;       // seq of the last checkpoint that matched
+  std::optional<std::int64_t> first_bad;  // seq of the first that did not
+  std::string message;
+
+  nlohmann::json to_json() const;
+};
+
 struct JournalCheck {
   bool ok = true;
   std::int64_t entries = 0;
   std::optional<std::int64_t> first_bad;
   std::string message;
+  // The records that a move entry (kMoveOp) of the checked part says were
+  // moved away: (kind, id) of where they were. Their rows are gone by design.
+  std::set<std::pair<std::string, std::int64_t>> moved_from;
 
   nlohmann::json to_json() const;
 };
@@ -105,13 +172,43 @@ class Journal {
   // caller knows that no entry names this record yet (a create), so its key
   // is stored without looking; otherwise the record's first entry is looked
   // up and the key stored only when that entry does not already hold it.
+  // `state`: the record's state digest after the change (32 bytes), or empty
+  // for an entry that changes no record (a calendar load).
   void append(const std::string& actor, const std::string& kind, const std::string& key,
               std::int64_t record_id, const std::string& op, const nlohmann::json& change,
-              bool new_record = false);
+              bool new_record = false, const std::string& state = {});
 
-  // Writes the head into meta; call before committing a transaction that
-  // appended. Cheap when nothing was appended.
+  // Writes the head into meta, and with a key a checkpoint of it; call
+  // before committing a transaction that appended. Cheap when nothing was
+  // appended.
   void flush_head();
+
+  // With a key: a checkpoint of the current head covering the entries
+  // after the last checkpoint (all of them when there is none), whoever
+  // wrote them. For a keyed handle that has just upgraded the file; nothing
+  // without a key, or when the head has a checkpoint already.
+  void adopt_head();
+
+  // The key of the keyed checkpoints (any bytes, kept in memory only); empty:
+  // none are written or checked.
+  void set_key(std::string key) { key_ = std::move(key); }
+  bool has_key() const { return !key_.empty(); }
+
+  // The chain's last entry as stored (not verified: verify() says whether
+  // the chain up to it is intact).
+  JournalHead current_head();
+
+  // Whether the entry `seq` is on the chain with the hash `hash_hex`: a head
+  // the host recorded earlier (fz_journal_head) still is, unless entries
+  // were cut off after it or the chain was rewritten since. Meaningful once
+  // verify() found the chain intact.
+  AnchorCheck check_anchor(std::int64_t seq, const std::string& hash_hex);
+
+  // Counts the checkpoints; with a key, checks each against the entry it
+  // names, and that keyed commits wrote every entry: a checkpoint that does
+  // not match, one whose entry is gone, or entries no checkpoint covers make
+  // it fail.
+  CheckpointCheck check_checkpoints();
 
   // Forgets the cached head and name codes: after a rollback (which may have
   // removed names this handle added), or when another connection may have
@@ -120,6 +217,7 @@ class Journal {
   void invalidate() {
     head_.reset();
     codes_.clear();
+    first_appended_.reset();
   }
 
   // The whole chain, from the first entry.
@@ -145,6 +243,8 @@ class Journal {
             const std::function<void(const JournalEntry&)>& fn);
 
  private:
+  // Writes the checkpoint of the head covering entries first..head.
+  void write_checkpoint(std::int64_t first);
   struct Head {
     std::int64_t seq = 0;
     std::string hash;  // 32 bytes
@@ -164,7 +264,10 @@ class Journal {
   JournalCheck verify_incrementally();
 
   Connection& conn_;
+  std::string key_;
   std::optional<Head> head_;
+  // The first entry appended since the head was last flushed.
+  std::optional<std::int64_t> first_appended_;
   std::unordered_map<std::string, std::int64_t> codes_;  // name -> code, this transaction
   // The chain up to here verified intact by this handle (entries are never
   // changed by fazhi, so what was verified stays verified).
@@ -175,6 +278,11 @@ class Journal {
 // The hash (hex) of an entry under its rule (e.rule) given its predecessor's
 // hash (hex). The change is hashed as e.change.dump().
 std::string journal_hash(const std::string& prev_hash_hex, const JournalEntry& e);
+
+// The checkpoint mac of the entries first..seq, seq's hash (32 bytes) the
+// head, under `key` (journal.hpp gives the message).
+std::string checkpoint_mac(const std::string& key, std::int64_t first, std::int64_t seq,
+                           const std::string& hash);
 
 // Converts a journal of schema 1 to 5 to the schema-6 table (run by the
 // migration, inside its transaction, after it created journal_name and

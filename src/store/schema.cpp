@@ -1,6 +1,7 @@
 #include "store/schema.hpp"
 
 #include "domain/reconsideration_case.hpp"
+#include "domain/record_state.hpp"
 #include "store/journal.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -594,6 +595,26 @@ ALTER TABLE enforcement_action ADD COLUMN promised_days INTEGER;
 ALTER TABLE enforcement_action ADD COLUMN processing_days INTEGER;
 ALTER TABLE enforcement_action ADD COLUMN promised_deadline TEXT;
 )sql"},
+      // 11: the journal proves the records (store/journal.hpp). An entry
+      // that changes a record carries the digest of the record's stored
+      // state after it (domain/record_state.hpp), hashed with the entry; the
+      // record index holds it too, so that verification reads each record's
+      // latest state in one pass over the index. Keyed checkpoints of the
+      // head go to journal_checkpoint. The step domain::seal_records then
+      // journals one entry of op "seal" per record with the state it has now,
+      // so that records journaled before carry a state as well.
+      {R"sql(
+ALTER TABLE journal ADD COLUMN state BLOB;
+DROP INDEX journal_record;
+CREATE INDEX journal_record ON journal(kind, record_id, state);
+
+CREATE TABLE journal_checkpoint (
+  seq   INTEGER PRIMARY KEY,  -- the head a keyed commit left
+  first INTEGER NOT NULL,     -- the first entry it appended
+  mac   BLOB NOT NULL         -- HMAC-SHA-256 of both and the head (store/journal.hpp)
+) STRICT;
+)sql",
+       nullptr, domain::seal_records},
   };
   return list;
 }
@@ -607,7 +628,7 @@ int read_int_pragma(Connection& conn, const char* pragma) {
 
 int schema_version() { return static_cast<int>(migrations().size()); }
 
-void prepare_schema(Connection& conn) {
+void prepare_schema(Connection& conn, const std::function<void(Connection&)>& migrated) {
   try {
     // The first read also tells garbage from SQLite: it fails with NOTADB.
     int app = read_int_pragma(conn, "application_id");
@@ -644,6 +665,7 @@ void prepare_schema(Connection& conn) {
       }
       for (int v = version; v < schema_version(); ++v)
         if (const auto at_end = migrations()[static_cast<std::size_t>(v)].at_end) at_end(conn);
+      if (migrated) migrated(conn);
       conn.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       conn.exec("PRAGMA user_version = " + std::to_string(schema_version()));
       conn.exec("COMMIT");

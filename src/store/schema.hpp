@@ -7,6 +7,8 @@
 
 #include "store/sqlite.hpp"
 
+#include <functional>
+
 namespace fazhi::store {
 
 // 'FZHI' — tells a fazhi database from any other SQLite file.
@@ -18,7 +20,9 @@ int schema_version();
 // Checks that the connection holds a fazhi database (or an empty file, which
 // it initialises) and brings it to schema_version().
 // Throws Error(corrupt) for another application's SQLite file or garbage,
-// Error(version) for a file written by a newer fazhi.
-void prepare_schema(Connection& conn);
+// Error(version) for a file written by a newer fazhi. `migrated`, when
+// given, runs inside the migration's transaction after every step, only
+// when the file was migrated (a keyed handle checkpoints the upgrade).
+void prepare_schema(Connection& conn, const std::function<void(Connection&)>& migrated = {});
 
 }  // namespace fazhi::store

@@ -3,7 +3,9 @@
 #include <fazhi/error.hpp>
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
+#include <climits>
 #include <memory>
 
 namespace fazhi::store {
@@ -19,6 +21,16 @@ std::string sha256_raw(std::string_view a, std::string_view b) {
       EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1)
     throw Error(Status::internal, "SHA-256 failed");
   return std::string(reinterpret_cast<const char*>(digest), len);
+}
+
+std::string hmac_sha256(std::string_view key, std::string_view message) {
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (key.size() > static_cast<std::size_t>(INT_MAX) ||
+      !HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+            reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &len))
+    throw Error(Status::internal, "HMAC-SHA-256 failed");
+  return std::string(reinterpret_cast<const char*>(mac), len);
 }
 
 std::string sha256_hex(std::string_view a, std::string_view b) { return to_hex(sha256_raw(a, b)); }

@@ -18,7 +18,9 @@
 //  4. Indicators: fz_indicators of the whole catalogue for 2022 at the root
 //     and at a leaf, against the best hand-written SQL (indicator_bench.hpp);
 //     the values must agree, else MISMATCH.
-//  5. Goals: each goal of issue 14 beside the figure measured (goals.hpp).
+//  5. Verification: fz_journal_verify, which proves every record by the
+//     journal, against one full read of the same tables (verify_bench.hpp).
+//  6. Goals: each goal of issue 14 beside the figure measured (goals.hpp).
 //
 // Figures go to stdout, progress to stderr; nothing is asserted about time.
 // Exit status: 0 ran to the end and every check held, 1 a check or a call
@@ -44,6 +46,7 @@
 #include "report.hpp"
 #include "scratch_dir.hpp"
 #include "storage.hpp"
+#include "verify_bench.hpp"
 #include "synthetic.hpp"
 #include "timing.hpp"
 #include "working_days.hpp"
@@ -101,6 +104,9 @@ int run(const bench::Options& opt) {
   std::fprintf(stderr, "fazhi_bench: indicators\n");
   bench::IndicatorResults indicators = bench::run_indicators(imports.kept_database, data, opt.repeat);
   if (!bench::print_indicators(indicators)) status = 1;
+
+  std::fprintf(stderr, "fazhi_bench: journal verification\n");
+  if (!bench::print_verify(bench::run_verify(imports.kept_database, opt.repeat))) status = 1;
 
   bench::print_goals(imports, indicators, corpus);
   if (opt.keep)

@@ -1,5 +1,6 @@
 // abi_records — the record entry points called with bad arguments: fz_put,
-// fz_get, fz_history, fz_patch, fz_list, fz_act and fz_journal_verify refuse by
+// fz_get, fz_history, fz_patch, fz_list, fz_act, fz_journal_verify,
+// fz_journal_verify_with and fz_journal_head refuse by
 // name and change nothing; a key made of digits is a key, never an id.
 //
 // Links libfazhi.so only, through fazhi.h; helpers in abi_support.hpp.
@@ -431,6 +432,57 @@ TEST_F(Abi, JournalVerifyRefusesNullOut) {
   EXPECT_EQ(v.at("ok"), true);
   EXPECT_EQ(v.at("entries"), 2);
   EXPECT_TRUE(v.at("first_bad").is_null());
+}
+
+// ---------------------------------------------------------------------------
+// fz_journal_verify_with, fz_journal_head
+
+TEST_F(Abi, JournalVerifyWithRefusesBadOptionsByNameAndLeavesOutJsonAlone) {
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_journal_verify_with(nullptr, nullptr, &out), FZ_E_ARGUMENT, "db");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, nullptr, nullptr), FZ_E_ARGUMENT, "out_json");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "[]", &out), FZ_E_ARGUMENT, "options_json");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"knd\": \"org_unit\"}", &out), FZ_E_ARGUMENT, "knd");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"kind\": 3}", &out), FZ_E_ARGUMENT, "kind");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"kind\": \"nope\"}", &out), FZ_E_ARGUMENT,
+                "unknown kind 'nope'");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"unit\": \"nowhere\"}", &out), FZ_E_NOT_FOUND,
+                "nowhere");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"kind\": \"adviser\", \"unit\": \"root\"}", &out),
+                FZ_E_ARGUMENT, "adviser records do not belong to a unit");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"records\": false, \"kind\": \"org_unit\"}", &out),
+                FZ_E_ARGUMENT, "kind");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"head\": {\"seq\": 1}}", &out), FZ_E_ARGUMENT,
+                "head.hash");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"head\": {\"seq\": 1, \"hash\": \"ABC\"}}", &out),
+                FZ_E_ARGUMENT, "head.hash");
+  EXPECT_FZ_ERR(fz_journal_verify_with(db_, "{\"head\": {\"seq\": -1, \"hash\": \"00\"}}", &out),
+                FZ_E_ARGUMENT, "seq");
+  EXPECT_EQ(out, kSentinel);
+  expect_unchanged();
+}
+
+TEST_F(Abi, JournalHeadIsTheHeadVerifyProvesOnTheChain) {
+  char* out = kSentinel;
+  EXPECT_FZ_ERR(fz_journal_head(nullptr, &out), FZ_E_ARGUMENT, "db");
+  EXPECT_FZ_ERR(fz_journal_head(db_, nullptr), FZ_E_ARGUMENT, "out_json");
+  EXPECT_EQ(out, kSentinel);
+  ASSERT_FZ_OK(fz_journal_head(db_, &out));
+  const json head = json::parse(out);
+  fz_free(out);
+  EXPECT_EQ(head.at("seq"), 2);
+  EXPECT_EQ(head.at("hash").get<std::string>().size(), 64u);
+
+  const std::string options = json{{"head", head}}.dump();
+  out = nullptr;
+  ASSERT_FZ_OK(fz_journal_verify_with(db_, options.c_str(), &out));
+  const json v = json::parse(out);
+  fz_free(out);
+  EXPECT_EQ(v.at("ok"), true);
+  EXPECT_EQ(v.at("head"), head);
+  EXPECT_EQ(v.at("anchor").at("ok"), true);
+  EXPECT_EQ(v.at("records").at("checked"), 2);
+  EXPECT_EQ(v.at("checkpoints").at("checked"), false);
 }
 
 // ---------------------------------------------------------------------------

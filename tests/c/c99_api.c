@@ -139,6 +139,21 @@ int main(void) {
   CHECK(contains(json, "\"first_bad\":null"), "fz_journal_verify: %s", json ? json : "(null)");
   fz_free(json);
 
+  /* The head, recorded, then proven on the chain with the records. */
+  json = NULL;
+  MUST(fz_journal_head(db, &json));
+  CHECK(contains(json, "\"seq\":4"), "fz_journal_head: %s", json ? json : "(null)");
+  {
+    char options[256];
+    char *verified = NULL;
+    snprintf(options, sizeof options, "{\"head\": %s, \"kind\": \"org_unit\"}", json);
+    MUST(fz_journal_verify_with(db, options, &verified));
+    CHECK(contains(verified, "\"ok\":true") && contains(verified, "\"checked\":3"),
+          "fz_journal_verify_with: %s", verified ? verified : "(null)");
+    fz_free(verified);
+  }
+  fz_free(json);
+
   json = NULL;
   MUST(fz_history(db, "org_unit", "hongqi", &json));
   CHECK(contains(json, "\"op\":\"create\"") && contains(json, "\"op\":\"patch\""),

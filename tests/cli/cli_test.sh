@@ -507,12 +507,92 @@ test_import_a_line_over_16_mib_stops_naming_it() {
 
 # --- verify -----------------------------------------------------------------
 
+# The head verify prints last: "日志头: SEQ:HASH", the hash 64 hex digits.
+expect_head_line() {
+  local n
+  n=$(wc -l <out)
+  sed -n "${n}p" out | grep -qxE "日志头: $1:[0-9a-f]{64}" || fail "the last line of stdout is not the head $1"
+}
+
 test_verify_intact_journal() {
   sample_db
   run verify yx.db
   expect_status 0
-  expect_out "日志 15 条: 完好"
+  [[ $(sed -n 1,2p out) == $'日志 15 条: 完好\n记录 15 条: 与日志相符' ]] || fail "stdout differs"
+  [[ $(wc -l <out) -eq 3 ]] || fail "stdout is not 3 lines"
+  expect_head_line 15
   expect_no_err
+}
+
+test_verify_names_a_record_edited_behind_its_back() {
+  sample_db
+  python3 - <<'PY'
+import sqlite3
+db = sqlite3.connect("yx.db")
+db.execute("UPDATE org_unit SET name = '别的村' WHERE key = 'yx-kfq-v01'")
+db.commit()
+PY
+  run verify yx.db
+  expect_status 1
+  [[ $(sed -n 1,2p out) == $'日志 15 条: 完好\n记录 15 条: 1 处与日志不符' ]] || fail "stdout differs"
+  sed -n 3p out | grep -qxE '  与日志不符  org_unit  yx-kfq-v01  \(日志第 [0-9]+ 条\)' ||
+    fail "line 3 does not name the unit"
+  expect_head_line 15
+  expect_err_lines 1
+  expect_err_line 1 "fazhi: 校验日志 yx.db: org_unit 'yx-kfq-v01' (id "
+  # One kind, or the chain alone, as asked.
+  run verify yx.db --kind mediation_case
+  expect_status 0
+  [[ $(sed -n 2p out) == '记录 0 条: 与日志相符' ]] || fail "--kind did not scope the proof"
+  run verify yx.db --chain-only
+  expect_status 0
+  [[ $(wc -l <out) -eq 2 ]] || fail "--chain-only printed records"
+}
+
+test_verify_with_a_recorded_head_finds_a_cut_tail() {
+  sample_db
+  run verify yx.db
+  local head
+  head=$(sed -n 3p out | sed 's/^日志头: //')
+  run verify yx.db --head "$head"
+  expect_status 0
+  grep -qxF "日志头 $head: 仍在链上" out || fail "the recorded head is not reported on the chain"
+  # A forger cuts the last unit and its entry off and rewrites the stored head.
+  python3 - <<'PY'
+import sqlite3
+db = sqlite3.connect("yx.db")
+seq, key = 15, db.execute("SELECT key FROM org_unit ORDER BY id DESC LIMIT 1").fetchone()[0]
+prev = db.execute("SELECT lower(hex(hash)) FROM journal WHERE seq = 14").fetchone()[0]
+db.execute("DELETE FROM org_unit WHERE key = ?", (key,))
+db.execute("DELETE FROM journal WHERE seq = 15")
+db.execute("UPDATE meta SET value = ? WHERE name = 'journal_head'", ("14:" + prev,))
+db.commit()
+PY
+  run verify yx.db
+  expect_status 0  # the file alone cannot tell
+  run verify yx.db --head "$head"
+  expect_status 1
+  grep -qxF "日志头 $head: 不在链上" out || fail "the cut is not reported"
+  expect_err_line 1 "fazhi: 校验日志 yx.db: the recorded head $head is gone: the journal ends at entry 14"
+  run verify yx.db --head nonsense
+  expect_status 2
+}
+
+test_verify_checks_keyed_checkpoints_with_the_key_from_the_environment() {
+  FAZHI_JOURNAL_KEY="a key of sixteen bytes or more" "$fazhi" init yx.db >/dev/null
+  FAZHI_JOURNAL_KEY="a key of sixteen bytes or more" "$fazhi" import yx.db "$sample" >/dev/null
+  FAZHI_JOURNAL_KEY="a key of sixteen bytes or more" run verify yx.db
+  expect_status 0
+  grep -qxF "密钥校验点 1 个: 完好" out || fail "the checkpoints were not checked"
+  run verify yx.db
+  expect_status 0
+  grep -qxF "密钥校验点 1 个: 未校验 (未设 FAZHI_JOURNAL_KEY)" out || fail "unchecked checkpoints not reported"
+  FAZHI_JOURNAL_KEY="another key, sixteen bytes long" run verify yx.db
+  expect_status 1
+  grep -qxF "密钥校验点 1 个: 不符" out || fail "a wrong key was not reported"
+  FAZHI_JOURNAL_KEY="short" run verify yx.db
+  expect_status 1
+  expect_err_line 1 "fazhi: 打开数据库 yx.db: journal_key: expected at least 16 bytes"
 }
 
 test_verify_tampered_journal_names_the_first_bad_entry() {
@@ -531,7 +611,7 @@ db.commit()
 PY
   run verify yx.db
   expect_status 1
-  expect_out "日志 15 条: 从第 3 条起不符"
+  [[ $(sed -n 1,2p out) == $'日志 15 条: 从第 3 条起不符\n记录 15 条: 与日志相符' ]] || fail "stdout differs"
   expect_err_lines 1
   expect_err_line 1 "fazhi: 校验日志 yx.db: 第 3 条不符"
 }
@@ -778,6 +858,7 @@ test_example_yangxin_2022_runs_end_to_end() {
     "行政诉讼案件数                  0                        litigation.cases"
     "问题 0 条"
     "日志 1082 条: 完好"
+    "记录 665 条: 与日志相符"
     "已写入 build/yangxin-2022.html"
     "# 阳新经济开发区管委会2022年法治政府建设年度报告"
     "需配备法律顾问的13个单位中，13个已聘请法律顾问，覆盖率100%，实现法律顾问全覆盖。"
@@ -801,6 +882,9 @@ test_example_yangxin_2022_runs_end_to_end() {
     fail "a sample file had rejected lines"
   fi
   grep -q '<svg' build/yangxin-2022.html || fail "the HTML report has no chart"
+  grep -qxE '日志头: 1076:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
+  grep -qE '^全过程记录校验码：1076:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1076条' out ||
+    fail "the report lacks its 全过程记录校验码"
 }
 
 test_report_formats_and_errors() {

@@ -361,12 +361,32 @@ namespace Fazhi
         // ------------------------------------------------------------------
         // Journal
 
-        /// <summary>Recomputes the journal's hash chain: <c>{"ok": bool, "entries": n, "first_bad": seq|null,
-        /// "message": "..."}</c>. A broken chain is reported, not thrown.</summary>
+        /// <summary>Recomputes the journal's hash chain and proves every record by it: <c>{"ok": bool,
+        /// "entries": n, "first_bad": seq|null, "message": "...", "head", "records", "checkpoints"}</c>. A broken
+        /// chain or a record that differs from its journal is reported, not thrown.</summary>
         public string VerifyJournal()
         {
             IntPtr json;
             Check(NativeMethods.fz_journal_verify(Handle, out json));
+            return Utf8.TakeString(json);
+        }
+
+        /// <summary>The same with options (fz_journal_verify_with): <c>{"kind": ..., "unit": ...,
+        /// "head": {"seq": n, "hash": "..."}, "records": bool}</c>; null for none.</summary>
+        public string VerifyJournal(string optionsJson)
+        {
+            byte[] o = Utf8.Encode(optionsJson, "optionsJson");
+            IntPtr json;
+            Check(NativeMethods.fz_journal_verify_with(Handle, o, out json));
+            return Utf8.TakeString(json);
+        }
+
+        /// <summary>The journal's head <c>{"seq": n, "hash": "64 hex digits"}</c>, to record outside the
+        /// file and give back to <see cref="VerifyJournal(string)"/> as "head" later.</summary>
+        public string JournalHead()
+        {
+            IntPtr json;
+            Check(NativeMethods.fz_journal_head(Handle, out json));
             return Utf8.TakeString(json);
         }
 

@@ -128,6 +128,12 @@ namespace Fazhi
         internal static extern int fz_journal_verify(DatabaseHandle db, out IntPtr out_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_journal_verify_with(DatabaseHandle db, byte[] options_json, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_journal_head(DatabaseHandle db, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int fz_history(DatabaseHandle db, byte[] kind, byte[] key, out IntPtr out_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

@@ -666,6 +666,39 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("journal_head_records_and_checkpoints", () =>
+            {
+                string path = TempPath("keyed.db");
+                const string keyed = "{\"journal_key\": \"a key of sixteen bytes or more\"}";
+                string head;
+                using (var db = new Database(path, keyed))
+                {
+                    db.Put("org_unit", Root);
+                    db.Put("mediation_committee", Committee);
+                    head = db.JournalHead();
+                    Assert.Equal(2L, Json.Long(Json.Object(head), "seq"), "two entries");
+                    AddCase(db, "mc-1", "2022-03-01", "succeeded", "2022-03-05");
+                    var v = Json.Object(db.VerifyJournal("{\"head\": " + head + "}"));
+                    Assert.Equal(true, (bool)Json.At(v, "ok"), "the recorded head is on the chain");
+                    Assert.Equal(true, (bool)Json.At(v, "anchor", "ok"), "anchor ok");
+                    Assert.Equal(true, (bool)Json.At(v, "checkpoints", "checked"),
+                                 "a keyed handle checks its checkpoints");
+                    var kind = Json.Object(db.VerifyJournal("{\"kind\": \"mediation_case\"}"));
+                    Assert.Equal(1L, Json.Long(kind, "records", "checked"),
+                                 "one case proven");
+                    Assert.Throws<FazhiArgumentException>(() => db.VerifyJournal("{\"kind\": \"nope\"}"), "unknown kind");
+                }
+                using (var db = new Database(path))
+                {
+                    var v = Json.Object(db.VerifyJournal(null));
+                    Assert.Equal(false, (bool)Json.At(v, "checkpoints", "checked"),
+                                 "without the key the checkpoints are not checked");
+                }
+                var e = Assert.Throws<FazhiArgumentException>(() => new Database(path, "{\"journal_key\": \"short\"}"),
+                                                              "a short key");
+                Assert.Contains("journal_key", e.Message, "the message names the option");
+            });
+
             r.Add("report_in_three_formats", () =>
             {
                 using (Database db = Seeded())

@@ -99,6 +99,8 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "fz_findings": (_status, (_db, _str, _out_str)),
     "fz_report": (_status, (_db, _str, _i32, _str, _str, _out_str)),
     "fz_journal_verify": (_status, (_db, _out_str)),
+    "fz_journal_verify_with": (_status, (_db, _str, _out_str)),
+    "fz_journal_head": (_status, (_db, _out_str)),
     "fz_history": (_status, (_db, _str, _str, _out_str)),
     "fz_history_text": (_status, (_db, _str, _str, _str, _out_str)),
     "fz_calendar_load": (_status, (_db, _str, ctypes.c_size_t)),
@@ -152,6 +154,8 @@ class NativeLibrary:
     fz_findings: Callable[..., int]
     fz_report: Callable[..., int]
     fz_journal_verify: Callable[..., int]
+    fz_journal_verify_with: Callable[..., int]
+    fz_journal_head: Callable[..., int]
     fz_history: Callable[..., int]
     fz_history_text: Callable[..., int]
     fz_calendar_load: Callable[..., int]

@@ -542,9 +542,26 @@ class Database:
 
     # --------------------------------------------------------------- journal
 
-    def verify_journal(self) -> JSONObject:
-        """Recomputes the hash chain: {"ok", "entries", "first_bad", "message"}."""
-        return self._call_json("fz_journal_verify")  # type: ignore[no-any-return]
+    def verify_journal(self, *, kind: Optional[str] = None, unit: Optional[str] = None,
+                       head: Optional[Dict[str, Any]] = None,
+                       records: Optional[bool] = None) -> JSONObject:
+        """Recomputes the hash chain and proves the records by it:
+        {"ok", "entries", "first_bad", "message", "head", "records",
+        "checkpoints"} (and "anchor" with ``head``). ``kind`` / ``unit``
+        prove one kind's records or one unit's subtree; ``head`` is a head
+        recorded earlier (``journal_head()``), proven still on the chain;
+        ``records=False`` checks the chain alone. With the database opened
+        with ``journal_key=...``, the keyed checkpoints are checked too."""
+        given = {"kind": kind, "unit": unit, "head": head, "records": records}
+        opts = {k: v for k, v in given.items() if v is not None}
+        if not opts:
+            return self._call_json("fz_journal_verify")  # type: ignore[no-any-return]
+        return self._call_json("fz_journal_verify_with", _dumps(opts))  # type: ignore[no-any-return]
+
+    def journal_head(self) -> JSONObject:
+        """The journal's head {"seq", "hash"}, to record outside the file and
+        give back to ``verify_journal(head=...)`` later."""
+        return self._call_json("fz_journal_head")  # type: ignore[no-any-return]
 
     def history(self, kind: str, key: str) -> JSONObject:
         """A record's journal entries with the chain's verification."""
@@ -634,11 +651,14 @@ def open(  # noqa: A001 - fazhi.open is the documented entry point
     actor: Optional[str] = None,
     mode: Optional[str] = None,
     uri: Optional[bool] = None,
+    journal_key: Optional[str] = None,
     **options: Any,
 ) -> Database:
     """Opens (and by default creates) a fazhi database; ``":memory:"`` for a
     private in-memory one. ``path`` is a file name, even when it starts with
-    "file:", unless ``uri=True`` makes it an SQLite URI. The keywords are
+    "file:", unless ``uri=True`` makes it an SQLite URI. ``journal_key`` (at
+    least 16 bytes, kept in memory only) makes every commit authenticate the
+    journal's head and verification check it. The keywords are
     fz_open's options (None: the library's default); further keywords are
     passed through as they are, so options of a newer library can be used.
     Use the result in a ``with`` block to close it on exit."""
@@ -649,6 +669,7 @@ def open(  # noqa: A001 - fazhi.open is the documented entry point
         "actor": actor,
         "mode": mode,
         "uri": uri,
+        "journal_key": journal_key,
     }
     opts = {k: v for k, v in given.items() if v is not None}
     opts.update(options)

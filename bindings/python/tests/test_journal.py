@@ -61,6 +61,52 @@ class JournalTest(FazhiTestCase):
         assert v["ok"] is False
         assert v["first_bad"] == 2
 
+    def test_verify_journal_names_a_record_edited_behind_its_back(self) -> None:
+        path = self.tmp / "records.db"
+        with fazhi.open(path) as db:
+            self.put_tree(db)
+            self.put_case("调解-002", db=db)
+        con = sqlite3.connect(str(path))
+        con.execute("UPDATE mediation_case SET category = 'marriage' WHERE key = '调解-002'")
+        con.commit()
+        con.close()
+        with fazhi.open(path) as db:
+            v = db.verify_journal()
+            assert v["ok"] is False
+            assert v["first_bad"] is None  # the chain is intact; the row is not
+            assert v["records"]["changed"] == 1
+            [p] = v["records"]["problems"]
+            assert (p["problem"], p["kind"], p["key"]) == ("changed", "mediation_case", "调解-002")
+            scoped = db.verify_journal(kind="org_unit")
+            assert scoped["ok"] is True and scoped["records"]["checked"] == 2
+
+    def test_journal_head_is_proven_on_the_chain_later(self) -> None:
+        head = self.db.journal_head()
+        assert head["seq"] == 5 and len(head["hash"]) == 64
+        self.put_case("调解-003")
+        v = self.db.verify_journal(head=head)
+        assert v["ok"] is True and v["anchor"]["ok"] is True
+        forged = dict(head, hash="0" * 64)
+        v = self.db.verify_journal(head=forged)
+        assert v["ok"] is False and v["anchor"]["ok"] is False
+        assert v["message"].startswith("entry 5 is no longer the recorded head")
+
+    def test_a_keyed_handle_checkpoints_every_commit(self) -> None:
+        path = self.tmp / "keyed.db"
+        key = "a key of sixteen bytes or more"
+        with fazhi.open(path, journal_key=key) as db:
+            self.put_tree(db)
+            assert db.verify_journal()["checkpoints"] == {
+                "count": 3, "checked": True, "ok": True, "last": 3, "first_bad": None,
+                "message": "3 keyed checkpoints authentic"}
+        with fazhi.open(path) as db:
+            c = db.verify_journal()["checkpoints"]
+            assert c["checked"] is False and c["count"] == 3
+        with raises(fazhi.ArgumentError) as r:
+            fazhi.open(path, journal_key="short")
+        assert r.value.message.startswith("journal_key: ")
+        assert "short" not in r.value.message  # the key is never repeated
+
     def test_history_text_markdown_is_the_full_process_record(self) -> None:
         text = self.db.history_text("mediation_case", "调解-001")
         assert text.startswith("# 全过程记录")
