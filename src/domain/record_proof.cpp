@@ -4,7 +4,6 @@
 #include "domain/record_state.hpp"
 #include "domain/unit_tree.hpp"
 #include "quote.hpp"
-#include "store/sha256.hpp"
 
 #include <fazhi/error.hpp>
 

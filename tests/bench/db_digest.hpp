@@ -28,7 +28,7 @@ struct TableDigest {
 struct DbDigest {
   TableDigest cases, journal, findings;
   int case_columns = 0;
-  bool journal_ok = false;      // fz_journal_verify: the chain holds
+  bool journal_ok = false;      // fz_journal_verify_with {"records": false}: the chain holds
   std::string journal_message;  // its message
 };
 

@@ -88,8 +88,8 @@ bool print_checks(const ImportResults& results, const Corpus& corpus) {
   if (with_journal)
     std::printf(
         "; so are the journal (%lld entries) and the findings (%lld rows)\n"
-        "         in every variant but (a), except the journal's times and hashes; fz_journal_verify\n"
-        "         finds every chain intact",
+        "         in every variant but (a), except the journal's times, hashes and record states;\n"
+        "         fz_journal_verify finds every chain intact",
         static_cast<long long>(with_journal->digest.journal.rows),
         static_cast<long long>(with_journal->digest.findings.rows));
   std::printf("\n");

@@ -56,6 +56,13 @@ expect_err_lines() {
   [[ $n -eq $1 ]] || fail "stderr has $n lines, expected $1"
 }
 
+# The head verify prints last: "日志头: SEQ:HASH", the hash 64 hex digits.
+expect_head_line() {
+  local n
+  n=$(wc -l <out)
+  sed -n "${n}p" out | grep -qxE "日志头: $1:[0-9a-f]{64}" || fail "the last line of stdout is not the head $1"
+}
+
 # A database with the sample's org units.
 sample_db() {
   "$fazhi" init yx.db >/dev/null
@@ -423,7 +430,9 @@ test_export_unit_of_a_village_round_trips_its_indicators() {
 调解成功率      100.0%  11/11      mediation.success_rate
 法律顾问覆盖率  100.0%  1/1        adviser.coverage"
   run verify copy.db
-  expect_out "日志 63 条: 完好"
+  expect_status 0
+  [[ $(sed -n 1,2p out) == $'日志 63 条: 完好\n记录 39 条: 与日志相符' ]] || fail "stdout differs"
+  expect_head_line 63
 }
 
 # Issue 19: an export never writes over the database, its -wal, a link to
@@ -506,13 +515,6 @@ test_import_a_line_over_16_mib_stops_naming_it() {
 }
 
 # --- verify -----------------------------------------------------------------
-
-# The head verify prints last: "日志头: SEQ:HASH", the hash 64 hex digits.
-expect_head_line() {
-  local n
-  n=$(wc -l <out)
-  sed -n "${n}p" out | grep -qxE "日志头: $1:[0-9a-f]{64}" || fail "the last line of stdout is not the head $1"
-}
 
 test_verify_intact_journal() {
   sample_db

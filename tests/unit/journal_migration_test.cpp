@@ -23,6 +23,10 @@ using json = nlohmann::json;
 
 namespace {
 
+// The fixture's records (5 units, 2 committees, 3 cases): the upgrade to
+// schema 10 journals one seal entry for each, after the 14 converted ones.
+constexpr int kRecords = 10;
+
 const std::string kFixtureDir = std::string(FAZHI_SOURCE_DIR) + "/tests/fixtures/journal_v1/";
 
 std::string read_file(const std::string& path) {
@@ -67,7 +71,10 @@ class JournalMigration : public ::testing::Test {
 TEST_F(JournalMigration, ConvertedJournalVerifiesWithEveryEntryCounted) {
   json r = Database::open(path_)->verify_journal();
   EXPECT_TRUE(r["ok"].get<bool>()) << r.dump();
-  EXPECT_EQ(r["entries"], 14);
+  // The 14 converted entries, then the upgrade to schema 10's seal of each
+  // of the 10 records (5 units, 2 committees, 3 cases), proven.
+  EXPECT_EQ(r["records"]["checked"], kRecords);
+  EXPECT_EQ(r["entries"], 14 + kRecords);
   EXPECT_TRUE(r["first_bad"].is_null());
 
   SQLite::Database raw(path_, SQLite::OPEN_READONLY);
@@ -77,9 +84,13 @@ TEST_F(JournalMigration, ConvertedJournalVerifiesWithEveryEntryCounted) {
                            "typeof(hash) = 'blob' AND length(hash) = 32 AND key IS NOT NULL")
                 .getInt(),
             14);
-  // The head in meta keeps its text: "seq:hex".
+  // The last converted entry keeps its hash; the head in meta keeps its
+  // text, "seq:hex", now at the last seal.
+  EXPECT_EQ(raw.execAndGet("SELECT lower(hex(hash)) FROM journal WHERE seq = 14").getString(),
+            std::get<2>(v1_.at(14)));
   EXPECT_EQ(raw.execAndGet("SELECT value FROM meta WHERE name = 'journal_head'").getString(),
-            "14:" + std::get<2>(v1_.at(14)));
+            std::to_string(14 + kRecords) + ":" +
+                raw.execAndGet("SELECT lower(hex(hash)) FROM journal ORDER BY seq DESC LIMIT 1").getString());
 }
 
 TEST_F(JournalMigration, OldEntriesShowTheirTimeHashAndKeyAsBefore) {
@@ -88,6 +99,10 @@ TEST_F(JournalMigration, OldEntriesShowTheirTimeHashAndKeyAsBefore) {
   for (const char* key : {"调解-001", "调解-002", "调解-003"}) {
     const json h = db->history("mediation_case", key);
     for (const json& e : h["entries"]) {
+      if (e["op"] == "seal") {  // the upgrade's, after the converted entries
+        EXPECT_GT(e["seq"], 14);
+        continue;
+      }
       const auto& [at, k, hash] = v1_.at(e["seq"].get<std::int64_t>());
       EXPECT_EQ(e["at"], at);
       EXPECT_EQ(e["key"], k);
@@ -101,10 +116,32 @@ TEST_F(JournalMigration, OldEntriesShowTheirTimeHashAndKeyAsBefore) {
 TEST_F(JournalMigration, HistoryHistoryTextAndExportAreWhatTheEarlierFazhiShowed) {
   auto db = Database::open(path_);
   for (const char* key : {"调解-001", "调解-002", "调解-003"}) {
-    EXPECT_EQ(db->history("mediation_case", key), expected()["history"][key]) << key;
-    EXPECT_EQ(db->history_text("mediation_case", key, "markdown"),
-              expected()["history_markdown"][key].get<std::string>())
-        << key;
+    // What the earlier fazhi showed, then the upgrade's seal.
+    json h = db->history("mediation_case", key);
+    const json seal = h["entries"].back();
+    EXPECT_EQ(seal["op"], "seal") << key;
+    EXPECT_EQ(seal["change"], json::object()) << key;
+    EXPECT_EQ(seal["state"].get<std::string>().size(), 64u) << key;
+    h["entries"].erase(h["entries"].size() - 1);
+    EXPECT_EQ(h["verification"]["entries"], 14 + kRecords);
+    h["verification"]["entries"] = 14;
+    EXPECT_EQ(h, expected()["history"][key]) << key;
+    // The document: the same, with the seal's row and hash and the count.
+    const std::string seq = std::to_string(seal["seq"].get<std::int64_t>());
+    std::string md = db->history_text("mediation_case", key, "markdown");
+    for (const std::string& line :
+         {"| " + seq + " | " + seal["at"].get<std::string>().substr(0, 10) + " " +
+              seal["at"].get<std::string>().substr(11, 8) +
+              " UTC | fazhi（数据库升级） | 封存记录状态（数据库升级） | 记录当时的状态由本条的状态校验值证明 |\n",
+          "- 第 " + seq + " 条：`" + seal["hash"].get<std::string>() + "`\n"}) {
+      const std::size_t at = md.find(line);
+      ASSERT_NE(at, std::string::npos) << key << " lacks " << line << "\n" << md;
+      md.erase(at, line.size());
+    }
+    const std::string count = "全库共 " + std::to_string(14 + kRecords) + " 条日志";
+    ASSERT_NE(md.find(count), std::string::npos) << md;
+    md.replace(md.find(count), count.size(), "全库共 14 条日志");
+    EXPECT_EQ(md, expected()["history_markdown"][key].get<std::string>()) << key;
   }
   const std::string out = dir_.file("export.ndjson");
   db->export_file(out, json::object());
@@ -114,24 +151,28 @@ TEST_F(JournalMigration, HistoryHistoryTextAndExportAreWhatTheEarlierFazhiShowed
 TEST_F(JournalMigration, AppendingAfterTheMigrationChainsOn) {
   {
     auto db = Database::open(path_);
-    db->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 15, rule 2
+    // After the seals (15 to 24), rule 2.
+    db->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 25
     db->act("mediation_case", "调解-002", "close",
-            {{"date", "2022-03-09"}, {"outcome", "failed"}});  // seq 16
+            {{"date", "2022-03-09"}, {"outcome", "failed"}});  // seq 26
     json r = db->verify_journal();
     EXPECT_TRUE(r["ok"].get<bool>()) << r.dump();
-    EXPECT_EQ(r["entries"], 16);
+    EXPECT_EQ(r["entries"], 14 + kRecords + 2);
     json h = db->history("mediation_case", "调解-002");
-    ASSERT_EQ(h["entries"].size(), 3u);
+    ASSERT_EQ(h["entries"].size(), 4u);  // create, seal, patch, close
     EXPECT_EQ(h["entries"][0]["hash"], std::get<2>(v1_.at(8)));  // the old create, as it was
     for (const json& e : h["entries"]) EXPECT_EQ(e["key"], "调解-002");
-    EXPECT_EQ(h["entries"][1]["change"],
+    EXPECT_EQ(h["entries"][1]["op"], "seal");
+    EXPECT_EQ(h["entries"][2]["change"],
               json({{"amount_fen", 8800}, {"amount_yuan", "88.00"}}));
     EXPECT_TRUE(h["verification"]["ok"].get<bool>());
   }
-  // The new entries are lean: no key of their own (the old create holds it).
+  // The new entries, seals included, are lean: no key of their own (the old
+  // creates hold them).
   SQLite::Database raw(path_, SQLite::OPEN_READONLY);
-  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM journal WHERE seq > 14 AND key IS NULL").getInt(), 2);
-  EXPECT_EQ(Database::open(path_)->verify_journal()["entries"], 16);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM journal WHERE seq > 14 AND key IS NULL").getInt(),
+            kRecords + 2);
+  EXPECT_EQ(Database::open(path_)->verify_journal()["entries"], 14 + kRecords + 2);
 }
 
 TEST_F(JournalMigration, TamperedOldEntryIsFoundAtItsSeq) {
@@ -139,7 +180,7 @@ TEST_F(JournalMigration, TamperedOldEntryIsFoundAtItsSeq) {
   json r = tamper_and_verify("UPDATE journal SET at = at + 1 WHERE seq = 9");
   EXPECT_FALSE(r["ok"].get<bool>());
   EXPECT_EQ(r["first_bad"], 9);
-  EXPECT_EQ(r["entries"], 15);
+  EXPECT_EQ(r["entries"], 14 + kRecords + 1);
 }
 
 TEST_F(JournalMigration, TamperedOldKeyIsFoundAtItsSeq) {
@@ -154,16 +195,16 @@ TEST_F(JournalMigration, TamperedOldKeyIsFoundAtItsSeq) {
 TEST_F(JournalMigration, TamperedNewEntryIsFoundAtItsSeq) {
   {
     auto db = Database::open(path_);
-    db->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 15
-    db->patch("mediation_case", "调解-002", {{"amount_yuan", "89"}});  // seq 16
+    db->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 25 (after the seals)
+    db->patch("mediation_case", "调解-002", {{"amount_yuan", "89"}});  // seq 26
   }
-  json r = tamper_and_verify("UPDATE journal SET change = '{\"amount_fen\":1}' WHERE seq = 16");
+  json r = tamper_and_verify("UPDATE journal SET change = '{\"amount_fen\":1}' WHERE seq = 26");
   EXPECT_FALSE(r["ok"].get<bool>());
-  EXPECT_EQ(r["first_bad"], 16);
+  EXPECT_EQ(r["first_bad"], 26);
 }
 
 TEST_F(JournalMigration, EditedHashOfTheLastOldEntryIsFound) {
-  Database::open(path_)->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // seq 15
+  Database::open(path_)->patch("mediation_case", "调解-002", {{"amount_yuan", "88"}});  // after the seals
   json r = tamper_and_verify("UPDATE journal SET hash = zeroblob(32) WHERE seq = 14");
   EXPECT_FALSE(r["ok"].get<bool>());
   EXPECT_EQ(r["first_bad"], 14);

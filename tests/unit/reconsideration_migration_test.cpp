@@ -133,13 +133,15 @@ TEST_F(ReconsiderationMigration, TheJournalVerifiesAndAMovedRecordsHistoryIsWhol
   json v = db->verify_journal();
   EXPECT_TRUE(v["ok"].get<bool>()) << v.dump();
   // 13 entries before; each moved case adds its move and acceptance, and
-  // R1-R4 their decision, settlement or withdrawal.
-  EXPECT_EQ(v["entries"], 13 + 5 * 2 + 4);
+  // R1-R4 their decision, settlement or withdrawal; then the upgrade to
+  // schema 10 seals every record (one entry each), which the proof checks.
+  EXPECT_EQ(v["records"]["checked"], 11);
+  EXPECT_EQ(v["entries"], 13 + 5 * 2 + 4 + 11);
 
   json h = db->history("reconsideration_case", "R1");
   EXPECT_TRUE(h["verification"]["ok"].get<bool>()) << h.dump();
   const json& old_entries = expected_["history"]["R1"]["entries"];
-  ASSERT_EQ(h["entries"].size(), old_entries.size() + 3);
+  ASSERT_EQ(h["entries"].size(), old_entries.size() + 4);
   for (std::size_t i = 0; i < old_entries.size(); ++i)
     EXPECT_EQ(h["entries"][i], old_entries[i]) << i;  // as the earlier fazhi showed them
   const json& move = h["entries"][old_entries.size()];
@@ -153,9 +155,15 @@ TEST_F(ReconsiderationMigration, TheJournalVerifiesAndAMovedRecordsHistoryIsWhol
   EXPECT_EQ(h["entries"][old_entries.size() + 2]["op"], "decide");
   EXPECT_EQ(h["entries"][old_entries.size() + 2]["change"],
             json({{"date", "2022-05-20"}, {"outcome", "upheld"}}));
+  EXPECT_EQ(h["entries"][old_entries.size() + 3]["op"], "seal");
 
-  // The litigation that stayed reads as before.
-  EXPECT_EQ(db->history("lawsuit", "L1")["entries"], expected_["history"]["L1"]["entries"]);
+  // The litigation that stayed reads as before, then its seal.
+  json l1 = db->history("lawsuit", "L1")["entries"];
+  ASSERT_EQ(l1.size(), expected_["history"]["L1"]["entries"].size() + 1);
+  EXPECT_EQ(l1.back()["op"], "seal");
+  EXPECT_EQ(l1.back()["change"], json::object());
+  l1.erase(l1.size() - 1);
+  EXPECT_EQ(l1, expected_["history"]["L1"]["entries"]);
 
   // The full-process record document reads both kinds' entries.
   const std::string md = db->history_text("reconsideration_case", "R1", "markdown");
@@ -186,7 +194,8 @@ TEST_F(ReconsiderationMigration, NoNewLawsuitTakesTheIdOfAMovedOne) {
   ASSERT_EQ(h["entries"].size(), 1u);
   EXPECT_EQ(h["entries"][0]["op"], "create");
   // And what the moved case's history reads stays its own.
-  EXPECT_EQ(db->history("reconsideration_case", "R5")["entries"].size(), 1u + 2u);  // create, move, accept
+  // create, move, accept, seal
+  EXPECT_EQ(db->history("reconsideration_case", "R5")["entries"].size(), 1u + 2u + 1u);
   EXPECT_EQ(db->put("reconsideration_case", {{"key", "R6"}, {"organ", "zone"}, {"respondent_unit", "team"},
                                              {"received", "2024-02-01"}, {"category", "penalty"}}),
             8);
