@@ -884,8 +884,8 @@ test_example_yangxin_2022_runs_end_to_end() {
     fail "a sample file had rejected lines"
   fi
   grep -q '<svg' build/yangxin-2022.html || fail "the HTML report has no chart"
-  grep -qxE '日志头: 1076:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
-  grep -qE '^全过程记录校验码：1076:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1076条' out ||
+  grep -qxE '日志头: 1082:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
+  grep -qE '^全过程记录校验码：1082:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1082条' out ||
     fail "the report lacks its 全过程记录校验码"
 }
 
