@@ -75,6 +75,11 @@ const std::vector<Code>& domains() {
   return c;
 }
 
+// The longest promise accepted: a year of working days. complete() runs
+// before validate(), so it computes nothing from a promise outside [1, this]
+// and validate() refuses it by name.
+constexpr std::int64_t kMaxPromisedDays = 250;
+
 // The fields a licence (kind license) alone may carry.
 constexpr const char* kLicenseFields[] = {"applied", "license_type", "notify_commit", "promised_days"};
 
@@ -88,9 +93,10 @@ void complete_action(Context& ctx, json& v) {
   if (v.contains("applied")) {
     const Date applied = parse_date(str(v, "applied"));
     v["processing_days"] = working_days_between(ctx, "processing_days", applied, parse_date(str(v, "decided")));
-    if (v.contains("promised_days"))
+    const std::int64_t promised = v.value("promised_days", std::int64_t{0});
+    if (promised >= 1 && promised <= kMaxPromisedDays)
       v["promised_deadline"] = format_date(
-          working_days_deadline(ctx, "promised_deadline", applied, v["promised_days"].get<int>()));
+          working_days_deadline(ctx, "promised_deadline", applied, static_cast<int>(promised)));
   }
   // Publicity: 7 working days for penalties and licences, 20 for the others.
   int days = decision_within_7_days(str(v, "kind")) ? 7 : 20;
@@ -181,8 +187,10 @@ Kind declare_action() {
           throw Error(Status::argument, field, "applies to licences only (kind license), not to kind " + str(v, "kind"));
     if (v.contains("applied") && str(v, "applied") > str(v, "decided"))
       throw Error(Status::argument, "applied", "is after the decision (" + str(v, "decided") + ")");
-    if (v.contains("promised_days") && v["promised_days"].get<std::int64_t>() < 1)
-      throw Error(Status::argument, "promised_days", "must be at least 1 working day");
+    if (v.contains("promised_days") && (v["promised_days"].get<std::int64_t>() < 1 ||
+                                        v["promised_days"].get<std::int64_t>() > kMaxPromisedDays))
+      throw Error(Status::argument, "promised_days",
+                  "must be from 1 to " + std::to_string(kMaxPromisedDays) + " working days");
     if (v.contains("promised_days") && !v.contains("applied"))
       throw Error(Status::argument, "applied", "is required with promised_days (the promise runs from it)");
   };

@@ -136,6 +136,10 @@ TEST_F(EnforcementDetail, LicenceFieldsOnOtherKindsAndImpossibleTimesAreRefusedN
   licence["applied"] = "2022-05-01";
   licence["promised_days"] = 0;
   EXPECT_EQ(field_of(licence), "promised_days");
+  licence["promised_days"] = 251;  // over a year of working days
+  EXPECT_EQ(field_of(licence), "promised_days");
+  licence["promised_days"] = std::int64_t{1} << 40;  // past int, refused before any date arithmetic
+  EXPECT_EQ(field_of(licence), "promised_days");
   licence.erase("applied");
   licence["promised_days"] = 5;
   EXPECT_EQ(field_of(licence), "applied");
