@@ -355,6 +355,8 @@ FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
 
 /** Stores a custom indicator: {"code": "custom.x", "label": "...",
  *  "expression": "mediation.succeeded / mediation.received * 100"}.
+ *  Evaluated, it is FZ_VALUE_NO_DATA when a code it names has no data, a
+ *  divisor is zero or a result is beyond a double's range.
  *  An expression longer than FZ_MAX_EXPRESSION_BYTES or nested deeper than
  *  FZ_MAX_EXPRESSION_DEPTH is FZ_E_ARGUMENT naming the limit and its value
  *  ("expression: position 65: nested deeper than the nesting limit of 64

@@ -44,14 +44,16 @@ class Expression {
   // Throws Error(argument, "expression", ...) for a text longer than
   // kMaxExpressionBytes or nested deeper than kMaxExpressionDepth (naming the
   // limit and its value), and "position N: ..." for a syntax error, an
-  // unknown code, or a division by a literal zero.
+  // unknown code, a number beyond a double's range, or a division by a
+  // literal zero.
   static Expression parse(const std::string& text,
                           const std::function<bool(const std::string&)>& known);
 
   const std::set<CodeRef>& references() const { return refs_; }
 
   // Evaluates with the values of the references; nullopt (no data) when a
-  // reference has none or a divisor is zero.
+  // reference has none, a divisor is zero or a result is beyond a double's
+  // range.
   std::optional<double> evaluate(
       const std::function<std::optional<double>(const CodeRef&)>& value) const;
 

@@ -85,6 +85,7 @@ write("expression", [
     "litigation.cases + litigation.reconsiderations",
     "leadership.activities * 1",
     "0.5",
+    "99999999999999999999 * 99999999999999999999 * mediation.received",
 ])
 
 # Holiday schedules: one year of the built-in file (with its header), a
