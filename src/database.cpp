@@ -113,6 +113,10 @@ struct Database::Impl {
   std::shared_ptr<const Calendar> calendar{&Calendar::builtin(), [](const Calendar*) {}};
   std::mutex mu;
   bool host_tx = false;
+  // The calendar when the host's transaction began: a schedule loaded inside
+  // it is gone from the file when the host rolls back, so it must go from
+  // the handle too.
+  std::shared_ptr<const Calendar> calendar_at_begin;
   // A bulk load is open on this handle (bulk_begin .. bulk_end).
   bool bulk = false;
   store::DeferredIndexes deferred{conn};
@@ -473,6 +477,7 @@ void Database::begin() {
   impl_->require_writable();
   sqlite_guard("begin", [&] { impl_->conn.exec("BEGIN IMMEDIATE"); });
   impl_->journal.invalidate();
+  impl_->calendar_at_begin = impl_->calendar;
   impl_->host_tx = true;
 }
 
@@ -484,6 +489,7 @@ void Database::commit() {
     impl_->conn.exec("COMMIT");
   });
   impl_->host_tx = false;
+  impl_->calendar_at_begin.reset();
 }
 
 void Database::rollback() {
@@ -492,6 +498,8 @@ void Database::rollback() {
   impl_->host_tx = false;
   impl_->journal.invalidate();
   impl_->deferred.forget();
+  impl_->calendar = std::move(impl_->calendar_at_begin);
+  impl_->calendar_at_begin.reset();
   sqlite_guard("rollback", [&] { impl_->conn.exec("ROLLBACK"); });
 }
 
@@ -602,7 +610,9 @@ json Database::load_calendar(std::string_view csv) {
   std::set<int> years;
   for (const auto& [y, n] : per_year) years.insert(y);
   // The new calendar is built aside (load checks everything first) and only
-  // replaces the current one once the transaction has committed.
+  // replaces the current one once the transaction has committed (or, inside
+  // a host transaction, its savepoint has been released: the host's
+  // rollback puts the calendar of its fz_begin back).
   auto next = std::make_shared<Calendar>(*impl_->calendar);
   next->load(days);
   return sqlite_guard("loading calendar", [&] {

@@ -377,7 +377,7 @@ FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
  *  enforcement.actions[license]"), and prev(operand): the operand over the
  *  previous period of the same length ("petition.received /
  *  prev(petition.received) - 1"). Any operand without data, or a division by
- *  zero, makes the value no data.
+ *  zero, or a result beyond a double's range makes the value no data.
  *  An expression longer than FZ_MAX_EXPRESSION_BYTES or nested deeper than
  *  FZ_MAX_EXPRESSION_DEPTH is FZ_E_ARGUMENT naming the limit and its value
  *  ("expression: position 65: nested deeper than the nesting limit of 64

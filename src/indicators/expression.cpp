@@ -6,6 +6,7 @@
 #include <fazhi/error.hpp>
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -176,6 +177,7 @@ class Parser {
       char* end = nullptr;
       double v = std::strtod(num.c_str(), &end);
       if (end != num.c_str() + num.size()) fail("malformed number " + quote(num), start);
+      if (!std::isfinite(v)) fail("number beyond a double's range " + quote(num), start);
       Node n;
       n.number = v;
       return n;
@@ -201,13 +203,20 @@ class Parser {
   std::size_t depth_ = 0;
 };
 
+// A result beyond a double's range is no figure, as a division by zero is
+// not: no data, never an infinity that fz_value would carry as a figure with
+// status ok, and that JSON cannot write (fz_indicators gave null for it).
 std::optional<double> apply(char op, double l, double r) {
+  double v = 0;
   switch (op) {
-    case '+': return l + r;
-    case '-': return l - r;
-    case '*': return l * r;
-    default: return r == 0 ? std::nullopt : std::optional<double>(l / r);
+    case '+': v = l + r; break;
+    case '-': v = l - r; break;
+    case '*': v = l * r; break;
+    default:
+      if (r == 0) return std::nullopt;
+      v = l / r;
   }
+  return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
 // Recurses as deep as the tree, which the parser bounded.

@@ -50,13 +50,15 @@ class Expression {
   // text longer than kMaxExpressionBytes or nested deeper than
   // kMaxExpressionDepth (naming the limit and its value), and
   // "position N: ..." for a syntax error, a code `why_unknown` refuses (with
-  // its reason), or a division by a literal zero.
+  // its reason), a number beyond a double's range, or a division by a
+  // literal zero.
   static Expression parse(const std::string& text, const WhyUnknown& why_unknown);
 
   const std::set<CodeRef>& references() const { return refs_; }
 
   // Evaluates with the values of the references; nullopt (no data) when a
-  // reference has none or a divisor is zero.
+  // reference has none, a divisor is zero or a result is beyond a double's
+  // range.
   std::optional<double> evaluate(
       const std::function<std::optional<double>(const CodeRef&)>& value) const;
 

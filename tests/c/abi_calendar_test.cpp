@@ -115,6 +115,35 @@ TEST_F(Abi, CalendarCsvWithControlCharactersIsRefusedNamingTheLine) {
   ASSERT_FZ_OK(fz_calendar_load(db_, good.data(), good.size()));
 }
 
+// A schedule loaded inside a host transaction that is rolled back is gone
+// from the handle as it is from the file: its year is without a schedule
+// again. Found by tests/fuzz/calendar_csv_fuzz: the handle kept answering by
+// the rolled-back schedule (and fz_calendar_years listed its year as built
+// in) until it was closed.
+TEST_F(Abi, CalendarLoadRolledBackLeavesTheHandlesCalendarAsItWas) {
+  char* out = nullptr;
+  ASSERT_FZ_OK(fz_calendar_years(db_, &out));
+  const std::string years = take(out);
+  const std::string csv = "2030-01-01,off,元旦,2030\n";
+  std::int32_t working = -1;
+  ASSERT_FZ_OK(fz_begin(db_));
+  ASSERT_FZ_OK(fz_calendar_load(db_, csv.data(), csv.size()));
+  ASSERT_FZ_OK(fz_calendar_is_working_day(db_, "2030-01-01", &working));
+  EXPECT_EQ(working, 0);
+  ASSERT_FZ_OK(fz_rollback(db_));
+  EXPECT_FZ_ERR(fz_calendar_is_working_day(db_, "2030-01-01", &working), FZ_E_ARGUMENT, "2030");
+  ASSERT_FZ_OK(fz_calendar_years(db_, &out));
+  EXPECT_EQ(take(out), years);
+  expect_unchanged();
+  // Committed, it stays.
+  ASSERT_FZ_OK(fz_begin(db_));
+  ASSERT_FZ_OK(fz_calendar_load(db_, csv.data(), csv.size()));
+  ASSERT_FZ_OK(fz_commit(db_));
+  working = -1;
+  ASSERT_FZ_OK(fz_calendar_is_working_day(db_, "2030-01-01", &working));
+  EXPECT_EQ(working, 0);
+}
+
 // A schedule year of 20 digits is refused like any other bad year (run in a
 // child process: reading it must not overflow, which UBSan would abort on).
 TEST_F(Abi, CalendarLoadRefusesAHugeScheduleYear) {

@@ -53,6 +53,24 @@ TEST(Expression, DivisionByAZeroValueIsNoData) {
   EXPECT_FALSE(eval("a.x / (a.y - a.y)", 3, 4).has_value());
 }
 
+// A figure beyond a double's range is no data, as a division by zero is:
+// never an infinity given as a figure (fz_indicator gave inf with status ok,
+// fz_indicators null with status ok). A literal that large is refused where
+// it is written. Found checking expression_fuzz's invariant (fz_indicator
+// and fz_indicators agree) by hand with large numbers.
+TEST(Expression, AResultBeyondADoublesRangeIsNoData) {
+  std::string product = "99999999999999999999";
+  for (int i = 0; i < 15; ++i) product += " * 99999999999999999999";  // 1e320
+  EXPECT_FALSE(eval(product, 1, 1).has_value());
+  EXPECT_FALSE(eval("a.x * a.y", 1e200, 1e200).has_value());
+  EXPECT_FALSE(eval("a.x / a.y", 1e300, 1e-300).has_value());
+  EXPECT_FALSE(eval("-a.x * a.y - a.x * a.y", 1e154, 1e154).has_value());
+  EXPECT_EQ(*eval("a.x * a.y", 1e150, 1e150), 1e150 * 1e150);
+  EXPECT_EQ(parse_error(std::string(400, '9') + " * 10").rfind(
+                "expression: position 1: number beyond a double's range '9999", 0),
+            0u);
+}
+
 TEST(Expression, ErrorsNameThePosition) {
   EXPECT_EQ(parse_error("a.x / 0"), "expression: position 7: division by zero");
   EXPECT_EQ(parse_error("a.x + a.z"), "expression: position 7: unknown indicator code 'a.z'");
@@ -185,6 +203,16 @@ TEST_F(CustomIndicators, RatioCodesEnterExpressionsAsPercentagesAndNoDataPropaga
                          {"measure", "ratio"}});
   EXPECT_EQ(db_->indicator("custom.failure", "zone", "2022").value, 50);
   EXPECT_TRUE(db_->indicator("custom.failure", "zone", "2021").no_data);
+}
+
+TEST_F(CustomIndicators, AFigureBeyondADoublesRangeIsNoData) {
+  std::string product = "mediation.received";
+  for (int i = 0; i < 16; ++i) product += " * 99999999999999999999";
+  db_->define_indicator({{"code", "custom.big"}, {"label", "大"}, {"expression", product}});
+  const fazhi::IndicatorValue v = db_->indicator("custom.big", "zone", "2022");
+  EXPECT_TRUE(v.no_data);
+  EXPECT_TRUE(std::isnan(v.value));
+  EXPECT_EQ(v.to_json().at("status"), "no_data");
 }
 
 TEST_F(CustomIndicators, RedefiningReplacesTheExpression) {
