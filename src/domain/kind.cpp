@@ -45,6 +45,8 @@ const Field& provisional_field() {
   X(supervision_event)        \
   X(reconsideration_case)     \
   X(lawsuit)                  \
+  X(coordination_case)        \
+  X(coordination_meeting)     \
   X(mediation_committee)      \
   X(mediation_case)           \
   X(petition)                 \
