@@ -40,6 +40,7 @@ const Field& provisional_field() {
   X(decision)                 \
   X(legality_review)          \
   X(normative_document)       \
+  X(normative_cleanup)        \
   X(enforcement_action)       \
   X(enforcement_officer)      \
   X(supervision_event)        \

@@ -628,6 +628,36 @@ CREATE VIEW coordination_agency (unit_id, date, agency, kind, record_key) AS
   SELECT m.unit_id, m.date, a.value, 'coordination_meeting', m.key
     FROM coordination_meeting m JOIN json_each(m.agencies) a;
 )sql"},
+      // 11: normative documents: the filing authority's review (备案审查) and
+      // the correction it calls for — documents filed before have neither —
+      // and the cleanups of normative documents (规范性文件清理).
+      {R"sql(
+ALTER TABLE normative_document ADD COLUMN filing_reviewed TEXT;
+ALTER TABLE normative_document ADD COLUMN filing_verdict TEXT;
+ALTER TABLE normative_document ADD COLUMN filing_opinion TEXT;
+ALTER TABLE normative_document ADD COLUMN corrected TEXT;
+ALTER TABLE normative_document ADD COLUMN correction TEXT;
+CREATE INDEX normative_document_unit_filing_reviewed ON normative_document(unit_id, filing_reviewed);
+CREATE INDEX normative_document_unit_corrected ON normative_document(unit_id, corrected);
+
+CREATE TABLE normative_cleanup (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  date                  TEXT NOT NULL,
+  scope                 TEXT NOT NULL,
+  title                 TEXT NOT NULL,
+  reviewed              INTEGER NOT NULL,
+  kept                  INTEGER,
+  amended               INTEGER,
+  repealed              INTEGER,
+  declared_invalid      INTEGER,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+CREATE INDEX normative_cleanup_unit_date ON normative_cleanup(unit_id, date);
+CREATE INDEX normative_cleanup_provisional ON normative_cleanup(id) WHERE provisional_deadlines IS NOT NULL;
+)sql"},
   };
   return list;
 }

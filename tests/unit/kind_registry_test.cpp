@@ -96,6 +96,7 @@ TEST(KindRegistry, ACoordinationCaseIsExportedAfterTheCasesItNamesAndBeforeItsMe
   EXPECT_LT(position("lawsuit"), position("coordination_case"));
   EXPECT_LT(position("reconsideration_case"), position("coordination_case"));
   EXPECT_LT(position("coordination_case"), position("coordination_meeting"));
+  EXPECT_LT(position("org_unit"), position("normative_cleanup"));
 }
 
 TEST(KindRegistry, TheRatesThatShouldBeFullAreDeclaredByTheirKinds) {
@@ -104,7 +105,8 @@ TEST(KindRegistry, TheRatesThatShouldBeFullAreDeclaredByTheirKinds) {
     if (d.should_be_full) full.push_back(d.code);
   EXPECT_EQ(full, (std::vector<std::string>{
                       "decision.legality_review_rate", "decision.procedure_compliance_rate",
-                      "decision.archive_rate", "normative.review_rate", "normative.timely_filing_rate",
+                      "decision.archive_rate", "normative.review_rate", "normative.filing_rate",
+                      "normative.timely_filing_rate",
                       "enforcement.timely_publicity_rate", "enforcement.recording_rate",
                       "enforcement.major_review_rate", "enforcement.certified_officer_rate",
                       "reconsideration.timely_decision_rate", "mediation.committee_coverage", "petition.timely_acceptance_rate",
