@@ -290,6 +290,30 @@ TEST_F(Coordination, ACustomIndicatorMayUseTheDistinctCount) {
   EXPECT_DOUBLE_EQ(value("custom.cases_per_agency").value, 5.0 / 6.0);
 }
 
+TEST_F(Coordination, AnExportImportsIntoAnEmptyDatabaseWithTheSameFigures) {
+  TempDir dir;
+  const std::string file = dir.file("coordination.ndjson");
+  db_->export_file(file, json::object());
+  auto copy = Database::open(":memory:");
+  const auto s = copy->import_file(file, {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  for (const char* key : {"k1", "k3", "k6"})
+    EXPECT_EQ(copy->get("coordination_case", key), db_->get("coordination_case", key)) << key;
+  EXPECT_EQ(copy->get("coordination_meeting", "m2"), db_->get("coordination_meeting", "m2"));
+  for (const char* code : {"coordination.handled", "coordination.resolution_rate", "coordination.agencies"})
+    EXPECT_EQ(copy->indicator(code, "zone", "2022").to_json(), value(code).to_json()) << code;
+}
+
+TEST_F(Coordination, AUnitsExportNamingAnAgencyOutsideItIsRefused) {
+  // v1's case k2 names the department dept_j, which is not below v1.
+  TempDir dir;
+  std::string message;
+  EXPECT_EQ(status_of([&] { db_->export_file(dir.file("v1.ndjson"), {{"unit", "v1"}, {"subtree", true}}); },
+                      &message),
+            Status::conflict);
+  EXPECT_NE(message.find("dept_j"), std::string::npos) << message;
+}
+
 TEST_F(Coordination, TheLabelsComeFromTheDeclaration) {
   EXPECT_EQ(db_->labels("coordination_case.outcome")["won_after_remedy"], "补救后胜诉");
   EXPECT_EQ(db_->labels("coordination_case.outcome")["resolved"], "实质化解");

@@ -247,6 +247,19 @@ TEST_F(FilingReview, ACumulativeFigureAsOfADateIsAnExplicitRange) {
   EXPECT_EQ(value("normative.corrected", "zone", "2022-01-01/2022-07-31").value, 0);
 }
 
+TEST_F(FilingReview, AnExportReplaysTheReviewsAndCorrections) {
+  TempDir dir;
+  const std::string file = dir.file("normative.ndjson");
+  db_->export_file(file, json::object());
+  auto copy = Database::open(":memory:");
+  const auto s = copy->import_file(file, {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  for (const char* key : {"n2", "n3", "n4", "n6"})
+    EXPECT_EQ(copy->get("normative_document", key), db_->get("normative_document", key)) << key;
+  for (const char* code : {"normative.filing_rate", "normative.conformity_rate", "normative.corrected"})
+    EXPECT_EQ(copy->indicator(code, "zone", "2022").to_json(), value(code).to_json()) << code;
+}
+
 TEST_F(FilingReview, TheVerdictLabelsComeFromTheDeclaration) {
   EXPECT_EQ(db_->labels("normative_document.filing_verdict")["nonconforming"], "不符合规定");
   EXPECT_EQ(db_->labels("normative_document.correction")["revoked"], "备案审查机关撤销");
