@@ -34,6 +34,13 @@ MeasureDecl sum_of(std::string code, std::string label, Dating dating, std::stri
   return m;
 }
 
+MeasureDecl distinct_of(std::string code, std::string label, Dating dating, std::string expression,
+                        std::string condition) {
+  MeasureDecl m = count_of(std::move(code), std::move(label), std::move(dating), std::move(condition));
+  m.distinct = std::move(expression);
+  return m;
+}
+
 IndicatorDecl figure(std::string code, std::string label, std::string numerator, std::string measure) {
   IndicatorDecl d;
   d.code = std::move(code);

@@ -10,6 +10,12 @@
 // base and are computed together in one statement. SQL fragments are on the
 // row alias `t` and may use :from and :to (the period's first and last day)
 // and the named parameters the measure declares.
+//
+// Counts and sums add up over a unit tree: a county's figure is the sum of
+// its parts'. A distinct count (distinct_of) does not: an agency that took
+// part in the coordination of two townships is one agency of the county.
+// Every measure is computed by one SQL statement over the whole subtree, so
+// a distinct count is counted once there and never summed from the parts.
 #pragma once
 
 #include <string>
@@ -50,8 +56,18 @@ struct MeasureDecl {
   std::string condition = "1";  // rows counted (SQL on t)
   std::string sum;              // "" counts rows; otherwise sums this expression
   std::string unit = "count";   // of the sum: count | yuan (summed as fen) | hours
+  // Non-empty: the measure counts the distinct non-null values of this
+  // expression over the rows (count and sum are then unused); explain lists
+  // those values instead of the rows' keys, so the expression should give a
+  // key (an org unit's, for a count of distinct units).
+  std::string distinct;
   std::vector<MeasureParam> params;
   std::string over;  // the kind whose rows are counted; "" = the declaring kind
+  // Non-empty: the rows are those of this SQL view (declared by a migration,
+  // with a unit_id column) instead of a kind's table — for a measure over
+  // rows no table holds one by one, such as the agencies of several kinds'
+  // records.
+  std::string view;
 
   // Chained modifiers: count_of(...).with({"min_yuan", ...}).rows_of("org_unit")
   MeasureDecl&& with(MeasureParam p) && {
@@ -62,6 +78,10 @@ struct MeasureDecl {
     over = std::move(kind);
     return std::move(*this);
   }
+  MeasureDecl&& rows_of_view(std::string name) && {
+    view = std::move(name);
+    return std::move(*this);
+  }
 };
 
 // Rows counted.
@@ -69,6 +89,10 @@ MeasureDecl count_of(std::string code, std::string label, Dating dating, std::st
 // `expression` summed over the rows; unit count | yuan | hours.
 MeasureDecl sum_of(std::string code, std::string label, Dating dating, std::string expression,
                    std::string unit, std::string condition = "1");
+// The distinct non-null values of `expression` over the rows counted: not
+// additive over a unit tree (see above).
+MeasureDecl distinct_of(std::string code, std::string label, Dating dating, std::string expression,
+                        std::string condition = "1");
 
 struct IndicatorDecl {
   std::string code;

@@ -40,11 +40,14 @@ const Field& provisional_field() {
   X(decision)                 \
   X(legality_review)          \
   X(normative_document)       \
+  X(normative_cleanup)        \
   X(enforcement_action)       \
   X(enforcement_officer)      \
   X(supervision_event)        \
   X(reconsideration_case)     \
   X(lawsuit)                  \
+  X(coordination_case)        \
+  X(coordination_meeting)     \
   X(mediation_committee)      \
   X(mediation_case)           \
   X(petition)                 \

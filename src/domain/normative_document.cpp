@@ -1,5 +1,21 @@
 // normative_document — 行政规范性文件: lawful review before publication, filing
-// (备案) within 30 days of publication, validity period.
+// (备案) within 30 days of publication, validity period, the filing
+// authority's review (备案审查) and the correction it may call for.
+//
+// `filed` stays a field the host gives (records and files from before the
+// review was recorded give it so); the review of the filed document is the
+// action `filing_review` (date, verdict conforming | nonconforming, opinion),
+// and a document found nonconforming is corrected by the action `correct`
+// (date, how: amended | repealed | revoked). A review needs a filed document,
+// a correction a nonconforming verdict; the dates run filed <= reviewed <=
+// corrected. Records written before schema 13 have no verdict and count in
+// none of the review's figures.
+//
+// Indicators. What concerns publication — filed, the filing rate (filed /
+// published), timely filing — is dated by publication, so both parts of each
+// rate are the documents published in the period, however late they were
+// filed. Verdicts are counted when given (the conformity rate: conforming /
+// reviewed) and corrections when made.
 #include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 #include "domain/review.hpp"
@@ -42,6 +58,46 @@ void validate(Context&, const json& v, std::optional<std::int64_t>) {
   order("adopted", "published");
   order("published", "filed");
   order("published", "expires");
+  order("filed", "filing_reviewed");
+  order("filing_reviewed", "corrected");
+  // A patch may not take away what the review stands on.
+  if (v.contains("filing_reviewed") && !v.contains("filed"))
+    throw Error(Status::argument, "filed",
+                "is required: the filing was reviewed on " + str(v, "filing_reviewed"));
+}
+
+void review_filing(Context&, const json& a, json& v) {
+  if (!v.contains("filed"))
+    throw Error(Status::conflict, "the document has not been filed (备案审查 reviews a filed document; give filed first)");
+  if (str(a, "date") < str(v, "filed"))
+    throw Error(Status::argument, "date", "is before the document was filed (" + str(v, "filed") + ")");
+  record_action_once(v, "filing_reviewed",
+                     {{"filing_reviewed", a["date"]},
+                      {"filing_verdict", a["verdict"]},
+                      {"filing_opinion", a.value("opinion", json())}},
+                     "the filing was already reviewed on " + str(v, "filing_reviewed") + " (" +
+                         str(v, "filing_verdict") + ")");
+}
+
+void correct(Context&, const json& a, json& v) {
+  if (str(v, "filing_verdict") != "nonconforming")
+    throw Error(Status::conflict, v.contains("filing_verdict")
+                                      ? "the filing review found the document conforming: there is nothing to correct"
+                                      : "only a document the filing review found nonconforming is corrected");
+  if (str(a, "date") < str(v, "filing_reviewed"))
+    throw Error(Status::argument, "date", "is before the filing review (" + str(v, "filing_reviewed") + ")");
+  record_action_once(v, "corrected", {{"corrected", a["date"]}, {"correction", a.value("how", json())}},
+                     "the document was already corrected on " + str(v, "corrected"));
+}
+
+const std::vector<Code>& verdicts() {
+  static const std::vector<Code> c = {{"conforming", "符合规定"}, {"nonconforming", "不符合规定"}};
+  return c;
+}
+
+const std::vector<Code>& corrections() {
+  static const std::vector<Code> c = {{"amended", "制定机关修改"}, {"repealed", "制定机关废止"}, {"revoked", "备案审查机关撤销"}};
+  return c;
 }
 
 std::vector<Finding> rules(Context&, const json& v) {
@@ -62,6 +118,12 @@ std::vector<Finding> rules(Context&, const json& v) {
     out.push_back({"normative_document.not_filed", "warning",
                    "公布后逾期未报送备案（期限届满日 " + deadline + "）", kFilingSource, deadline,
                    "filing_deadline"});
+  // 有错必纠: a document the review found nonconforming stays a finding
+  // until it is corrected.
+  if (str(v, "filing_verdict") == "nonconforming" && !v.contains("corrected"))
+    out.push_back({"normative_document.nonconforming_not_corrected", "warning",
+                   "经备案审查不符合规定，尚未纠正（审查日 " + str(v, "filing_reviewed") + "）", kFilingSource,
+                   str(v, "filing_reviewed")});
   return out;
 }
 
@@ -84,9 +146,20 @@ Kind declare() {
   };
   for (Field& f : review_fields()) k.fields.push_back(std::move(f));
   k.fields.push_back(date("filing_deadline", "备案期限").computed());
+  k.fields.push_back(date("filing_reviewed", "备案审查日期").set_by("filing_review"));
+  k.fields.push_back(code("filing_verdict", "备案审查结论", verdicts()).set_by("filing_review"));
+  k.fields.push_back(text("filing_opinion", "备案审查意见").set_by("filing_review"));
+  k.fields.push_back(date("corrected", "纠正日期").set_by("correct"));
+  k.fields.push_back(code("correction", "纠正方式", corrections()).set_by("correct"));
   k.complete = complete;
   k.validate = validate;
   k.rules = rules;
+  k.actions = {
+      {"filing_review", "备案审查",
+       {date("date", "审查日期").req(), code("verdict", "审查结论", verdicts()).req(), text("opinion", "审查意见")},
+       review_filing},
+      {"correct", "纠正", {date("date", "纠正日期").req(), code("how", "纠正方式", corrections())}, correct},
+  };
   // Indicators, dated by publication.
   const Dating published = by_date("published");
   k.measures = {
@@ -95,12 +168,24 @@ Kind declare() {
                "t.review_result IN ('lawful', 'lawful_with_revisions') AND t.review_completed <= t.published"),
       count_of("normative.filed_timely", "按时报送备案的规范性文件", published,
                "t.filed IS NOT NULL AND t.filed <= t.filing_deadline"),
+      count_of("normative.filed", "报送备案的规范性文件", published, "t.filed IS NOT NULL"),
+      count_of("normative.filing_reviewed", "经备案审查的规范性文件", by_date("filing_reviewed")),
+      count_of("normative.conforming", "经备案审查符合规定的规范性文件", by_date("filing_reviewed"),
+               "t.filing_verdict = 'conforming'"),
+      count_of("normative.corrected", "备案审查后纠正的规范性文件", by_date("corrected")),
   };
   k.indicators = {
       figure("normative.published", "规范性文件数", "normative.published"),
       rate("normative.review_rate", "规范性文件合法性审核率", "normative.reviewed", "normative.published").full(),
+      figure("normative.filed", "报备规范性文件数", "normative.filed"),
+      rate("normative.filing_rate", "规范性文件报备率", "normative.filed", "normative.published").full(),
       rate("normative.timely_filing_rate", "规范性文件按时报备率", "normative.filed_timely", "normative.published")
           .full(),
+      figure("normative.filing_reviewed", "备案审查规范性文件数", "normative.filing_reviewed")
+          .by("t.filing_verdict", "normative_document.filing_verdict"),
+      rate("normative.conformity_rate", "备案审查合格率", "normative.conforming", "normative.filing_reviewed"),
+      figure("normative.corrected", "备案审查后纠正文件数", "normative.corrected")
+          .by("t.correction", "normative_document.correction"),
   };
   return k;
 }

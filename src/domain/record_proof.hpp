@@ -1,7 +1,7 @@
 // record_proof.hpp — whether the records are what the journal says they are.
 //
 // Every entry that changes a record carries the digest of the record's
-// stored state after it (record_state.hpp; records older than schema 10 got
+// stored state after it (record_state.hpp; records older than schema 11 got
 // a "seal" entry carrying theirs), and the hash chain proves the entries
 // (store/journal.hpp). So a record is proven when its row's digest, computed
 // again from the row and its findings, equals the state of its latest entry.

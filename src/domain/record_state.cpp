@@ -12,7 +12,7 @@
 namespace fazhi::domain {
 namespace {
 
-constexpr const char* kImageTag = "fazhi record state 1";
+constexpr const char* kImageTag = "fazhi record state 2";
 
 // The image of one record (record_state.hpp), built value by value.
 class Image {
@@ -108,7 +108,10 @@ StateSource source_of(const Kind& kind) {
   s.kind = kind.name;
   s.table = kind.table;
   s.select = "SELECT id, key";
-  for (const Field* f : stored_fields(kind)) s.select += ", " + f->column();
+  for (const Field* f : stored_fields(kind)) {
+    s.select += ", " + f->column();
+    s.names.push_back(f->name);
+  }
   s.select += " FROM " + kind.table;
   s.unit_column = kind.unit_column;
   return s;
@@ -136,7 +139,9 @@ std::string state_of_values(const Kind& kind, std::int64_t id, const std::string
   Image image(kind.name, id, key);
   for (const Field* f : stored_fields(kind)) {
     auto it = values.find(f->name);
-    image.value(*f, it == values.end() ? nullptr : &*it);
+    if (it == values.end() || it->is_null()) continue;
+    image.text(f->name);
+    image.value(*f, &*it);
   }
   image.integer(static_cast<std::int64_t>(findings.size()));
   for (const Finding& f : findings) {
@@ -239,7 +244,15 @@ bool StateCursor::next() {
   key_ = row.getColumn(1).getString();
   Image image(d.source.kind, id_, key_);
   const int columns = row.getColumnCount();
-  for (int i = 2; i < columns; ++i) image.column(row.getColumn(i));
+  for (int i = 2; i < columns; ++i) {
+    const SQLite::Column c = row.getColumn(i);
+    if (d.source.names.empty()) {
+      image.column(c);
+    } else if (!c.isNull()) {
+      image.text(d.source.names[static_cast<std::size_t>(i - 2)]);
+      image.column(c);
+    }
+  }
   d.skip_findings_below(id_);
   if (d.source.has_findings) {
     // The row's findings: counted first in the image, so gathered first.

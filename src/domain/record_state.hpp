@@ -10,8 +10,9 @@
 // entry per unit; verification checks them against the parent links.
 //
 // The digest is SHA-256 of an image, a sequence of typed values:
-//   the text "fazhi record state 1", the kind's name, the id, the key,
-//   each field column in the order stored_fields() gives,
+//   the text "fazhi record state 2", the kind's name, the id, the key,
+//   for each field column in the order stored_fields() gives that is not
+//   null: the field's name, then its value;
 //   the number of findings, then per finding in id order: key, unit_id,
 //   date, rule, severity, message, source, provisional.
 // A value is 0x00 (null); 0x01 and 8 bytes (an integer, two's complement,
@@ -21,6 +22,11 @@
 // list the JSON text written. So the digest of a row as read back equals the
 // digest computed from the values the record store wrote, and any change of
 // a stored byte changes it.
+//
+// Null columns are left out, and the others named, so that a migration
+// adding a field (ALTER TABLE ... ADD COLUMN, null in every existing row)
+// leaves the digest of every existing record as it was: the journal goes on
+// proving records stored before it without a new seal.
 //
 // Custom indicators are records too: kind "custom_indicator", the id their
 // rowid, the key their code, the columns label, expression and measure, no
@@ -61,6 +67,9 @@ struct StateSource {
   std::string table;
   // SELECT id, key, <columns in image order> FROM <table>
   std::string select;
+  // The field names of those columns, in the same order; empty: the columns
+  // are positional and never null (custom indicators).
+  std::vector<std::string> names;
   bool has_findings = true;
   // The SQL expression of a row's unit (Kind::unit_column); empty: the
   // records belong to no unit.
@@ -101,9 +110,9 @@ class StateCursor {
   std::string digest_;
 };
 
-// Schema 10's step: journals one entry of op "seal" (store::kSealOp) with
+// Schema 11's step: journals one entry of op "seal" (store::kSealOp) with
 // an empty change for every record, carrying the state it has now, so that
-// records journaled before schema 10 are proven from here on. Run by the
+// records journaled before schema 11 are proven from here on. Run by the
 // migration, inside its transaction, once the file has every migration.
 void seal_records(store::Connection& conn);
 

@@ -63,8 +63,10 @@ bool find_in(const std::vector<T>& items, const std::string& code) {
   return false;
 }
 
-const Base* base_for(Catalogue& c, const domain::Kind& rows, const domain::Dating& dating) {
-  const std::string name = rows.table + "@" + dating.name;
+// The base of `table` (a kind's table or a view) under `dating`.
+const Base* base_for(Catalogue& c, const std::string& table, const std::string& unit_column,
+                     const domain::Dating& dating) {
+  const std::string name = table + "@" + dating.name;
   for (const Base& b : c.bases) {
     if (b.name != name) continue;
     // One name, one meaning: two declarations of a base must agree.
@@ -72,9 +74,9 @@ const Base* base_for(Catalogue& c, const domain::Kind& rows, const domain::Datin
       throw Error(Status::internal, "base " + name + " is declared with two different filters");
     return &b;
   }
-  if (rows.unit_column.empty())
-    throw Error(Status::internal, "measures count rows of " + rows.name + ", which belong to no unit");
-  c.bases.push_back({name, rows.table, rows.unit_column, dating.filter});
+  if (unit_column.empty())
+    throw Error(Status::internal, "measures count rows of " + table + ", which belong to no unit");
+  c.bases.push_back({name, table, unit_column, dating.filter});
   return &c.bases.back();
 }
 
@@ -85,7 +87,10 @@ Catalogue build() {
       const domain::Kind& rows = d.over.empty() ? *kind : domain::kind_named(d.over);
       if (find_in(c.measures, d.code))
         throw Error(Status::internal, "measure " + d.code + " is declared twice");
-      c.measures.push_back({d.code, d.label, base_for(c, rows, d.dating), d.condition, d.sum, d.unit, d.params});
+      // A view's rows name their unit in unit_id, as the kinds' tables do.
+      const Base* base = d.view.empty() ? base_for(c, rows.table, rows.unit_column, d.dating)
+                                        : base_for(c, d.view, "unit_id", d.dating);
+      c.measures.push_back({d.code, d.label, base, d.condition, d.sum, d.unit, d.params, d.distinct});
     }
     for (const domain::IndicatorDecl& d : kind->indicators) {
       if (find_in(c.indicators, d.code))

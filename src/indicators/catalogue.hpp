@@ -40,6 +40,9 @@ struct Measure {
   std::string sum;              // "" counts rows; otherwise sums this expression
   std::string unit = "count";   // of the sum: count | yuan (summed as fen) | hours
   std::vector<Param> params;
+  // Non-empty: counts the distinct non-null values of this expression
+  // (domain::MeasureDecl::distinct), not additive over a unit tree.
+  std::string distinct;
 };
 
 struct IndicatorDef {

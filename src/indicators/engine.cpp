@@ -17,7 +17,12 @@ namespace {
 
 using json = nlohmann::json;
 
+// A distinct count is one aggregate over all of the subtree's rows, whatever
+// the plan: SQL counts each value once however many units' rows hold it.
 std::string aggregate(const Measure& m) {
+  if (!m.distinct.empty())
+    return "count(DISTINCT " + m.distinct + ")" +
+           (m.condition == "1" ? "" : " FILTER (WHERE " + m.condition + ")");
   if (!m.sum.empty())
     return "coalesce(sum(" + m.sum + ")" + (m.condition == "1" ? "" : " FILTER (WHERE " + m.condition + ")") + ", 0)";
   return m.condition == "1" ? "count(*)" : "count(*) FILTER (WHERE " + m.condition + ")";
@@ -57,6 +62,7 @@ std::string from_where(const Base& b, Plan plan) {
 std::string scan_aggregate(const Measure& m) {
   std::string where = m.condition;
   if (!m.base->period_filter.empty()) where = "(" + m.base->period_filter + ") AND (" + where + ")";
+  if (!m.distinct.empty()) return "count(DISTINCT " + m.distinct + ") FILTER (WHERE " + where + ")";
   if (!m.sum.empty()) return "coalesce(sum(" + m.sum + ") FILTER (WHERE " + where + "), 0)";
   return "count(*) FILTER (WHERE " + where + ")";
 }
@@ -331,12 +337,16 @@ json Engine::explain(const std::string& code, const std::string& unit, const Per
   std::vector<const Measure*> ms = {&measure(num_code)};
   if (!den_code.empty()) ms.push_back(&measure(den_code));
   std::map<std::string, double> bound = bind_params(ms, params, in_effect);
+  // The records counted; for a distinct count, the distinct values counted
+  // (the keys of the agencies, say), each once.
   auto keys_of = [&](const Measure& m) {
     json keys = json::array();
     std::string cond = m.condition;
     if (!m.sum.empty()) cond = "(" + cond + ") AND " + m.sum + " IS NOT NULL AND " + m.sum + " <> 0";
-    auto st = conn_.statement("SELECT t.key" + from_where(*m.base, scope.plan) + " AND (" + cond +
-                              ") ORDER BY t.key");
+    const std::string select =
+        m.distinct.empty() ? "SELECT t.key" : "SELECT DISTINCT " + m.distinct;
+    cond = m.distinct.empty() ? cond : "(" + cond + ") AND " + m.distinct + " IS NOT NULL";
+    auto st = conn_.statement(select + from_where(*m.base, scope.plan) + " AND (" + cond + ") ORDER BY 1");
     bind_common(*st, scope, period, bound);
     while (st->executeStep()) keys.push_back(st->getColumn(0).getString());
     return keys;

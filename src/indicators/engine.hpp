@@ -40,8 +40,9 @@ class Engine {
 
   // {"code", "unit", "period", "value": {...}, "numerator": {"measure", "label",
   //  "keys": [...]}, "denominator": {...} | null, "missing": [...]}: the keys of
-  // the records counted; "missing" lists the denominator's keys not in the
-  // numerator (for coverage: the units without).
+  // the records counted (for a distinct count, the distinct values counted,
+  // e.g. the keys of the agencies); "missing" lists the denominator's keys
+  // not in the numerator (for coverage: the units without).
   nlohmann::json explain(const std::string& code, const std::string& unit,
                          const Period& period, const nlohmann::json& params);
 

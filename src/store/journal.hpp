@@ -43,10 +43,10 @@
 //    hashed there) and `state` only when the entry carries one, as 64 hex
 //    digits. The first entry's previous hash is 32 zero bytes.
 //
-// The state (schema 10): an entry that changes a record carries the digest
+// The state (schema 11): an entry that changes a record carries the digest
 // of the record's whole stored state after the change (domain/record_state.hpp:
 // its row, its findings), 32 bytes in the column `state`. Entries written
-// before schema 10 carry none and hash as they did; the migration to schema 10
+// before schema 11 carry none and hash as they did; the migration to schema 11
 // appended one entry of op "seal" (kSealOp) per record, carrying the state the
 // record had then. So every record's latest entry says what its row must hold,
 // and the hash chain says that the entry is what fazhi wrote: verification
@@ -58,7 +58,7 @@
 // end and rewriting that row as well is detected against a head the host
 // recorded elsewhere (check_anchor) or by keyed checkpoints.
 //
-// Keyed checkpoints (schema 10): a handle given a key (OpenOptions::
+// Keyed checkpoints (schema 11): a handle given a key (OpenOptions::
 // journal_key, never stored in the file) writes, with every commit that
 // appended, a row of journal_checkpoint: the head's seq, `first`, the first
 // entry that commit appended, and
@@ -121,7 +121,7 @@ struct JournalEntry {
 // record's history reads the entries of (that kind, that id) before it.
 inline constexpr const char* kMoveOp = "move";
 
-// The operation of the entry the migration to schema 10 appended for every
+// The operation of the entry the migration to schema 11 appended for every
 // record: its change is empty, its state the record's state at the upgrade.
 inline constexpr const char* kSealOp = "seal";
 

@@ -615,6 +615,84 @@ CREATE TABLE journal_checkpoint (
 ) STRICT;
 )sql",
        nullptr, domain::seal_records},
+      // 12: the coordination of administrative disputes (行政争议协调化解):
+      // cases and meetings, and the view of the agencies their records name
+      // (one row per record and agency; ref lists hold keys), which the
+      // indicator of distinct agencies counts.
+      {R"sql(
+CREATE TABLE coordination_case (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  case_number           TEXT,
+  title                 TEXT,
+  received              TEXT NOT NULL,
+  source                TEXT NOT NULL,
+  lawsuit_id            INTEGER REFERENCES lawsuit(id),
+  reconsideration_id    INTEGER REFERENCES reconsideration_case(id),
+  agencies              TEXT,
+  concluded             TEXT,
+  outcome               TEXT,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+CREATE INDEX coordination_case_unit_received ON coordination_case(unit_id, received);
+CREATE INDEX coordination_case_unit_concluded ON coordination_case(unit_id, concluded);
+CREATE INDEX coordination_case_lawsuit ON coordination_case(lawsuit_id);
+CREATE INDEX coordination_case_reconsideration ON coordination_case(reconsideration_id);
+CREATE INDEX coordination_case_provisional ON coordination_case(id) WHERE provisional_deadlines IS NOT NULL;
+
+CREATE TABLE coordination_meeting (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  date                  TEXT NOT NULL,
+  topic                 TEXT,
+  cases                 TEXT,
+  agencies              TEXT,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+CREATE INDEX coordination_meeting_unit_date ON coordination_meeting(unit_id, date);
+CREATE INDEX coordination_meeting_provisional ON coordination_meeting(id) WHERE provisional_deadlines IS NOT NULL;
+
+CREATE VIEW coordination_agency (unit_id, date, agency, kind, record_key) AS
+  SELECT c.unit_id, c.received, a.value, 'coordination_case', c.key
+    FROM coordination_case c JOIN json_each(c.agencies) a
+  UNION ALL
+  SELECT m.unit_id, m.date, a.value, 'coordination_meeting', m.key
+    FROM coordination_meeting m JOIN json_each(m.agencies) a;
+)sql"},
+      // 13: normative documents: the filing authority's review (备案审查) and
+      // the correction it calls for — documents filed before have neither —
+      // and the cleanups of normative documents (规范性文件清理).
+      {R"sql(
+ALTER TABLE normative_document ADD COLUMN filing_reviewed TEXT;
+ALTER TABLE normative_document ADD COLUMN filing_verdict TEXT;
+ALTER TABLE normative_document ADD COLUMN filing_opinion TEXT;
+ALTER TABLE normative_document ADD COLUMN corrected TEXT;
+ALTER TABLE normative_document ADD COLUMN correction TEXT;
+CREATE INDEX normative_document_unit_filing_reviewed ON normative_document(unit_id, filing_reviewed);
+CREATE INDEX normative_document_unit_corrected ON normative_document(unit_id, corrected);
+
+CREATE TABLE normative_cleanup (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  unit_id               INTEGER NOT NULL REFERENCES org_unit(id),
+  date                  TEXT NOT NULL,
+  scope                 TEXT NOT NULL,
+  title                 TEXT NOT NULL,
+  reviewed              INTEGER NOT NULL,
+  kept                  INTEGER,
+  amended               INTEGER,
+  repealed              INTEGER,
+  declared_invalid      INTEGER,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+CREATE INDEX normative_cleanup_unit_date ON normative_cleanup(unit_id, date);
+CREATE INDEX normative_cleanup_provisional ON normative_cleanup(id) WHERE provisional_deadlines IS NOT NULL;
+)sql"},
   };
   return list;
 }

@@ -24,7 +24,7 @@ using json = nlohmann::json;
 namespace {
 
 // The fixture's records (5 units, 2 committees, 3 cases): the upgrade to
-// schema 10 journals one seal entry for each, after the 14 converted ones.
+// schema 11 journals one seal entry for each, after the 14 converted ones.
 constexpr int kRecords = 10;
 
 const std::string kFixtureDir = std::string(FAZHI_SOURCE_DIR) + "/tests/fixtures/journal_v1/";
@@ -71,7 +71,7 @@ class JournalMigration : public ::testing::Test {
 TEST_F(JournalMigration, ConvertedJournalVerifiesWithEveryEntryCounted) {
   json r = Database::open(path_)->verify_journal();
   EXPECT_TRUE(r["ok"].get<bool>()) << r.dump();
-  // The 14 converted entries, then the upgrade to schema 10's seal of each
+  // The 14 converted entries, then the upgrade to schema 11's seal of each
   // of the 10 records (5 units, 2 committees, 3 cases), proven.
   EXPECT_EQ(r["records"]["checked"], kRecords);
   EXPECT_EQ(r["entries"], 14 + kRecords);

@@ -77,6 +77,26 @@ TEST(KindRegistry, TheCatalogueIsBuiltFromTheDeclarations) {
   EXPECT_EQ(villages->base, required->base);
   EXPECT_EQ(villages->base->table, "org_unit");
   EXPECT_EQ(villages->base->unit_column, "id");
+  // A measure over a view: the agencies of coordination cases and meetings,
+  // a distinct count.
+  const indicators::Measure* agencies = indicators::find_measure("coordination.agencies");
+  ASSERT_TRUE(agencies);
+  EXPECT_EQ(agencies->base->name, "coordination_agency@date");
+  EXPECT_EQ(agencies->base->unit_column, "unit_id");
+  EXPECT_EQ(agencies->distinct, "t.agency");
+}
+
+TEST(KindRegistry, ACoordinationCaseIsExportedAfterTheCasesItNamesAndBeforeItsMeetings) {
+  const auto& ordered = kinds_in_dependency_order();
+  auto position = [&](const std::string& name) {
+    for (std::size_t i = 0; i < ordered.size(); ++i)
+      if (ordered[i]->name == name) return i;
+    return ordered.size();
+  };
+  EXPECT_LT(position("lawsuit"), position("coordination_case"));
+  EXPECT_LT(position("reconsideration_case"), position("coordination_case"));
+  EXPECT_LT(position("coordination_case"), position("coordination_meeting"));
+  EXPECT_LT(position("org_unit"), position("normative_cleanup"));
 }
 
 TEST(KindRegistry, TheRatesThatShouldBeFullAreDeclaredByTheirKinds) {
@@ -85,7 +105,8 @@ TEST(KindRegistry, TheRatesThatShouldBeFullAreDeclaredByTheirKinds) {
     if (d.should_be_full) full.push_back(d.code);
   EXPECT_EQ(full, (std::vector<std::string>{
                       "decision.legality_review_rate", "decision.procedure_compliance_rate",
-                      "decision.archive_rate", "normative.review_rate", "normative.timely_filing_rate",
+                      "decision.archive_rate", "normative.review_rate", "normative.filing_rate",
+                      "normative.timely_filing_rate",
                       "enforcement.timely_publicity_rate", "enforcement.recording_rate",
                       "enforcement.major_review_rate", "enforcement.license_on_time_rate", "enforcement.certified_officer_rate",
                       "reconsideration.timely_decision_rate", "mediation.committee_coverage", "petition.timely_acceptance_rate",

@@ -88,6 +88,9 @@ class PersonalNames : public ::testing::Test {
       }
     }
     if (kind.name == "org_unit") r["kind"] = "village";
+    // A coordination case names the lawsuit or the reconsideration it stems
+    // from, not both: its source (litigation, the first code) keeps the lawsuit.
+    if (kind.name == "coordination_case") r.erase("reconsideration");
     db_->put(kind.name, r);
     made_[kind.name] = kind.name + "-x";
   }

@@ -134,7 +134,7 @@ TEST_F(ReconsiderationMigration, TheJournalVerifiesAndAMovedRecordsHistoryIsWhol
   EXPECT_TRUE(v["ok"].get<bool>()) << v.dump();
   // 13 entries before; each moved case adds its move and acceptance, and
   // R1-R4 their decision, settlement or withdrawal; then the upgrade to
-  // schema 10 seals every record (one entry each), which the proof checks.
+  // schema 11 seals every record (one entry each), which the proof checks.
   EXPECT_EQ(v["records"]["checked"], 11);
   EXPECT_EQ(v["entries"], 13 + 5 * 2 + 4 + 11);
 
