@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <map>
 #include <utility>
 
@@ -146,11 +147,35 @@ json Writer::decisions() {
     paragraphs.push_back(sentence(
         {"制定发布规范性文件" + count_text(n("normative.published")) + "件",
          "经合法性审核" + num("normative.review_rate") + "件，审核率" + pct("normative.review_rate"),
-         "按时报送备案" + num("normative.timely_filing_rate") + "件，按时备案率" +
-             pct("normative.timely_filing_rate")},
+         "报送备案" + num("normative.filing_rate") + "件，报备率" + pct("normative.filing_rate") + "，其中按时报送备案" +
+             num("normative.timely_filing_rate") + "件，按时备案率" + pct("normative.timely_filing_rate")},
         "；"));
   } else {
     paragraphs.push_back("全年未制定规范性文件。");
+  }
+  // The filing authority's verdicts and the corrections they called for,
+  // counted when given (so possibly on documents of an earlier year).
+  if (has_data("normative.conformity_rate")) {
+    std::vector<std::string> c = {"规范性文件经备案审查" + den("normative.conformity_rate") + "件，符合规定" +
+                                  num("normative.conformity_rate") + "件，合格率" +
+                                  pct("normative.conformity_rate")};
+    if (n("normative.corrected") > 0)
+      c.push_back("经备案审查后纠正" + count_text(n("normative.corrected")) + "件");
+    paragraphs.push_back(sentence(c));
+  }
+  // Clean-up campaigns and what became of the documents they reviewed.
+  if (n("normative.cleanups") > 0) {
+    std::vector<std::string> dispositions;
+    for (const auto& [code, word] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"normative.cleanup_kept", "保留"},
+             {"normative.cleanup_amended", "修改"},
+             {"normative.cleanup_repealed", "废止"},
+             {"normative.cleanup_declared_invalid", "宣布失效"}})
+      if (n(code) > 0) dispositions.push_back(std::string(word) + count_text(n(code)) + "件");
+    std::string s = "开展规范性文件清理" + count_text(n("normative.cleanups")) + "次，清理文件" +
+                    count_text(n("normative.cleanup_reviewed")) + "件";
+    if (!dispositions.empty()) s += "，其中" + joined(dispositions, "、");
+    paragraphs.push_back(s + "。");
   }
   // Legality review of the other documents: contracts, agreements, ...
   if (n("legality_review.reviewed") > 0) {
@@ -381,6 +406,24 @@ json Writer::litigation() {
                   "件，调解和解率" + pct("reconsideration.settlement_rate"));
     if (has_data("reconsideration.timely_decision_rate"))
       c.push_back("按期作出行政复议决定率" + pct("reconsideration.timely_decision_rate"));
+    paragraphs.push_back(sentence(c, "；"));
+  }
+  // Disputes coordinated before or beside litigation (诉源治理): cases taken
+  // on and how those concluded ended, then the meetings and the agencies.
+  if (n("coordination.received") > 0 || n("coordination.handled") > 0 || n("coordination.meetings") > 0) {
+    std::vector<std::string> c;
+    if (n("coordination.received") > 0 || n("coordination.handled") > 0) {
+      std::string s = "受理行政争议协调化解案件" + count_text(n("coordination.received")) + "件，办结" +
+                      count_text(n("coordination.handled")) + "件";
+      if (has_data("coordination.resolution_rate"))
+        s += "，实质化解或补救后胜诉" + num("coordination.resolution_rate") + "件，化解率" +
+             pct("coordination.resolution_rate");
+      c.push_back(s);
+    }
+    if (n("coordination.meetings") > 0)
+      c.push_back("召开行政争议协调化解会议" + count_text(n("coordination.meetings")) + "次");
+    if (n("coordination.agencies") > 0)
+      c.push_back(count_text(n("coordination.agencies")) + "个单位参与协调化解");
     paragraphs.push_back(sentence(c, "；"));
   }
   return item("行政复议与诉讼", paragraphs);

@@ -859,8 +859,8 @@ test_example_yangxin_2022_runs_end_to_end() {
     "优秀率                          100.0%        68/68      training.exam_excellent_rate"
     "行政诉讼案件数                  0                        litigation.cases"
     "问题 0 条"
-    "日志 1082 条: 完好"
-    "记录 665 条: 与日志相符"
+    "日志 1091 条: 完好"
+    "记录 670 条: 与日志相符"
     "已写入 build/yangxin-2022.html"
     "# 阳新经济开发区管委会2022年法治政府建设年度报告"
     "需配备法律顾问的13个单位中，13个已聘请法律顾问，覆盖率100%，实现法律顾问全覆盖。"
@@ -873,6 +873,10 @@ test_example_yangxin_2022_runs_end_to_end() {
     "对合同、协议等其他文件开展合法性审查3件（行政协议1件、合同1件、执法决定1件）；提出意见建议11条；发现问题5个，已纠正5个，纠正率100%；审查合同涉及金额86万元。"
     "办理行政许可4件，其中实行告知承诺制1件；平均办理4.5个工作日；有承诺办结时限的4件中按时办结4件，按时办结率100%。"
     "运用提示函告诫、约谈、首违不罚轻微免罚等柔性执法措施3件（首违不罚轻微免罚1件、约谈1件、提示函告诫1件）。"
+    "制定发布规范性文件2件；经合法性审核2件，审核率100%；报送备案2件，报备率100%，其中按时报送备案2件，按时备案率100%。"
+    "规范性文件经备案审查2件，符合规定2件，合格率100%。"
+    "开展规范性文件清理1次，清理文件9件，其中保留7件、修改1件、废止1件。"
+    "受理行政争议协调化解案件3件，办结2件，实质化解或补救后胜诉2件，化解率100%；召开行政争议协调化解会议1次；3个单位参与协调化解。"
   )
   local line
   for line in "${expected[@]}"; do
@@ -884,8 +888,8 @@ test_example_yangxin_2022_runs_end_to_end() {
     fail "a sample file had rejected lines"
   fi
   grep -q '<svg' build/yangxin-2022.html || fail "the HTML report has no chart"
-  grep -qxE '日志头: 1082:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
-  grep -qE '^全过程记录校验码：1082:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1082条' out ||
+  grep -qxE '日志头: 1091:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
+  grep -qE '^全过程记录校验码：1091:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1091条' out ||
     fail "the report lacks its 全过程记录校验码"
 }
 
