@@ -334,3 +334,56 @@ TEST_F(AnnualReport, BadRequestsAreRefusedByName) {
 }
 
 }  // namespace
+
+// The filing review, clean-ups and dispute coordination in the report's
+// words, each count beside its rate: 2 documents published and filed, one
+// found nonconforming and repealed; a clean-up of 6 (3 kept, 2 declared
+// invalid, 1 undecided); 3 disputes of which 2 concluded (1 resolved, 1
+// lost: 50%), 1 meeting with 2 agencies.
+TEST(AnnualReportFilingAndCoordination, StatesTheVerdictsTheCleanUpAndTheDisputesWithTheirCounts) {
+  auto db = Database::open(":memory:");
+  fazhi::testing_support::put_sample_tree(*db);
+  const auto s = db->import_ndjson(R"(
+{"record":"normative_document","key":"n1","unit":"zone","title":"文件一","published":"2022-03-10","filed":"2022-03-25","legality_review":{"completed":"2022-03-01","result":"lawful"}}
+{"record":"normative_document","key":"n2","unit":"zone","title":"文件二","published":"2022-06-10","filed":"2022-06-24","legality_review":{"completed":"2022-06-01","result":"lawful"}}
+{"record":"normative_document","key":"n1","action":"filing_review","date":"2022-04-15","verdict":"conforming"}
+{"record":"normative_document","key":"n2","action":"filing_review","date":"2022-07-15","verdict":"nonconforming"}
+{"record":"normative_document","key":"n2","action":"correct","date":"2022-08-01","how":"repealed"}
+{"record":"normative_cleanup","key":"c1","unit":"zone","date":"2022-11-01","scope":"comprehensive","title":"全面清理","reviewed":6,"kept":3,"declared_invalid":2}
+{"record":"coordination_case","key":"d1","unit":"zone","received":"2022-02-01","source":"petition","agencies":["team"]}
+{"record":"coordination_case","key":"d2","unit":"v1","received":"2022-03-01","source":"other","agencies":["team","c1"]}
+{"record":"coordination_case","key":"d3","unit":"zone","received":"2022-12-01","source":"petition"}
+{"record":"coordination_case","key":"d1","action":"conclude","date":"2022-04-01","outcome":"resolved"}
+{"record":"coordination_case","key":"d2","action":"conclude","date":"2022-05-01","outcome":"lost"}
+{"record":"coordination_meeting","key":"m1","unit":"zone","date":"2022-03-15","cases":["d2"],"agencies":["team"]}
+)",
+                                   {});
+  ASSERT_EQ(s.rejected, 0u) << s.to_json().dump();
+  const std::string md = db->report("zone", 2022, "markdown");
+  for (const char* line :
+       {"制定发布规范性文件2件；经合法性审核2件，审核率100%；报送备案2件，报备率100%，其中按时报送备案2件，按时备案率100%。",
+        "规范性文件经备案审查2件，符合规定1件，合格率50%，经备案审查后纠正1件。",
+        "开展规范性文件清理1次，清理文件6件，其中保留3件、宣布失效2件。",
+        "受理行政争议协调化解案件3件，办结2件，实质化解或补救后胜诉1件，化解率50%；召开行政争议协调化解会议1次；"
+        "2个单位参与协调化解。"})
+    EXPECT_NE(md.find(line), std::string::npos) << line << "\n" << md;
+}
+
+// Without coordination records the item says nothing of coordination, and
+// a case received but not concluded gives counts without a rate (the
+// indicator table of the appendix lists every indicator, so only the body
+// before it is read).
+TEST(AnnualReportFilingAndCoordination, NoRateIsWrittenForDisputesNotYetConcluded) {
+  auto db = Database::open(":memory:");
+  fazhi::testing_support::put_sample_tree(*db);
+  const auto body = [&] {
+    const std::string md = db->report("zone", 2022, "markdown");
+    return md.substr(0, md.find("## 附：主要指标"));
+  };
+  EXPECT_EQ(body().find("协调化解"), std::string::npos) << body();
+  db->import_ndjson(
+      R"({"record":"coordination_case","key":"d1","unit":"zone","received":"2022-02-01","source":"petition"})", {});
+  const std::string md = body();
+  EXPECT_NE(md.find("受理行政争议协调化解案件1件，办结0件。"), std::string::npos) << md;
+  EXPECT_EQ(md.find("化解率"), std::string::npos) << md;
+}
