@@ -28,25 +28,28 @@ mark_as_advanced(FAZHI_INSTALL_CMAKEDIR)
 # here because it is a promise of the installed package.)
 
 # --- Libraries ---------------------------------------------------------------
-# fazhi_core is static: its PRIVATE link dependencies appear in its exported
-# INTERFACE_LINK_LIBRARIES as $<LINK_ONLY:...>. SQLiteCpp, SQLite::SQLite3,
-# spdlog::spdlog, OpenSSL::Crypto and Threads::Threads are all imported targets
-# of other packages, so install(EXPORT) accepts them by name; fazhiConfig.cmake
-# finds those packages (find_dependency) before it loads fazhiTargets.cmake.
-# fazhi (shared) links fazhi_core privately (both are in this export set) and
-# spdlog's shared library, which the export names in fazhi::fazhi's
-# IMPORTED_LINK_DEPENDENT_LIBRARIES (-rpath-link): one more reason the config
-# file finds spdlog. (A C host that wants none of the C++ packages installed
-# can use pkg-config: fazhi.pc needs nothing but libfazhi.so.)
-install(TARGETS fazhi fazhi_core
+# Two export sets, so that a C program needs none of the C++ packages:
+#   fazhiTargets      fazhi::fazhi, libfazhi.so: the C ABI. Its C++
+#                     dependencies are inside it (fazhi_core, SQLiteCpp) or
+#                     in its DT_NEEDED (libspdlog, libsqlite3, libcrypto), so
+#                     its link interface is empty.
+#   fazhiCoreTargets  fazhi::core, libfazhi-core.a: the C++ API. It is static:
+#                     its PRIVATE link dependencies appear in its exported
+#                     INTERFACE_LINK_LIBRARIES as $<LINK_ONLY:...>: SQLiteCpp,
+#                     SQLite::SQLite3, spdlog::spdlog, OpenSSL::Crypto and
+#                     Threads::Threads, imported targets of other packages
+#                     that fazhiConfig.cmake finds before it loads this set.
+install(TARGETS fazhi
   EXPORT fazhiTargets
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
           COMPONENT fazhi_runtime
           NAMELINK_COMPONENT fazhi_development
-  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
-          COMPONENT fazhi_development
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
           COMPONENT fazhi_runtime)
+install(TARGETS fazhi_core
+  EXPORT fazhiCoreTargets
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+          COMPONENT fazhi_development)
 # (No INCLUDES DESTINATION: both targets already name their installed include
 # directory with $<INSTALL_INTERFACE:...>.)
 
@@ -63,6 +66,11 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/fazhi/"
 install(EXPORT fazhiTargets
   NAMESPACE fazhi::
   FILE fazhiTargets.cmake
+  DESTINATION "${FAZHI_INSTALL_CMAKEDIR}"
+  COMPONENT fazhi_development)
+install(EXPORT fazhiCoreTargets
+  NAMESPACE fazhi::
+  FILE fazhiCoreTargets.cmake
   DESTINATION "${FAZHI_INSTALL_CMAKEDIR}"
   COMPONENT fazhi_development)
 

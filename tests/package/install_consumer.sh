@@ -5,6 +5,10 @@
 #   1. CMake: find_package(fazhi CONFIG REQUIRED) with CMAKE_PREFIX_PATH=<prefix>,
 #      a C program on fazhi::fazhi and a C++ program on fazhi::core;
 #   2. pkg-config: cc $(pkg-config --cflags --libs fazhi) for the C program;
+#   3. a C-only CMake project (consumer_c/: project(... C)) with every C++
+#      package fazhi::core needs made unfindable, on fazhi::fazhi; and a C++
+#      project asking for COMPONENTS core without spdlog, which must fail
+#      naming it (consumer_core/);
 #
 # then runs all three with LD_LIBRARY_PATH=<prefix>/<libdir>. It also checks the
 # installed layout (library name links, headers, package files), that no
@@ -107,6 +111,36 @@ echo "$out"
 out=$(LD_LIBRARY_PATH="$lib" "$work/cmake-build/cpp_consumer")
 echo "$out"
 [[ $out == "cpp_consumer ok "* ]] || die "cpp_consumer printed '$out'"
+
+step "C-only CMake consumer: project(... C), find_package(fazhi), fazhi::fazhi"
+# Every C++ package fazhi::core needs is made unfindable: a C project must
+# not look for them (and could not use Boost's package files without C++).
+disabled=()
+for p in Boost nlohmann_json SQLite3 SQLiteCpp spdlog OpenSSL Threads; do
+  disabled+=("-DCMAKE_DISABLE_FIND_PACKAGE_$p=ON")
+done
+"$cmake" -S "$(dirname "$consumer")/consumer_c" -B "$work/c-only-build" "${gen_args[@]}" \
+  -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+  -DCMAKE_C_COMPILER="$cc" \
+  -DCMAKE_C_FLAGS="$flags" \
+  -DCMAKE_EXE_LINKER_FLAGS="$link_flags" \
+  "${disabled[@]}"
+"$cmake" --build "$work/c-only-build"
+out=$(LD_LIBRARY_PATH="$lib" "$work/c-only-build/c_only_consumer")
+echo "$out"
+[[ $out == "c_consumer ok $version" ]] || die "c_only_consumer printed '$out'"
+
+step "COMPONENTS core with spdlog unfindable: configuring fails naming spdlog"
+if "$cmake" -S "$(dirname "$consumer")/consumer_core" -B "$work/core-build" "${gen_args[@]}" \
+     -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+     -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_DISABLE_FIND_PACKAGE_spdlog=ON \
+     > "$work/core-build.log" 2>&1; then
+  cat "$work/core-build.log"
+  die "find_package(fazhi COMPONENTS core) succeeded without spdlog"
+fi
+grep -q "spdlog" "$work/core-build.log" || { cat "$work/core-build.log"; die "the failure does not name spdlog"; }
+echo "refused, naming spdlog"
 
 step "pkg-config consumer: cc \$(pkg-config --cflags --libs fazhi)"
 export PKG_CONFIG_PATH="$lib/pkgconfig"
