@@ -54,6 +54,12 @@ internal static class PrintSuccessRate
                 return 0;
             }
         }
+        catch (FazhiLibraryNotFoundException e)
+        {
+            // Where libfazhi.so was looked for and what to set (LD_LIBRARY_PATH).
+            Console.Error.WriteLine("error: " + e.Message);
+            return 2;
+        }
         catch (FazhiException e)
         {
             Console.Error.WriteLine("error: " + e.Status + ": " + e.Message);

@@ -74,13 +74,13 @@ namespace Fazhi
         /// <summary>"MAJOR.MINOR.PATCH" of the loaded native library.</summary>
         public static string Version
         {
-            get { return Utf8.PeekString(NativeMethods.fz_version()); }
+            get { return Loaded(() => Utf8.PeekString(NativeMethods.fz_version())); }
         }
 
         /// <summary>FZ_VERSION_NUMBER of the loaded native library (MAJOR*1000000 + MINOR*1000 + PATCH).</summary>
         public static int VersionNumber
         {
-            get { return NativeMethods.fz_version_number(); }
+            get { return Loaded(() => NativeMethods.fz_version_number()); }
         }
 
         /// <summary>True once the database is closed.</summary>
@@ -519,6 +519,7 @@ namespace Fazhi
         /// </summary>
         public static void SetLog(Action<int, string> handler, int minLevel = 2)
         {
+            CheckLibraryVersion();
             lock (LogLock)
             {
                 s_logHandler = handler;
@@ -572,12 +573,27 @@ namespace Fazhi
             return FazhiException.Create((FazhiStatus)status, message);
         }
 
+        // The result of a first native call; the runtime's DllNotFoundException
+        // becomes one that says where the library was looked for.
+        private static T Loaded<T>(Func<T> call)
+        {
+            try
+            {
+                return call();
+            }
+            catch (DllNotFoundException e)
+            {
+                if (e is FazhiLibraryNotFoundException) throw;
+                throw LibraryNotFound.Create(e);
+            }
+        }
+
         private static void CheckLibraryVersion()
         {
             lock (VersionLock)
             {
                 if (s_versionChecked) return;
-                int lib = NativeMethods.fz_version_number();
+                int lib = Loaded(() => NativeMethods.fz_version_number());
                 if (lib / 1000000 != BindingVersionNumber / 1000000 || lib < BindingVersionNumber)
                     throw new FazhiVersionException(
                         "libfazhi " + Utf8.PeekString(NativeMethods.fz_version()) +
