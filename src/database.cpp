@@ -717,7 +717,14 @@ std::string Database::report(const std::string& unit, int year, std::string_view
   JsonOptions o(options, "options");
   const json params = o.raw("params") ? *o.raw("params") : json();
   const bool journal_head = o.flag("journal_head").value_or(false);
+  const bool future_year = o.flag("future_year").value_or(false);
   o.finish();
+  // A year not yet begun has no records: its report would state empty or
+  // zero figures as if they were the year's (持证率0%), so it takes asking.
+  if (const int current = report::current_year_in_beijing(); year > current && !future_year)
+    throw Error(Status::argument, "year",
+                std::to_string(year) + " is after the current year (" + std::to_string(current) +
+                    "); a report for a year not yet begun needs the option \"future_year\": true");
   std::lock_guard<std::mutex> lock(impl_->mu);
   json model = sqlite_guard("report", [&] {
     ReadSnapshot snapshot(impl_->conn);

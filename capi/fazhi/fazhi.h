@@ -402,8 +402,10 @@ FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json)
  *  indicator. format: "markdown", "html" (self-contained, print-friendly, SVG
  *  charts) or "json" (every figure, for the host's own templates).
  *  options_json: NULL or {"params": {...}} for the indicators (e.g.
- *  {"min_yuan": 100000}) and "journal_head": true, which prints the
- *  journal's head (fz_journal_head) in the appendix as 全过程记录校验码.
+ *  {"min_yuan": 100000}), "journal_head": true, which prints the
+ *  journal's head (fz_journal_head) in the appendix as 全过程记录校验码, and
+ *  "future_year": true, without which a year after the current one (in
+ *  Beijing time) is FZ_E_ARGUMENT: its figures would all be empty or zero.
  *  Personal names held in the database are masked
  *  (胡某某), people's only: the names of units, committees, firms, courts and
  *  other organisations held are never masked, even with a person's name in

@@ -149,7 +149,9 @@ class Database {
   // {"params": {...}} passed to the indicators (e.g. {"min_yuan": 100000}),
   // "journal_head": true to print the journal's head in the appendix as
   // 全过程记录校验码 (the report's records' journal up to there; the one
-  // thing that differs between files holding the same records).
+  // thing that differs between files holding the same records), and
+  // "future_year": true to allow a year after the current one (Beijing
+  // time), which is otherwise Error(argument) naming "year".
   // Personal names held in the database never appear in it; the same records
   // and options give the same bytes.
   std::string report(const std::string& unit, int year, std::string_view format,

@@ -1,5 +1,6 @@
 // fazhi report DB --unit U --year Y [--format markdown|html|json] [--output FILE]
-// [--min-yuan N] [--journal-head]: drafts the annual report (法治政府建设年度报告) of a unit.
+// [--min-yuan N] [--journal-head] [--future-year]: drafts the annual report
+// (法治政府建设年度报告) of a unit.
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct Options {
   int year = 0;
   std::optional<double> min_yuan;
   bool journal_head = false;
+  bool future_year = false;
 };
 
 void run_report(const Options& o) {
@@ -27,6 +29,7 @@ void run_report(const Options& o) {
   nlohmann::json options = nlohmann::json::object();
   if (o.min_yuan) options["params"] = {{"min_yuan", *o.min_yuan}};
   if (o.journal_head) options["journal_head"] = true;
+  if (o.future_year) options["future_year"] = true;
   FzText text;
   check_user_input(fz_report(db.get(), o.unit.c_str(), o.year, o.format.c_str(),
                              options.dump().c_str(), text.out()),
@@ -64,6 +67,7 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("--min-yuan", o->min_yuan, "“涉案金额较大”的起点（元），默认 500000");
   cmd->add_flag("--journal-head", o->journal_head,
                 "附录中打印全过程记录校验码（日志头: 序号:哈希），供日后 fazhi verify --head 核验");
+  cmd->add_flag("--future-year", o->future_year, "允许起草尚未开始的年度的报告（默认拒绝）");
   cmd->callback([o] { run_report(*o); });
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <initializer_list>
 #include <map>
 #include <utility>
@@ -598,6 +599,13 @@ json Writer::model() {
 }  // namespace
 
 json annual_report_model(const ReportData& data) { return Writer(data).model(); }
+
+int current_year_in_beijing() {
+  const std::time_t beijing = std::time(nullptr) + 8 * 3600;
+  std::tm parts{};
+  gmtime_r(&beijing, &parts);
+  return parts.tm_year + 1900;
+}
 
 std::string journal_head_text(const json& head) {
   const std::string seq = std::to_string(head.at("seq").get<std::int64_t>());

@@ -46,6 +46,10 @@ std::string journal_head_text(const nlohmann::json& head);
 
 std::string annual_report_markdown(const nlohmann::json& model);
 
+// The current year in Beijing time (UTC+8), where the reports' years are
+// counted: a report for a later year needs asking for (Database::report).
+int current_year_in_beijing();
+
 // Self-contained, print-friendly HTML with SVG charts of mediation cases by
 // category and by month and of the main rates.
 std::string annual_report_html(const nlohmann::json& model);

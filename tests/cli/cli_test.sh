@@ -908,6 +908,14 @@ test_report_formats_and_errors() {
   grep -qF "nowhere" err || fail "the error does not name the unit"
   run report yx.db --unit yx-kfq --year 2022 --format pdf
   expect_status 2
+  # A year not yet begun takes --future-year.
+  local next=$(( $(TZ=Asia/Shanghai date +%Y) + 1 ))
+  run report yx.db --unit yx-kfq --year "$next"
+  expect_status 2
+  grep -qF "future_year" err || fail "the refusal of year $next does not name the option"
+  run report yx.db --unit yx-kfq --year "$next" --future-year
+  expect_status 0
+  grep -qF "${next}年法治政府建设年度报告" out || fail "the report for $next lacks its title"
 }
 
 # ----------------------------------------------------------------------------

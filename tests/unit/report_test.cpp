@@ -1,6 +1,7 @@
 // The annual report: Chinese number formats, name masking, the statutory
 // structure, sections without data, gaps the data shows, no personal names in
 // any format, identical output for identical records, and errors.
+#include "report/annual_report.hpp"
 #include "report/chinese_format.hpp"
 #include "domain/name_mask.hpp"
 #include "test_support.hpp"
@@ -387,3 +388,40 @@ TEST(AnnualReportFilingAndCoordination, NoRateIsWrittenForDisputesNotYetConclude
   EXPECT_NE(md.find("受理行政争议协调化解案件1件，办结0件。"), std::string::npos) << md;
   EXPECT_EQ(md.find("化解率"), std::string::npos) << md;
 }
+
+namespace {
+
+// A year after the current one (Beijing time) is refused by name unless
+// asked for: its report would state empty figures as the year's.
+TEST(AnnualReportYear, AYearNotYetBegunNeedsTheFutureYearOption) {
+  auto db = Database::open(":memory:");
+  fazhi::testing_support::put_sample_tree(*db);
+  const int next = fazhi::report::current_year_in_beijing() + 1;
+  std::string message;
+  EXPECT_EQ(status_of([&] { db->report("zone", next, "markdown"); }, &message), Status::argument);
+  EXPECT_NE(message.find("year"), std::string::npos) << message;
+  EXPECT_NE(message.find("future_year"), std::string::npos) << message;
+  EXPECT_NE(db->report("zone", next, "markdown", {{"future_year", true}}).find(std::to_string(next) + "年"),
+            std::string::npos);
+  // The current year needs no option.
+  EXPECT_NO_THROW(db->report("zone", next - 1, "markdown"));
+}
+
+// Narrative text reaches the Markdown as text: no HTML, no heading, no list
+// item, no emphasis of its own.
+TEST(AnnualReportMarkdown, NarrativeTextIsEscapedAsInHtml) {
+  auto db = Database::open(":memory:");
+  fazhi::testing_support::put_sample_tree(*db);
+  json n = {{"record", "narrative"}, {"key", "n1"}, {"unit", "zone"}, {"year", 2022}, {"section", "plans"},
+            {"heading", "安排*一*"}, {"order", 1},
+            {"body", "<script>alert(1)</script>\n# 不是标题\n1. 不是编号\n- 不是列表\n[链接](x) 与 a_b_c"}};
+  db->import_ndjson(n.dump() + "\n", {});
+  const std::string md = db->report("zone", 2022, "markdown");
+  EXPECT_EQ(md.find("<script>"), std::string::npos) << md;
+  for (const char* escaped : {"\\<script\\>alert(1)\\</script\\>\n\\# 不是标题\n1\\. 不是编号\n\\- 不是列表\n"
+                              "\\[链接\\](x) 与 a\\_b\\_c",
+                              "安排\\*一\\*"})
+    EXPECT_NE(md.find(escaped), std::string::npos) << escaped << "\n" << md;
+}
+
+}  // namespace
