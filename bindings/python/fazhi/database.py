@@ -536,7 +536,10 @@ class Database:
         """Drafts the annual report (法治政府建设年度报告) of a unit and its
         subtree for a year: ``format`` "markdown", "html" (self-contained,
         with SVG charts) or "json" (returned as text too). ``params={...}``
-        reaches the indicators, e.g. ``params={"min_yuan": 100000}``."""
+        reaches the indicators, e.g. ``params={"min_yuan": 100000}``;
+        ``journal_head=True`` prints the journal's head as 全过程记录校验码;
+        a year after the current one (Beijing time) needs
+        ``future_year=True``, else ArgumentError naming ``year``."""
         return self._call_string("fz_report", _text(unit, "unit"), _int32(year, "year"),
                                  _text(format, "format"), _dumps(options) if options else None)
 
