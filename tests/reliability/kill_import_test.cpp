@@ -109,8 +109,11 @@ std::string import_options(int batch) {
 }
 
 // Starts one import of `input` into `db` in a child process: the command
-// (by exec) or fz_import_file (in the forked child itself).
-pid_t start_import(const Options& o, bool via_cli, const fs::path& db, const fs::path& input) {
+// (by exec) or fz_import_file (in the forked child itself). What goes wrong
+// is written to `log` (the command's stderr, or the library's last error),
+// or nowhere when `log` is empty.
+pid_t start_import(const Options& o, bool via_cli, const fs::path& db, const fs::path& input,
+                   const fs::path& log = {}) {
   const pid_t pid = fork();
   if (pid < 0) {
     std::perror("fork");
@@ -121,18 +124,23 @@ pid_t start_import(const Options& o, bool via_cli, const fs::path& db, const fs:
     const std::string batch = std::to_string(o.batch);
     // The command's summary and progress are not what is tested; keep the log short.
     std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
+    std::freopen(log.empty() ? "/dev/null" : log.c_str(), "w", stderr);
     execl(o.cli.c_str(), "fazhi", "import", db.c_str(), input.c_str(), "--batch", batch.c_str(),
           "-q", static_cast<char*>(nullptr));
     _exit(127);
   }
+  const auto give_up = [&](const char* what, int code) {
+    if (!log.empty()) std::ofstream(log) << what << ": " << fz_last_error() << "\n";
+    _exit(code);
+  };
   fz_db* h = nullptr;
-  if (fz_open(db.c_str(), nullptr, &h) != FZ_OK) _exit(3);
+  if (fz_open(db.c_str(), nullptr, &h) != FZ_OK) give_up("fz_open", 3);
   char* summary = nullptr;
   const fz_status st = fz_import_file(h, input.c_str(), import_options(o.batch).c_str(), &summary);
   fz_free(summary);
+  if (st != FZ_OK) give_up("fz_import_file", 4);
   fz_close(h);
-  _exit(st == FZ_OK ? 0 : 4);
+  _exit(0);
 }
 
 // Waits for the child; its exit status, or -1 when it did not exit normally.
@@ -318,8 +326,12 @@ int main(int argc, char** argv) {
               << " cases kept" << std::endl;
 
     // Run again to completion: the cases already stored are unchanged lines.
-    if (wait_exit(start_import(o, via_cli, db, input)) != 0) {
-      fail(tag + ": the import run again did not complete");
+    const fs::path rerun_log = dir / "rerun.log";
+    if (const int rc = wait_exit(start_import(o, via_cli, db, input, rerun_log)); rc != 0) {
+      std::ifstream in(rerun_log);
+      std::stringstream said;
+      said << in.rdbuf();
+      fail(tag + ": the import run again did not complete (exit " + std::to_string(rc) + "): " + said.str());
       continue;
     }
     const State after = inspect(db);
