@@ -143,12 +143,14 @@ void run_explain(const std::string& path, const std::string& code, const std::st
                  std::to_string(part["keys"].size()) + "）:\n");
     for (const json& k : part["keys"]) console::out("  " + k.get<std::string>() + "\n");
   };
-  list("分子", e["numerator"]);
-  list("分母", e["denominator"]);
+  // What a user asks of a rate first: which records kept it from 100% (the
+  // failed, late or missing ones), then everything counted.
   if (e.contains("missing")) {
-    console::out("未计入分子的（" + std::to_string(e["missing"].size()) + "）:\n");
+    console::out("计入分母但未计入分子的（" + std::to_string(e["missing"].size()) + "）:\n");
     for (const json& k : e["missing"]) console::out("  " + k.get<std::string>() + "\n");
   }
+  list("分子", e["numerator"]);
+  list("分母", e["denominator"]);
 }
 
 }  // namespace

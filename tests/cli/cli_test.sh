@@ -793,6 +793,19 @@ test_rates_table_is_100_or_0_only_when_exact() {
   [[ $(head -n 1 out) == "参学率（training.participation_rate）: 99.9992%" ]] || fail "explain rounds the rate"
 }
 
+test_explain_lists_the_records_kept_out_of_the_numerator_first() {
+  "$fazhi" init yx.db >/dev/null
+  "$fazhi" import yx.db "$sample_dir/org_units.ndjson" "$sample_dir/mediation.ndjson" >/dev/null
+  run explain yx.db mediation.success_rate --unit yx-kfq --period 2022
+  expect_status 0
+  expect_no_err
+  [[ $(sed -n 1,4p out) == "调解成功率（mediation.success_rate）: 98.5%
+计入分母但未计入分子的（2）:
+  yx-mc-2022-039
+  yx-mc-2022-103" ]] || fail "explain does not start with the two cases that failed"
+  grep -qxF "分子 调解成功（132）:" out || fail "explain lacks the numerator"
+}
+
 test_rates_csv_carries_every_digit() {
   rates_db
   run indicators t.db --unit zone --period 2022 "${rate_codes[@]}" --format csv
