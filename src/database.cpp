@@ -89,7 +89,12 @@ ImportOptions ImportOptions::from_json(const json& options, Mode mode) {
   if (auto batch = o.integer("batch", 1)) opts.batch = static_cast<std::size_t>(*batch);
   opts.actor = actor_of(o);
   opts.bulk = o.flag("bulk").value_or(opts.bulk);
+  opts.dry_run = o.flag("dry_run").value_or(opts.dry_run);
+  opts.list_changes = o.flag("list_changes").value_or(opts.list_changes);
+  opts.insert_only = o.flag("insert_only").value_or(opts.insert_only);
   o.finish();
+  if (opts.dry_run && opts.bulk)
+    throw Error(Status::argument, "dry_run", "cannot be combined with bulk (a bulk load sets indexes aside)");
   return opts;
 }
 
@@ -98,9 +103,24 @@ json ImportSummary::to_json() const {
   for (const LineError& e : errors)
     errs.push_back({{"line", e.line}, {"field", e.field}, {"message", e.message},
                     {"status", status_name(e.status)}});
-  return {{"read", read},       {"inserted", inserted}, {"updated", updated},
-          {"unchanged", unchanged}, {"actions", actions},   {"rejected", rejected},
-          {"errors", errs}};
+  json out = {{"read", read},       {"inserted", inserted}, {"updated", updated},
+              {"unchanged", unchanged}, {"actions", actions},   {"rejected", rejected},
+              {"errors", errs}};
+  if (!warnings.empty()) {
+    json w = json::array();
+    for (const LineWarning& x : warnings)
+      w.push_back({{"line", x.line}, {"kind", x.kind}, {"key", x.key}, {"fields", x.fields},
+                   {"message", x.message}});
+    out["warnings"] = std::move(w);
+  }
+  if (!changes.empty() || changes_truncated) {
+    json c = json::array();
+    for (const LineChange& x : changes)
+      c.push_back({{"line", x.line}, {"kind", x.kind}, {"key", x.key}, {"change", x.change}});
+    out["changes"] = std::move(c);
+    if (changes_truncated) out["changes_truncated"] = true;
+  }
+  return out;
 }
 
 struct Database::Impl {
@@ -382,6 +402,38 @@ json Database::act(std::string_view kind, std::string_view key, std::string_view
 
 namespace {
 
+// A dry run (ImportOptions::dry_run): the import inside one transaction that
+// is always rolled back. Its batches nest in it as they would in a host's
+// transaction (savepoints), so a later line sees what an earlier one did.
+class DryRun {
+ public:
+  DryRun(Database::Impl& d, bool on) : d_(d), on_(on) {
+    if (!on_) return;
+    d_.require_writable();
+    d_.conn.exec(d_.host_tx ? "SAVEPOINT fz_dry_run" : "BEGIN IMMEDIATE");
+    if (!d_.host_tx) d_.journal.invalidate();
+    was_host_tx_ = d_.host_tx;
+    d_.host_tx = true;
+  }
+  DryRun(const DryRun&) = delete;
+  DryRun& operator=(const DryRun&) = delete;
+  ~DryRun() {
+    if (!on_) return;
+    d_.host_tx = was_host_tx_;
+    try {
+      d_.conn.exec(was_host_tx_ ? "ROLLBACK TO fz_dry_run; RELEASE fz_dry_run" : "ROLLBACK");
+    } catch (...) {
+    }
+    d_.journal.invalidate();
+    d_.deferred.forget();
+  }
+
+ private:
+  Database::Impl& d_;
+  bool on_;
+  bool was_host_tx_ = false;
+};
+
 // A batch of an import: the same transaction as any call's (a savepoint inside
 // the host's).
 class ImportBatch final : public exchange::BatchScope {
@@ -397,6 +449,7 @@ class ImportBatch final : public exchange::BatchScope {
 
 ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->mu);
+  DryRun dry(*impl_, options.dry_run);
   return with_bulk(*impl_, options.bulk, [&] {
     auto ctx = impl_->context(options.mode, options.actor);
     return exchange::import_text(ctx, text, options,
@@ -406,6 +459,7 @@ ImportSummary Database::import_ndjson(std::string_view text, const ImportOptions
 
 ImportSummary Database::import_file(const std::string& path, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->mu);
+  DryRun dry(*impl_, options.dry_run);
   return with_bulk(*impl_, options.bulk, [&] {
     auto ctx = impl_->context(options.mode, options.actor);
     return exchange::import_file(ctx, path, options,

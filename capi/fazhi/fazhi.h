@@ -230,11 +230,25 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
  * Imports NDJSON from a buffer of len bytes. options_json may be NULL or
  * {"mode": "strict"|"historical", "batch": rows per transaction (default 1000),
  *  "actor": ..., "bulk": true|false (default false: the call is a bulk load
- *  of its own, see fz_bulk_begin)}. A rejected line changes nothing and is
+ *  of its own, see fz_bulk_begin), "dry_run": true (write nothing: the call
+ *  runs in one transaction, a savepoint inside the host's, rolled back at
+ *  its end; not with "bulk"), "list_changes": true (list what each line did;
+ *  implied by "dry_run"), "insert_only": true (a line whose record exists is
+ *  rejected with FZ_E_CONFLICT naming the key, instead of replacing it)}.
+ *  A rejected line changes nothing and is
  *  listed; the rest is applied. A UTF-8 byte-order mark at the very start of
  *  the input is skipped; anywhere else it rejects its line. Summary:
  *   {"read": n, "inserted": n, "updated": n, "unchanged": n, "actions": n,
- *    "rejected": n, "errors": [{"line": n, "field": "...", "message": "..."}]}
+ *    "rejected": n, "errors": [{"line": n, "field": "...", "message": "..."}],
+ *    "warnings": [{"line", "kind", "key", "fields": [...], "message"}],
+ *    "changes": [{"line", "kind", "key", "change": "inserted" | "updated" |
+ *                 "unchanged" | "action" | "rejected"}],
+ *    "changes_truncated": true}
+ *  "warnings" (only when there are some) lists the updates that move a
+ *  record to another unit or clear fields of a record already acted on (a
+ *  closed case): a put replaces the record, so a line that leaves fields out
+ *  empties them. "changes" (only when asked) lists at most 100 000 lines;
+ *  "changes_truncated" says more were left out.
  * Returns FZ_OK when the input was read, even if lines were rejected; the
  * summary tells. Re-importing the same input changes nothing.
  *

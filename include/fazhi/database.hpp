@@ -40,6 +40,31 @@ struct ImportSummary {
   std::size_t rejected = 0;
   std::vector<LineError> errors;
 
+  // What one line did (ImportOptions::list_changes, dry_run): "inserted",
+  // "updated", "unchanged", "action" or "rejected", with the record's kind
+  // and key (empty when the line could not be read that far).
+  struct LineChange {
+    std::size_t line = 0;
+    std::string kind, key, change;
+  };
+  // At most kMaxListedChanges lines are listed; changes_truncated says more
+  // were left out (the counts above are always whole).
+  static constexpr std::size_t kMaxListedChanges = 100000;
+  std::vector<LineChange> changes;
+  bool changes_truncated = false;
+
+  // An update a host should look at before it trusts it: one that moves the
+  // record to another unit, or clears fields of a record an action has
+  // already acted on (a closed case, a concluded review). `fields` are the
+  // fields it changes that way. Warnings never reject the line.
+  struct LineWarning {
+    std::size_t line = 0;
+    std::string kind, key;
+    std::vector<std::string> fields;
+    std::string message;
+  };
+  std::vector<LineWarning> warnings;
+
   nlohmann::json to_json() const;
 };
 

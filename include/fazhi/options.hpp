@@ -47,10 +47,21 @@ struct ImportOptions {
   // The call is a bulk load of its own (Database::bulk_begin .. bulk_end
   // around it) unless one is open on the handle.
   bool bulk = false;
+  // Writes nothing: the whole call runs in one transaction (a savepoint
+  // inside the host's) that is rolled back at its end, so later lines see
+  // what earlier lines would have done; the summary lists every line's
+  // change. Not with `bulk`.
+  bool dry_run = false;
+  // The summary lists what each line did ("changes"; implied by dry_run).
+  bool list_changes = false;
+  // A line whose record already exists is rejected (FZ_E_CONFLICT naming
+  // the key) instead of replacing it; action lines are applied as ever.
+  bool insert_only = false;
 
   // fz_import's options_json: null, or {"mode", "batch": n >= 1, "actor":
-  // non-empty text, "bulk": bool}; the mode defaults to `mode` (the database's). Throws
-  // Error(argument) naming the key.
+  // non-empty text, "bulk", "dry_run", "list_changes", "insert_only": bool};
+  // the mode defaults to `mode` (the database's). Throws Error(argument)
+  // naming the key.
   static ImportOptions from_json(const nlohmann::json& options, Mode mode);
 };
 

@@ -37,6 +37,8 @@ struct ImportArgs {
   std::optional<std::int64_t> batch;
   std::optional<std::string> actor;
   bool quiet = false;
+  bool dry_run = false;
+  bool insert_only = false;
   std::string bulk = "auto";
   std::int64_t chunk_lines = kDefaultChunkLines;
 };
@@ -54,6 +56,7 @@ std::uintmax_t size_or_zero(const std::string& path) {
 }
 
 bool use_bulk(const ImportArgs& args) {
+  if (args.dry_run) return false;  // a dry run is rolled back; indexes stay as they are
   if (args.bulk != "auto") return args.bulk == "on";
   std::uintmax_t input = 0;
   for (const std::string& file : args.files) input += size_or_zero(file);
@@ -74,6 +77,10 @@ std::string import_options(const ImportArgs& args) {
   if (args.mode) options["mode"] = *args.mode;
   if (args.batch) options["batch"] = *args.batch;
   if (args.actor) options["actor"] = *args.actor;
+  // A dry run spans every chunk of every file: the command holds one host
+  // transaction (fz_begin) and rolls it back, and has each line listed.
+  if (args.dry_run) options["list_changes"] = true;
+  if (args.insert_only) options["insert_only"] = true;
   return options.dump();
 }
 
@@ -108,7 +115,9 @@ bool import_file(fz_db* db, const std::string& file, const ImportArgs& args,
   // the errors, then the likely cause when the bytes were not UTF-8.
   const auto report = [&](bool failed) {
     progress.finish(lines_done, chunk.bytes_read);
-    console::out(file + ": " + summary.totals() + "\n");
+    if (args.dry_run) console::out(summary.change_lines(file));
+    console::out(file + ": " + (args.dry_run ? "试导入（未写入）" : "") + summary.totals() + "\n");
+    console::err(summary.warning_lines(file));
     console::err(summary.error_lines(file));
     if (invalid_utf8 && (failed || !summary.errors().empty())) console::err(gbk_hint(file));
   };
@@ -144,10 +153,12 @@ void run_import(const ImportArgs& args) {
   const bool bulk = use_bulk(args);
   // A failure below leaves the load open; closing the handle ends it.
   if (bulk) check(fz_bulk_begin(db.get()), "开始批量导入");
+  if (args.dry_run) check(fz_begin(db.get()), "开始试导入");
   bool all_accepted = true;
   for (const std::string& file : args.files) {
     all_accepted = import_file(db.get(), file, args, options) && all_accepted;
   }
+  if (args.dry_run) check(fz_rollback(db.get()), "撤销试导入");
   if (bulk) {
     if (!args.quiet) console::err("重建统计索引…\n");
     check(fz_bulk_end(db.get(), nullptr), "重建统计索引");
@@ -173,6 +184,8 @@ void add_import_command(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--actor", args->actor, "记入日志的操作人");
   cmd->add_flag("-q,--quiet", args->quiet, "不显示进度");
+  cmd->add_flag("--dry-run", args->dry_run, "试导入: 逐行列出将新增、更新、未变或拒绝的记录, 不写入数据库");
+  cmd->add_flag("--insert-only", args->insert_only, "只新增: 编号已存在的记录行被拒绝, 不覆盖已有记录");
   cmd->add_option("--bulk", args->bulk,
                   "批量导入: 统计索引在导入结束时一次重建 (on), 逐行维护 (off), 或按输入大小决定 "
                   "(auto, 默认: 输入不少于 16 MiB 且不少于数据库的 1/16)")

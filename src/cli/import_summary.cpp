@@ -27,6 +27,26 @@ void ImportSummary::add(const nlohmann::json& chunk_summary, std::int64_t first_
   unchanged_ += count(chunk_summary, "unchanged");
   actions_ += count(chunk_summary, "actions");
   rejected_ += count(chunk_summary, "rejected");
+  if (const auto w = chunk_summary.find("warnings"); w != chunk_summary.end() && w->is_array()) {
+    for (const auto& warning : *w) {
+      if (!warning.is_object()) continue;
+      WarnedLine warned;
+      const auto line = warning.find("line");
+      if (line != warning.end() && line->is_number_integer())
+        warned.line = first_line - 1 + line->get<std::int64_t>();
+      warned.kind = text(warning, "kind");
+      warned.key = text(warning, "key");
+      warned.message = text(warning, "message");
+      warnings_.push_back(std::move(warned));
+    }
+  }
+  if (const auto c = chunk_summary.find("changes"); c != chunk_summary.end() && c->is_array()) {
+    for (const auto& change : *c) {
+      if (!change.is_object() || !change.contains("line") || !change["line"].is_number_integer()) continue;
+      changes_.push_back({first_line - 1 + change["line"].get<std::int64_t>(), text(change, "kind"),
+                          text(change, "key"), text(change, "change")});
+    }
+  }
   const auto errors = chunk_summary.find("errors");
   if (errors == chunk_summary.end() || !errors->is_array()) return;
   for (const auto& error : *errors) {
@@ -59,6 +79,32 @@ std::string ImportSummary::error_lines(const std::string& file) const {
     out += ": ";
     if (!error.field.empty()) out += error.field + ": ";
     out += error.message + "\n";
+  }
+  return out;
+}
+
+std::string ImportSummary::warning_lines(const std::string& file) const {
+  std::string out;
+  for (const WarnedLine& w : warnings_) {
+    out += file;
+    if (w.line) out += ":" + std::to_string(*w.line);
+    out += ": 警告: " + w.kind + " " + w.key + ": " + w.message + "\n";
+  }
+  return out;
+}
+
+std::string ImportSummary::change_lines(const std::string& file) const {
+  static const std::pair<const char*, const char*> words[] = {
+      {"inserted", "新增"}, {"updated", "更新"}, {"unchanged", "未变"}, {"action", "动作"}, {"rejected", "拒绝"}};
+  std::string out;
+  for (const ChangedLine& c : changes_) {
+    std::string word = c.change;
+    for (const auto& [code, label] : words)
+      if (c.change == code) word = label;
+    out += file + ":" + std::to_string(c.line) + ": " + word;
+    if (!c.kind.empty()) out += " " + c.kind;
+    if (!c.key.empty()) out += " " + c.key;
+    out += "\n";
   }
   return out;
 }

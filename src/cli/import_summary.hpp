@@ -15,6 +15,18 @@
 
 namespace fazhi::cli {
 
+// An update the library warned of (fz_import's "warnings").
+struct WarnedLine {
+  std::optional<std::int64_t> line;
+  std::string kind, key, message;
+};
+
+// What one line did or would do (fz_import's "changes").
+struct ChangedLine {
+  std::int64_t line = 0;
+  std::string kind, key, change;
+};
+
 struct RejectedLine {
   std::optional<std::int64_t> line;  // in the file; absent if the library named none
   std::string field;                 // may be empty
@@ -29,11 +41,17 @@ class ImportSummary {
   std::int64_t read() const { return read_; }
   std::int64_t rejected() const { return rejected_; }
   const std::vector<RejectedLine>& errors() const { return errors_; }
+  const std::vector<WarnedLine>& warnings() const { return warnings_; }
+  const std::vector<ChangedLine>& changes() const { return changes_; }
 
   // "读取 15 行，新增 12，更新 0，未变 3，拒绝 0" (动作 N when any).
   std::string totals() const;
   // "FILE:LINE: field: message", one per error, each ending in '\n'.
   std::string error_lines(const std::string& file) const;
+  // "FILE:LINE: 警告: kind key: message", one per warning.
+  std::string warning_lines(const std::string& file) const;
+  // "FILE:LINE: 新增 kind key" (更新, 未变, 动作, 拒绝), one per listed line.
+  std::string change_lines(const std::string& file) const;
 
  private:
   std::int64_t read_ = 0;
@@ -43,6 +61,8 @@ class ImportSummary {
   std::int64_t actions_ = 0;
   std::int64_t rejected_ = 0;
   std::vector<RejectedLine> errors_;
+  std::vector<WarnedLine> warnings_;
+  std::vector<ChangedLine> changes_;
 };
 
 }  // namespace fazhi::cli

@@ -587,10 +587,24 @@ PutResult put_record(Context& ctx, const Kind& kind, const json& input) {
     for (const Field& f : kind.fields)
       if (f.origin == Origin::action && before.contains(f.name)) values[f.name] = before[f.name];
     result.outcome = write_change(ctx, kind, id, key, &before, values, "update", nullptr);
+    if (result.outcome == PutOutcome::updated) {
+      // What the replacement did that a host may not have meant: fields it
+      // left out are cleared, a changed unit reference moves the record.
+      for (const Field& f : kind.fields) {
+        if (f.origin == Origin::action && before.contains(f.name)) result.acted_on = true;
+        if (f.origin == Origin::input && before.contains(f.name) &&
+            (!values.contains(f.name) || values[f.name].is_null()))
+          result.cleared.push_back(f.name);
+        if (f.type == FieldType::ref && f.column() == kind.unit_column && before.contains(f.name) &&
+            values.contains(f.name) && before[f.name] != values[f.name])
+          result.moved_by = f.name;
+      }
+    }
   } else {
     result.outcome = write_change(ctx, kind, id, key, nullptr, values, "create", nullptr);
   }
   result.id = *id;
+  result.key = key;
   return result;
 }
 

@@ -13,6 +13,7 @@
 #include <set>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fazhi::domain {
 
@@ -20,7 +21,14 @@ enum class PutOutcome { inserted, updated, unchanged };
 
 struct PutResult {
   std::int64_t id = 0;
+  std::string key;
   PutOutcome outcome = PutOutcome::unchanged;
+  // For an update: the host's fields it cleared (set before, absent now),
+  // whether the record had been acted on (an action's field is set), and
+  // whether it moved the record to another unit (and by which field).
+  std::vector<std::string> cleared;
+  bool acted_on = false;
+  std::string moved_by;
 };
 
 // A resolver that looks references up through `conn`.

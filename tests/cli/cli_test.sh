@@ -806,6 +806,28 @@ test_explain_lists_the_records_kept_out_of_the_numerator_first() {
   grep -qxF "分子 调解成功（132）:" out || fail "explain lacks the numerator"
 }
 
+test_import_dry_run_lists_each_line_and_writes_nothing() {
+  sample_db
+  "$fazhi" import yx.db "$sample_dir/mediation.ndjson" >/dev/null
+  "$fazhi" verify yx.db > before.txt
+  { grep -m1 '"key": "yx-mc-2022-001"' "$sample_dir/mediation.ndjson" | sed 's/"case_number": "[^"]*", //'
+    printf '%s\n' '{"record": "mediation_case", "key": "dry-1", "committee": "yx-mcom-v01", "received": "2022-05-01", "category": "other"}'
+  } > change.ndjson
+  run import yx.db change.ndjson --dry-run
+  expect_status 0
+  expect_out "change.ndjson:1: 更新 mediation_case yx-mc-2022-001
+change.ndjson:2: 新增 mediation_case dry-1
+change.ndjson: 试导入（未写入）读取 2 行，新增 1，更新 1，未变 0，拒绝 0"
+  grep -qF "change.ndjson:1: 警告: mediation_case yx-mc-2022-001: clears case_number of a record already acted on" err ||
+    fail "the dry run does not warn of the cleared case number"
+  "$fazhi" verify yx.db > after.txt
+  diff -u before.txt after.txt >&2 || fail "the dry run changed the journal"
+  run import yx.db change.ndjson --insert-only
+  expect_status 1
+  grep -qF "change.ndjson:1: key: mediation_case 'yx-mc-2022-001' exists" err ||
+    fail "insert-only does not refuse the existing case by key"
+}
+
 test_rates_csv_carries_every_digit() {
   rates_db
   run indicators t.db --unit zone --period 2022 "${rate_codes[@]}" --format csv
