@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "unit_argument.hpp"
 #include "validators.hpp"
 
 namespace fazhi::cli {
@@ -38,7 +39,7 @@ void run_export(const ExportArgs& args) {
   nlohmann::json query;  // null: every record
   if (!args.kinds.empty()) query["kinds"] = args.kinds;
   if (!args.unit.empty()) {
-    query["unit"] = args.unit;
+    query["unit"] = unit_key(db.get(), args.unit);
     query["subtree"] = true;
   }
   if (args.mask) query["mask"] = true;

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "unit_argument.hpp"
 #include "validators.hpp"
 
 namespace fazhi::cli {
@@ -19,7 +20,7 @@ void run_findings(const Options& o) {
   Database db(o.path, {{"create", false}, {"read_only", true}});
   nlohmann::json query = nlohmann::json::object();
   if (!o.unit.empty()) {
-    query["unit"] = o.unit;
+    query["unit"] = unit_key(db.get(), o.unit);
     query["subtree"] = true;  // the command's --unit is the unit and everything below it
   }
   if (!o.period.empty()) query["period"] = o.period;

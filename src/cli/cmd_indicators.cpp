@@ -18,6 +18,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "unit_argument.hpp"
 #include "utf8_text.hpp"
 #include "validators.hpp"
 
@@ -80,7 +81,8 @@ struct Options {
 
 void run_indicators(const Options& o) {
   Database db(o.path, {{"create", false}, {"read_only", true}});
-  json query = {{"unit", o.unit}, {"period", o.period}};
+  const std::string unit = unit_key(db.get(), o.unit);
+  json query = {{"unit", unit}, {"period", o.period}};
   if (!o.codes.empty()) query["codes"] = o.codes;
   FzText result;
   check(fz_indicators(db.get(), query.dump().c_str(), result.out()), "计算指标");
@@ -118,7 +120,7 @@ void run_indicators(const Options& o) {
   std::vector<std::size_t> width(4, 0);
   for (const auto& r : rows)
     for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], display_width(r[c]));
-  console::out(o.unit + " " + all["period"].get<std::string>() + "（" + all["first"].get<std::string>() + " 至 " +
+  console::out(unit + " " + all["period"].get<std::string>() + "（" + all["first"].get<std::string>() + " 至 " +
                all["last"].get<std::string>() + "）\n");
   for (const auto& r : rows) {
     std::string line;
@@ -132,7 +134,8 @@ void run_explain(const std::string& path, const std::string& code, const std::st
                  const std::string& period) {
   Database db(path, {{"create", false}, {"read_only", true}});
   FzText result;
-  check(fz_explain(db.get(), code.c_str(), unit.c_str(), period.c_str(), nullptr, result.out()),
+  const std::string key = unit_key(db.get(), unit);
+  check(fz_explain(db.get(), code.c_str(), key.c_str(), period.c_str(), nullptr, result.out()),
         "解释指标 " + code);
   json e = result.json("解释指标");
   const json& value = e["value"];

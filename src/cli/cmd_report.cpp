@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "unit_argument.hpp"
 #include "store/file_target.hpp"
 #include "validators.hpp"
 
@@ -31,9 +32,10 @@ void run_report(const Options& o) {
   if (o.journal_head) options["journal_head"] = true;
   if (o.future_year) options["future_year"] = true;
   FzText text;
-  check_user_input(fz_report(db.get(), o.unit.c_str(), o.year, o.format.c_str(),
+  const std::string unit = unit_key(db.get(), o.unit);
+  check_user_input(fz_report(db.get(), unit.c_str(), o.year, o.format.c_str(),
                              options.dump().c_str(), text.out()),
-                   "起草 " + o.unit + " " + std::to_string(o.year) + " 年度报告");
+                   "起草 " + unit + " " + std::to_string(o.year) + " 年度报告");
   if (o.output.empty()) {
     console::out(std::string(text.view()) + (o.format == "json" ? "\n" : ""));
     return;

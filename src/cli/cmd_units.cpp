@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "unit_argument.hpp"
 #include "unit_tree.hpp"
 #include "validators.hpp"
 
@@ -41,13 +42,10 @@ nlohmann::json list_units(fz_db* db) {
 
 void run_units(const UnitsArgs& args) {
   Database db(args.db, {{"create", false}});
-  if (args.unit) {
-    // Asking the library for the unit gives its own message for an unknown
-    // key, instead of a silent empty tree.
-    FzText unit;
-    check(fz_get(db.get(), "org_unit", args.unit->c_str(), unit.out()),
-          "查找单位 " + *args.unit);
-  }
+  // An unknown unit is an error naming it (with the nearest keys and
+  // names), not a silent empty tree; a unique name stands for its key.
+  std::optional<std::string> unit;
+  if (args.unit) unit = unit_key(db.get(), *args.unit);
   const nlohmann::json items = list_units(db.get());
   FzText labels;
   check(fz_labels(db.get(), "org_unit.kind", labels.out()), "读取单位类型名称");
@@ -58,7 +56,7 @@ void run_units(const UnitsArgs& args) {
     console::err("(数据库中还没有单位; 用 fazhi import 导入)\n");
     return;
   }
-  console::out(render_unit_tree(items, kind_labels, args.unit));
+  console::out(render_unit_tree(items, kind_labels, unit));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "unit_argument.hpp"
 #include "validators.hpp"
 
 namespace fazhi::cli {
@@ -106,9 +107,9 @@ void run_verify(const VerifyArgs& args) {
   nlohmann::json options = nlohmann::json::object();
   if (args.chain_only) options["records"] = false;
   if (!args.kind.empty()) options["kind"] = args.kind;
-  if (!args.unit.empty()) options["unit"] = args.unit;
   if (!args.head.empty()) options["head"] = parse_head(args.head);
   Database db(args.db, {{"create", false}});
+  if (!args.unit.empty()) options["unit"] = unit_key(db.get(), args.unit);
   FzText result;
   check_user_input(fz_journal_verify_with(db.get(), options.dump().c_str(), result.out()), "校验日志");
   const nlohmann::json r = result.json("校验日志");

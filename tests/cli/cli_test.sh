@@ -357,7 +357,7 @@ test_import_and_history_take_keys_made_of_digits_as_keys() {
   expect_err "fazhi: 读取全过程记录 org_unit 1: no org_unit with key '1'"
   run units yx.db --unit 1
   expect_status 1
-  expect_err "fazhi: 查找单位 1: no org_unit with key '1'"
+  expect_err "fazhi: 没有编码或名称为“1”的单位"
   unit 1 一号村 village yx-kfq >one.ndjson
   run import yx.db one.ndjson
   expect_status 0
@@ -640,8 +640,14 @@ test_units_unknown_unit_exits_1() {
   run units yx.db --unit yx-kfq-v99
   expect_status 1
   expect_no_out
-  expect_err_lines 1
-  expect_err_line 1 "fazhi: 查找单位 yx-kfq-v99: "
+  expect_err "fazhi: 没有编码或名称为“yx-kfq-v99”的单位；您是否要找：yx-kfq-v01（青石村）、yx-kfq-v02（桂花岭村）、yx-kfq-v03（柳塘村）"
+  # A near miss names the nearest units; a unique name stands for its key.
+  run units yx.db --unit 阳新经济开发区
+  expect_status 1
+  expect_err "fazhi: 没有编码或名称为“阳新经济开发区”的单位；您是否要找：yx-kfq（阳新经济开发区管委会）"
+  run units yx.db --unit 阳新经济开发区管委会
+  expect_status 0
+  [[ $(head -n 1 out) == *"yx-kfq" ]] || fail "the unit's name did not stand for its key"
 }
 
 test_units_of_an_empty_database() {
