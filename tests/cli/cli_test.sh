@@ -644,7 +644,7 @@ test_units_unknown_unit_exits_1() {
   # A near miss names the nearest units; a unique name stands for its key.
   run units yx.db --unit 阳新经济开发区
   expect_status 1
-  expect_err "fazhi: 没有编码或名称为“阳新经济开发区”的单位；您是否要找：yx-kfq（阳新经济开发区管委会）"
+  expect_err "fazhi: 没有编码或名称为“阳新经济开发区”的单位；您是否要找：yx-kfq（阳新经济开发区管委会）、yx-kfq-dzb（阳新经济开发区党政办）"
   run units yx.db --unit 阳新经济开发区管委会
   expect_status 0
   [[ $(head -n 1 out) == *"yx-kfq" ]] || fail "the unit's name did not stand for its key"
