@@ -410,6 +410,10 @@ class DryRun {
   DryRun(Database::Impl& d, bool on) : d_(d), on_(on) {
     if (!on_) return;
     d_.require_writable();
+    // A bulk load sets indexes aside across calls; a dry run inside it would
+    // roll back under its bookkeeping.
+    if (d_.bulk)
+      throw Error(Status::conflict, "dry_run", "cannot run inside a bulk load (fz_bulk_begin .. fz_bulk_end)");
     d_.conn.exec(d_.host_tx ? "SAVEPOINT fz_dry_run" : "BEGIN IMMEDIATE");
     if (!d_.host_tx) d_.journal.invalidate();
     was_host_tx_ = d_.host_tx;

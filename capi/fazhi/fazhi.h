@@ -232,7 +232,8 @@ FZ_API fz_status fz_act(fz_db *db, const char *kind, const char *key, const char
  *  "actor": ..., "bulk": true|false (default false: the call is a bulk load
  *  of its own, see fz_bulk_begin), "dry_run": true (write nothing: the call
  *  runs in one transaction, a savepoint inside the host's, rolled back at
- *  its end; not with "bulk"), "list_changes": true (list what each line did;
+ *  its end; not with "bulk", and FZ_E_CONFLICT inside fz_bulk_begin),
+ *  "list_changes": true (list what each line did;
  *  implied by "dry_run"), "insert_only": true (a line whose record exists is
  *  rejected with FZ_E_CONFLICT naming the key, instead of replacing it)}.
  *  A rejected line changes nothing and is

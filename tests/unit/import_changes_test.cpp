@@ -99,6 +99,18 @@ TEST_F(ImportChanges, ADryRunCannotBeABulkLoad) {
   EXPECT_NE(message.find("dry_run"), std::string::npos) << message;
 }
 
+TEST_F(ImportChanges, ADryRunIsRefusedInsideABulkLoad) {
+  db_->bulk_begin();
+  ImportOptions o;
+  o.dry_run = true;
+  std::string message;
+  EXPECT_EQ(status_of([&] { db_->import_ndjson(mediation_case("k1", "mc1", false), o); }, &message),
+            Status::conflict);
+  EXPECT_NE(message.find("bulk load"), std::string::npos) << message;
+  db_->bulk_end();
+  EXPECT_EQ(status_of([&] { db_->get("mediation_case", "k1"); }), Status::not_found);
+}
+
 TEST_F(ImportChanges, InsertOnlyRejectsAnExistingKeyAndAddsTheRest) {
   db_->import_ndjson(mediation_case("k1", "mc1", true), {});
   const json before = db_->get("mediation_case", "k1");
