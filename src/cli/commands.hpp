@@ -18,6 +18,7 @@ void add_indicators_command(CLI::App& app);  // fazhi indicators DB --unit U --p
 void add_findings_command(CLI::App& app);    // fazhi findings DB [--unit] [--period] [--severity]
 void add_history_command(CLI::App& app);     // fazhi history DB KIND KEY [--format]
 void add_report_command(CLI::App& app);      // fazhi report DB --unit U --year Y [--format]
+void add_kinds_command(CLI::App& app);       // fazhi kinds [KIND]; fazhi codes [--db DB]
 
 }  // namespace fazhi::cli
 

@@ -834,6 +834,23 @@ change.ndjson: 试导入（未写入）读取 2 行，新增 1，更新 1，未�
     fail "insert-only does not refuse the existing case by key"
 }
 
+test_kinds_and_codes_list_what_exists_in_chinese() {
+  run kinds
+  expect_status 0
+  expect_no_err
+  grep -qxE "mediation_case +矛盾纠纷调解案件" out || fail "kinds lacks mediation_case with its name"
+  run kinds mediation_case
+  expect_status 0
+  grep -qxE "agreement +协议形式 +oral 口头协议，written 书面协议" out || fail "kinds mediation_case lacks the agreement codes"
+  grep -qxE "case_number +案件编号" out || fail "kinds mediation_case lacks case_number"
+  run kinds mediation
+  expect_status 2
+  expect_err "fazhi: 没有记录类型“mediation”（fazhi kinds 列出全部）"
+  run codes
+  expect_status 0
+  grep -qxE "mediation.success_rate +调解成功率" out || fail "codes lacks the success rate"
+}
+
 test_rates_csv_carries_every_digit() {
   rates_db
   run indicators t.db --unit zone --period 2022 "${rate_codes[@]}" --format csv
