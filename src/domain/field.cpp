@@ -59,9 +59,10 @@ void check_member_texts(const Field& f, const json& object, const std::string& w
     if (it->is_string()) check_text(f, it->get_ref<const std::string&>(), where + "." + it.key());
 }
 
+// "labour (劳动争议纠纷)|other (其他纠纷)|...": what a closed set accepts.
 std::string codes_list(const Field& f) {
   std::string s;
-  for (const Code& c : f.codes) s += (s.empty() ? "" : "|") + c.code;
+  for (const Code& c : f.codes) s += (s.empty() ? "" : "|") + c.code + " (" + c.label + ")";
   return s;
 }
 
@@ -211,9 +212,12 @@ json to_storage(const Field& f, const json& v, const RefResolver& refs) {
       return parse_yuan(v, f.name);
     case FieldType::code: {
       if (!v.is_string()) bad(f, std::string("expected ") + type_name(f.type));
-      if (!f.find_code(v.get<std::string>()))
-        bad(f, quote(v.get_ref<const std::string&>()) + " is not one of " + codes_list(f));
-      return v;
+      if (f.find_code(v.get<std::string>())) return v;
+      // People type the Chinese label (劳动争议纠纷) as often as the code
+      // (labour): a label stands for its code, which is what is stored.
+      for (const Code& c : f.codes)
+        if (c.label == v.get_ref<const std::string&>()) return c.code;
+      bad(f, quote(v.get_ref<const std::string&>()) + " is neither a code nor a label of " + codes_list(f));
     }
     case FieldType::ref:
       if (!v.is_string() && !v.is_number_integer()) bad(f, std::string("expected ") + type_name(f.type));

@@ -87,7 +87,8 @@ TEST_F(Abi, PutRefusesMalformedRecordsAndChangesNothing) {
        FZ_E_ARGUMENT, "kind"},
       {"{\"code\": \"x\", \"name\": \"新村\", \"kind\": \"Village\", \"parent\": \"root\"}",
        FZ_E_ARGUMENT, "kind"},
-      {"{\"code\": \"x\", \"name\": \"新村\", \"kind\": \"村\", \"parent\": \"root\"}",
+      // "村" is the label of village and stands for it; "村庄" is neither.
+      {"{\"code\": \"x\", \"name\": \"新村\", \"kind\": \"村庄\", \"parent\": \"root\"}",
        FZ_E_ARGUMENT, "kind"},
       {"{\"code\": \"x\", \"name\": \"新村\", \"kind\": 6, \"parent\": \"root\"}",
        FZ_E_ARGUMENT, "kind"},
