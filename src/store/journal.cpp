@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <iterator>
 #include <limits>
@@ -84,6 +85,230 @@ nlohmann::json decode_change(const std::string& stored, Names& names, bool& know
   }
   return change;
 }
+
+// dump_stored_change's reader: one MessagePack value at a time, written as
+// nlohmann::json::dump() writes the value nlohmann reads from it.
+class ChangeWriter {
+ public:
+  ChangeWriter(std::string_view in, std::string& out) : p_(in.data()), end_(in.data() + in.size()), out_(out) {}
+
+  bool at_end() const { return p_ == end_; }
+
+  // The value here, written; false for what the fast way does not vouch for.
+  bool value(int depth) {
+    if (p_ == end_) return false;
+    const auto b = static_cast<unsigned char>(*p_++);
+    if (b <= 0x7f) return number(std::to_string(b));
+    if (b >= 0xe0) return number(std::to_string(static_cast<int>(static_cast<signed char>(b))));
+    if (b >= 0xa0 && b <= 0xbf) return string(b & 0x1f);
+    if (b >= 0x90 && b <= 0x9f) return array(b & 0x0f, depth);
+    if (b >= 0x80 && b <= 0x8f) return object(b & 0x0f, depth);
+    std::uint64_t n = 0;
+    switch (b) {
+      case 0xc0: out_ += "null"; return true;
+      case 0xc2: out_ += "false"; return true;
+      case 0xc3: out_ += "true"; return true;
+      case 0xcc: return uint(1, n) && number(std::to_string(n));
+      case 0xcd: return uint(2, n) && number(std::to_string(n));
+      case 0xce: return uint(4, n) && number(std::to_string(n));
+      case 0xcf: return uint(8, n) && number(std::to_string(n));
+      case 0xd0: return uint(1, n) && number(std::to_string(static_cast<std::int8_t>(n)));
+      case 0xd1: return uint(2, n) && number(std::to_string(static_cast<std::int16_t>(n)));
+      case 0xd2: return uint(4, n) && number(std::to_string(static_cast<std::int32_t>(n)));
+      case 0xd3: return uint(8, n) && number(std::to_string(static_cast<std::int64_t>(n)));
+      case 0xca: {  // rare: nlohmann formats the number itself
+        if (!uint(4, n)) return false;
+        float f;
+        const auto bits = static_cast<std::uint32_t>(n);
+        std::memcpy(&f, &bits, sizeof f);
+        out_ += nlohmann::json(static_cast<double>(f)).dump();
+        return true;
+      }
+      case 0xcb: {
+        if (!uint(8, n)) return false;
+        double d;
+        std::memcpy(&d, &n, sizeof d);
+        out_ += nlohmann::json(d).dump();
+        return true;
+      }
+      case 0xd9: return uint(1, n) && string(n);
+      case 0xda: return uint(2, n) && string(n);
+      case 0xdb: return uint(4, n) && string(n);
+      case 0xdc: return uint(2, n) && array(n, depth);
+      case 0xdd: return uint(4, n) && array(n, depth);
+      case 0xde: return uint(2, n) && object(n, depth);
+      case 0xdf: return uint(4, n) && object(n, depth);
+      default: return false;  // bin, ext, 0xc1
+    }
+  }
+
+  // A string's bytes (after its header): where they are, checked as UTF-8.
+  bool raw_string(std::string_view& s) {
+    if (p_ == end_) return false;
+    const auto b = static_cast<unsigned char>(*p_++);
+    std::uint64_t n = 0;
+    if (b >= 0xa0 && b <= 0xbf)
+      n = b & 0x1f;
+    else if (!(b == 0xd9 ? uint(1, n) : b == 0xda ? uint(2, n) : b == 0xdb ? uint(4, n) : false))
+      return false;
+    return take(n, s) && utf8(s);
+  }
+
+  // The length of a map here; false when it is no map.
+  bool map_header(std::uint64_t& n) {
+    if (p_ == end_) return false;
+    const auto b = static_cast<unsigned char>(*p_++);
+    if (b >= 0x80 && b <= 0x8f) {
+      n = b & 0x0f;
+      return true;
+    }
+    return b == 0xde ? uint(2, n) : b == 0xdf ? uint(4, n) : false;
+  }
+
+  const char* here() const { return p_; }
+
+  void quoted(std::string_view s) { quote_into(out_, s); }
+
+  // `s` as nlohmann writes a string (ensure_ascii off).
+  static void quote_into(std::string& o, std::string_view s) {
+    o += '"';
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      o.append(s.data() + from, i - from);
+      from = i + 1;
+      switch (c) {
+        case '"': o += "\\\""; break;
+        case '\\': o += "\\\\"; break;
+        case '\b': o += "\\b"; break;
+        case '\t': o += "\\t"; break;
+        case '\n': o += "\\n"; break;
+        case '\f': o += "\\f"; break;
+        case '\r': o += "\\r"; break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          o += "\\u00";
+          o += kHex[c >> 4];
+          o += kHex[c & 0xf];
+        }
+      }
+    }
+    o.append(s.data() + from, s.size() - from);
+    o += '"';
+  }
+
+  // Deeper than this falls back (nlohmann's reader refuses beyond kMaxStoredDepth).
+  static constexpr int kMaxDepth = 32;
+
+ private:
+  bool uint(int bytes, std::uint64_t& n) {
+    if (end_ - p_ < bytes) return false;
+    n = 0;
+    for (int i = 0; i < bytes; ++i) n = (n << 8) | static_cast<unsigned char>(*p_++);
+    return true;
+  }
+
+  bool take(std::uint64_t n, std::string_view& s) {
+    if (static_cast<std::uint64_t>(end_ - p_) < n) return false;
+    s = std::string_view(p_, static_cast<std::size_t>(n));
+    p_ += n;
+    return true;
+  }
+
+  bool number(const std::string& digits) {
+    out_ += digits;
+    return true;
+  }
+
+  bool string(std::uint64_t n) {
+    std::string_view s;
+    if (!take(n, s) || !utf8(s)) return false;
+    quoted(s);
+    return true;
+  }
+
+  bool array(std::uint64_t n, int depth) {
+    if (depth >= kMaxDepth || n > static_cast<std::uint64_t>(end_ - p_)) return false;
+    out_ += '[';
+    for (std::uint64_t i = 0; i < n; ++i) {
+      if (i) out_ += ',';
+      if (!value(depth + 1)) return false;
+    }
+    out_ += ']';
+    return true;
+  }
+
+  // A nested object: its keys must come in nlohmann's order (byte order, no
+  // repeats), as fazhi wrote them.
+  bool object(std::uint64_t n, int depth) {
+    if (depth >= kMaxDepth || n > static_cast<std::uint64_t>(end_ - p_)) return false;
+    out_ += '{';
+    std::string_view last;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      std::string_view key;
+      if (!raw_string(key)) return false;
+      if (i) {
+        if (!(last < key)) return false;
+        out_ += ',';
+      }
+      last = key;
+      quoted(key);
+      out_ += ':';
+      if (!value(depth + 1)) return false;
+    }
+    out_ += '}';
+    return true;
+  }
+
+
+ public:
+  // Well-formed UTF-8 as nlohmann's writer accepts it (no overlong forms,
+  // surrogates or code points beyond U+10FFFF).
+  static bool utf8(std::string_view s) {
+    for (char c : s)  // (ASCII, the common case, at once)
+      if (static_cast<unsigned char>(c) >= 0x80) return utf8_slow(s);
+    return true;
+  }
+
+ private:
+  static bool utf8_slow(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* e = p + s.size();
+    while (p < e) {
+      const unsigned char c = *p;
+      if (c < 0x80) {
+        ++p;
+        continue;
+      }
+      int more = 0;
+      unsigned char lo = 0x80, hi = 0xbf;
+      if (c >= 0xc2 && c <= 0xdf) {
+        more = 1;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        more = 2;
+        if (c == 0xe0) lo = 0xa0;
+        if (c == 0xed) hi = 0x9f;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        more = 3;
+        if (c == 0xf0) lo = 0x90;
+        if (c == 0xf4) hi = 0x8f;
+      } else {
+        return false;
+      }
+      if (e - p <= more) return false;
+      if (p[1] < lo || p[1] > hi) return false;
+      for (int i = 2; i <= more; ++i)
+        if (p[i] < 0x80 || p[i] > 0xbf) return false;
+      p += more + 1;
+    }
+    return true;
+  }
+
+  const char* p_;
+  const char* end_;
+  std::string& out_;
+};
 
 // The entry the statement is on; its stored hash (bytes) into `stored_hash`.
 JournalEntry read_entry(SQLite::Statement& q, std::int64_t boundary, Names& names,
@@ -188,6 +413,72 @@ bool entry_matches(const std::string& prev, const JournalEntry& e, const std::st
   return entry_digest(prev, e, e.change.dump()) == stored_hash;
 }
 
+// Whether the entry `q` is on (journal's columns in table order, codes not
+// names) is entry `expected` and matches its hash after `prev`, found without
+// decoding it. False whenever it is not plainly so, or when the entry needs
+// more than its hash (a move's change): the caller then reads the entry the
+// slow way, which finds the same or says what is wrong.
+bool fast_entry_matches(SQLite::Statement& q, std::int64_t boundary, std::int64_t expected,
+                        const std::string& prev, Names& names, std::string& change_dump,
+                        std::string& canonical) {
+  const std::int64_t seq = q.getColumn(0).getInt64();
+  if (seq != expected || seq < boundary) return false;  // rule 1: the slow way
+  const SQLite::Column at = q.getColumn(1), actor = q.getColumn(2), kind = q.getColumn(3),
+                       key = q.getColumn(4), record_id = q.getColumn(5), op = q.getColumn(6),
+                       change = q.getColumn(7), hash = q.getColumn(8), state = q.getColumn(9);
+  if (!at.isInteger() || !actor.isInteger() || !kind.isInteger() || !op.isInteger() ||
+      !record_id.isInteger() || !change.isBlob() || !hash.isBlob() ||
+      !(state.isNull() || (state.isBlob() && state.getBytes() == 32)) ||
+      !(key.isNull() || key.isText()))
+    return false;
+  const std::string* actor_name = names.find(actor.getInt64());
+  const std::string* kind_name = names.find(kind.getInt64());
+  const std::string* op_name = names.find(op.getInt64());
+  if (!actor_name || !kind_name || !op_name || *op_name == kMoveOp) return false;
+  const std::string_view key_text =
+      key.isNull() ? std::string_view()
+                   : std::string_view(static_cast<const char*>(key.getBlob()),
+                                      static_cast<std::size_t>(key.getBytes()));
+  if (!ChangeWriter::utf8(*actor_name) || !ChangeWriter::utf8(*kind_name) ||
+      !ChangeWriter::utf8(*op_name) || !ChangeWriter::utf8(key_text))
+    return false;
+  if (!dump_stored_change(
+          std::string_view(static_cast<const char*>(change.getBlob()),
+                           static_cast<std::size_t>(change.getBytes())),
+          [&](std::int64_t code) { return names.find(code); }, change_dump))
+    return false;
+  // canonical_v2, from the columns.
+  std::string& s = canonical;
+  s.clear();
+  s += "{\"actor\":";
+  ChangeWriter::quote_into(s, *actor_name);
+  s += ",\"at\":";
+  s += std::to_string(at.getInt64());
+  s += ",\"change\":";
+  s += change_dump;
+  if (!key.isNull()) {
+    s += ",\"key\":";
+    ChangeWriter::quote_into(s, key_text);
+  }
+  s += ",\"kind\":";
+  ChangeWriter::quote_into(s, *kind_name);
+  s += ",\"op\":";
+  ChangeWriter::quote_into(s, *op_name);
+  s += ",\"record_id\":";
+  s += std::to_string(record_id.getInt64());
+  s += ",\"seq\":";
+  s += std::to_string(seq);
+  if (!state.isNull()) {
+    s += ",\"state\":\"";
+    s += to_hex(std::string_view(static_cast<const char*>(state.getBlob()), 32));
+    s += "\"";
+  }
+  s += "}";
+  const std::string digest = sha256_raw(prev, s);
+  return static_cast<std::size_t>(hash.getBytes()) == digest.size() &&
+         std::memcmp(hash.getBlob(), digest.data(), digest.size()) == 0;
+}
+
 std::string mismatch_message(const JournalEntry& e) {
   if (!e.codes_known)
     return "entry " + std::to_string(e.seq) + " names an actor, kind, operation or field code " +
@@ -212,6 +503,64 @@ std::optional<std::int64_t> rule_boundary(Connection& conn) {
 }
 
 }  // namespace
+
+bool dump_stored_change(std::string_view stored,
+                        const std::function<const std::string*(std::int64_t)>& name_of,
+                        std::string& out) {
+  out.clear();
+  std::uint64_t n = 0;
+  {
+    ChangeWriter top(stored, out);
+    if (!top.map_header(n)) {
+      // Not an object: written as it is.
+      ChangeWriter whole(stored, out);
+      return whole.value(0) && whole.at_end();
+    }
+    if (n > stored.size()) return false;
+    stored.remove_prefix(static_cast<std::size_t>(top.here() - stored.data()));
+  }
+  // The top object's members in stored order, each value written into
+  // `values`; then the object in name order.
+  struct Member {
+    const std::string* name;
+    std::size_t from, to;  // its value in `values`
+  };
+  thread_local std::vector<Member> members;
+  thread_local std::string values;
+  members.clear();
+  values.clear();
+  ChangeWriter w(stored, values);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    std::string_view digits;
+    if (!w.raw_string(digits)) return false;
+    std::int64_t code = 0;
+    if (digits.empty() || digits.size() >= 19 || digits[0] == '0') return false;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      code = code * 10 + (c - '0');
+    }
+    const std::string* name = name_of(code);
+    if (!name || !ChangeWriter::utf8(*name)) return false;
+    const std::size_t from = values.size();
+    if (!w.value(1)) return false;
+    members.push_back({name, from, values.size()});
+  }
+  if (!w.at_end()) return false;
+  std::sort(members.begin(), members.end(),
+            [](const Member& a, const Member& b) { return *a.name < *b.name; });
+  for (std::size_t i = 1; i < members.size(); ++i)
+    if (*members[i - 1].name == *members[i].name) return false;
+  out.reserve(values.size() + 16 * members.size() + 2);
+  out += '{';
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (i) out += ',';
+    w.quote_into(out, *members[i].name);
+    out += ':';
+    out.append(values, members[i].from, members[i].to - members[i].from);
+  }
+  out += '}';
+  return true;
+}
 
 std::int64_t utc_now_ms() {
   using namespace std::chrono;
@@ -568,14 +917,33 @@ JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
   if (!boundary)
     fail(1, std::string("meta ") + kRuleBoundary +
                 ", where the journal's second hash rule begins, is missing or malformed");
-  auto q = conn_.statement(std::string(kSelectColumns) + "WHERE j.seq > ? ORDER BY j.seq");
+  // The entries as stored, codes and all; an entry the fast way does not
+  // vouch for (FastEntry) is read once more, by its seq, the way every other
+  // reader reads it: on the same connection while `q` is open, so from the
+  // same snapshot.
+  auto q = conn_.statement(
+      "SELECT seq, at, actor, kind, key, record_id, op, change, hash, state FROM journal "
+      "WHERE seq > ? ORDER BY seq");
   q->bind(1, static_cast<int64_t>(after));
+  std::optional<Connection::Cursor> one;  // the slow way, prepared when first needed
   Names names(conn_);
-  std::string stored;
+  std::string stored, change_dump, canonical;
   while (q->executeStep()) {
     ++check.entries;
     if (!check.ok) continue;
-    JournalEntry e = read_entry(*q, *boundary, names, stored);
+    if (boundary && fast_entry_matches(*q, *boundary, expected, prev, names, change_dump,
+                                       canonical)) {
+      prev.assign(static_cast<const char*>(q->getColumn(8).getBlob()),
+                  static_cast<std::size_t>(q->getColumn(8).getBytes()));
+      ++expected;
+      continue;
+    }
+    if (!one) one.emplace(conn_.statement(std::string(kSelectColumns) + "WHERE j.seq = ?"));
+    SQLite::Statement& slow = **one;
+    slow.bind(1, static_cast<int64_t>(q->getColumn(0).getInt64()));
+    if (!slow.executeStep()) throw Error(Status::internal, "a journal entry vanished while read");
+    JournalEntry e = read_entry(slow, *boundary, names, stored);
+    slow.reset();
     if (e.seq != expected) {
       fail(expected, e.seq > expected
                          ? "entry " + std::to_string(expected) + " is missing"

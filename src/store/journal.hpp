@@ -115,6 +115,19 @@ struct JournalEntry {
   nlohmann::json to_json() const;
 };
 
+// The text nlohmann::json::dump() writes for a change stored as MessagePack
+// with coded keys (what read_entry decodes), written straight from the bytes
+// into `out` without building the document: the top object's keys are the
+// names `name_of` gives their codes, in name order; nested objects are as
+// fazhi wrote them (keys in order). False, with `out` unspecified, for
+// anything the fast way does not vouch for (a code without a name, a key
+// out of order or repeated, bin or ext values, text that is not UTF-8,
+// nesting deeper than a fixed bound, bytes left over or missing): the caller
+// then decodes the change as before, so the outcome is the same.
+bool dump_stored_change(std::string_view stored,
+                        const std::function<const std::string*(std::int64_t)>& name_of,
+                        std::string& out);
+
 // The operation of the entry that opens a record a migration moved from
 // another kind: its change names where the record was,
 // {"from": {"kind": "lawsuit", "id": 7}, ...the record's fields}, and the

@@ -10,15 +10,33 @@
 
 namespace fazhi::store {
 
+namespace {
+
+// The digest fetched once and a context reused per thread: OpenSSL 3 looks
+// the algorithm up again on every EVP_sha256() init, which cost as much as
+// hashing a journal entry.
+struct Sha256Context {
+  EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  Sha256Context() = default;
+  Sha256Context(const Sha256Context&) = delete;
+  Sha256Context& operator=(const Sha256Context&) = delete;
+  ~Sha256Context() {
+    EVP_MD_CTX_free(ctx);
+    EVP_MD_free(md);
+  }
+};
+
+}  // namespace
+
 std::string sha256_raw(std::string_view a, std::string_view b) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
-                                                              &EVP_MD_CTX_free);
+  thread_local Sha256Context c;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), a.data(), a.size()) != 1 ||
-      EVP_DigestUpdate(ctx.get(), b.data(), b.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1)
+  if (!c.md || !c.ctx || EVP_DigestInit_ex(c.ctx, c.md, nullptr) != 1 ||
+      EVP_DigestUpdate(c.ctx, a.data(), a.size()) != 1 ||
+      EVP_DigestUpdate(c.ctx, b.data(), b.size()) != 1 ||
+      EVP_DigestFinal_ex(c.ctx, digest, &len) != 1)
     throw Error(Status::internal, "SHA-256 failed");
   return std::string(reinterpret_cast<const char*>(digest), len);
 }
