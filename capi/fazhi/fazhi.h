@@ -176,6 +176,8 @@ FZ_API fz_status fz_close(fz_db *db);
  * when "key" is given too, have that key (FZ_E_ARGUMENT naming "id"
  * otherwise). A new key inserts a new record and never touches another one.
  * out_id may be NULL; otherwise receives the id.
+ * A coded field takes its code or its Chinese label (fz_labels): "劳动争议纠纷"
+ * is stored, and read back, as "labour".
  * Unknown fields, wrong types, codes outside the closed set and references to
  * missing records are FZ_E_ARGUMENT naming the field; rules are FZ_E_RULE.
  * Text is text: a C0 control character other than tab, line feed and carriage
