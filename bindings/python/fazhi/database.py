@@ -151,12 +151,13 @@ def _looks_like_ndjson(text: str) -> bool:
 
 def _merge_summary(total: Dict[str, Any], part: Mapping[str, Any], line_offset: int) -> None:
     for k, v in part.items():
-        if k == "errors":
-            for err in v:
-                err = dict(err)
-                if isinstance(err.get("line"), int):
-                    err["line"] += line_offset
-                total["errors"].append(err)
+        if k in ("errors", "warnings", "changes"):
+            # Lists of lines: numbered over the whole input.
+            for item in v:
+                item = dict(item)
+                if isinstance(item.get("line"), int):
+                    item["line"] += line_offset
+                total.setdefault(k, []).append(item)
         elif isinstance(v, int) and not isinstance(v, bool):
             total[k] = total.get(k, 0) + v
         else:
@@ -314,6 +315,8 @@ class Database:
         batch: int = DEFAULT_BATCH,
         mode: Optional[str] = None,
         actor: Optional[str] = None,
+        dry_run: bool = False,
+        insert_only: bool = False,
     ) -> ImportSummary:
         """Imports NDJSON records and actions; returns the summary.
 
@@ -338,6 +341,16 @@ class Database:
         :meth:`transaction` for all or nothing) and the raised error's
         ``summary`` attribute tells what the earlier calls did. ``mode`` and
         ``actor`` default to the handle's.
+
+        ``dry_run=True`` writes nothing: the input goes to the library in one
+        call that is rolled back at its end (so dicts are sent together), and
+        the summary's ``"changes"`` lists what each line would do
+        (``{"line", "kind", "key", "change"}``, change one of inserted,
+        updated, unchanged, action, rejected). ``insert_only=True`` rejects a
+        line whose record exists (ConflictError in its ``errors`` entry)
+        instead of replacing the record. Either way the summary's
+        ``"warnings"`` lists updates that move a record to another unit or
+        clear fields of a record already acted on (a closed case).
         """
         if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
             raise ArgumentError("batch: expected a positive integer", Status.ARGUMENT)
@@ -346,6 +359,10 @@ class Database:
             options["mode"] = mode
         if actor is not None:
             options["actor"] = actor
+        if dry_run:
+            options["dry_run"] = True
+        if insert_only:
+            options["insert_only"] = True
         opts = _dumps(options)
 
         if path is not None:
@@ -369,7 +386,11 @@ class Database:
         except TypeError:
             raise TypeError("import_records: expected NDJSON (str/bytes), a path or an "
                             "iterable of dicts, got %s" % type(source).__name__) from None
-        return self._import_chunks(self._dict_chunks(records, batch), opts)
+        chunks = self._dict_chunks(records, batch)
+        if dry_run:
+            # One call, so that later lines see what earlier ones would do.
+            chunks = iter([(b"".join(c for c, _ in chunks), 0)])
+        return self._import_chunks(chunks, opts)
 
     @staticmethod
     def _dict_chunks(records: Iterator[Any], batch: int) -> Iterator[Tuple[bytes, int]]:

@@ -266,3 +266,47 @@ class BulkLoadTest(FazhiTestCase):
             self.db.bulk_begin()
         assert "bulk load" in str(r.value)
         assert self.db.bulk_end() == 0
+
+
+class ImportChangesTest(FazhiTestCase):
+    """dry_run, insert_only and the warnings of a replacing update."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.db = fazhi.open(":memory:")
+        self.addCleanup(self.db.close)
+        self.db.import_records([
+            {"record": "org_unit", "code": "z", "name": "开发区", "kind": "zone_committee"},
+            {"record": "org_unit", "code": "v1", "name": "一村", "kind": "village", "parent": "z"},
+            {"record": "mediation_committee", "key": "mc", "unit": "v1", "name": "一村调委会",
+             "established": "2015-01-01"},
+            {"record": "mediation_case", "key": "k1", "committee": "mc", "received": "2022-03-01",
+             "category": "other", "case_number": "调〔2022〕1号"},
+            {"record": "mediation_case", "key": "k1", "action": "close", "date": "2022-03-05",
+             "outcome": "succeeded", "agreement": "written"},
+        ])
+
+    def test_a_dry_run_of_dicts_lists_each_line_and_writes_nothing(self) -> None:
+        before = self.db.verify_journal()["entries"]
+        s = self.db.import_records([
+            {"record": "mediation_case", "key": "k2", "committee": "mc", "received": "2022-04-01",
+             "category": "other"},
+            {"record": "mediation_case", "key": "k2", "action": "close", "date": "2022-04-05",
+             "outcome": "succeeded", "agreement": "oral"},
+            {"record": "mediation_case", "key": "k1", "committee": "mc", "received": "2022-03-01",
+             "category": "other"},
+        ], dry_run=True, batch=1)
+        assert [c["change"] for c in s["changes"]] == ["inserted", "action", "updated"]
+        assert [c["line"] for c in s["changes"]] == [1, 2, 3]
+        assert s["warnings"][0]["line"] == 3 and s["warnings"][0]["fields"] == ["case_number"]
+        assert self.db.verify_journal()["entries"] == before
+        with self.assertRaises(fazhi.NotFoundError):
+            self.db.get("mediation_case", "k2")
+
+    def test_insert_only_rejects_an_existing_key(self) -> None:
+        s = self.db.import_records(
+            '{"record": "mediation_case", "key": "k1", "committee": "mc", "received": "2022-03-01", '
+            '"category": "other"}\n', insert_only=True)
+        assert s["rejected"] == 1
+        assert s["errors"][0]["field"] == "key" and s["errors"][0]["status"] == "conflict"
+        assert self.db.get("mediation_case", "k1")["case_number"] == "调〔2022〕1号"
