@@ -117,17 +117,9 @@ void run_indicators(const Options& o) {
         rows.push_back({"  " + names.value(it.key(), it.key()), plain(it->get<double>()), "", ""});
     }
   }
-  std::vector<std::size_t> width(4, 0);
-  for (const auto& r : rows)
-    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], display_width(r[c]));
   console::out(unit + " " + all["period"].get<std::string>() + "（" + all["first"].get<std::string>() + " 至 " +
                all["last"].get<std::string>() + "）\n");
-  for (const auto& r : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < r.size(); ++c)
-      line += c + 1 < r.size() ? pad_right(r[c], width[c] + 2) : r[c];
-    console::out(line + "\n");
-  }
+  console::out(columns(rows));
 }
 
 void run_explain(const std::string& path, const std::string& code, const std::string& unit,

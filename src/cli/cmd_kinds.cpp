@@ -8,7 +8,6 @@
 //
 // Everything comes from the library's declarations (fz_labels), so the
 // lists are the ones import and the indicators check against.
-#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,31 +29,13 @@ json labels(fz_db* db, const std::string& set) {
   return out.json("读取 " + set);
 }
 
-// Rows in columns, each padded to its widest cell (display width, so that
-// Chinese text lines up).
-void print_table(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::size_t> width;
-  for (const auto& r : rows)
-    for (std::size_t c = 0; c < r.size(); ++c) {
-      if (width.size() <= c) width.push_back(0);
-      width[c] = std::max(width[c], display_width(r[c]));
-    }
-  for (const auto& r : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < r.size(); ++c)
-      line += c + 1 < r.size() ? pad_right(r[c], width[c] + 2) : r[c];
-    line.erase(line.find_last_not_of(' ') + 1);
-    console::out(line + "\n");
-  }
-}
-
 void run_kinds(const std::string& kind) {
   Database db(":memory:", nullptr);
   if (kind.empty()) {
     const json kinds = labels(db.get(), "kinds");
     std::vector<std::vector<std::string>> rows = {{"记录类型", "名称"}};
     for (auto it = kinds.begin(); it != kinds.end(); ++it) rows.push_back({it.key(), it->get<std::string>()});
-    print_table(rows);
+    console::out(columns(rows));
     return;
   }
   if (!labels(db.get(), "kinds").contains(kind))
@@ -69,7 +50,7 @@ void run_kinds(const std::string& kind) {
         values += (values.empty() ? "" : "，") + c.key() + " " + c->get<std::string>();
     rows.push_back({f.key(), f->get<std::string>(), values});
   }
-  print_table(rows);
+  console::out(columns(rows));
 }
 
 void run_codes(const std::string& path) {
@@ -78,7 +59,7 @@ void run_codes(const std::string& path) {
   const json codes = labels(db.get(), "indicators");
   std::vector<std::vector<std::string>> rows = {{"指标代码", "名称"}};
   for (auto it = codes.begin(); it != codes.end(); ++it) rows.push_back({it.key(), it->get<std::string>()});
-  print_table(rows);
+  console::out(columns(rows));
 }
 
 }  // namespace

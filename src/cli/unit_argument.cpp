@@ -1,11 +1,13 @@
 #include "unit_argument.hpp"
 
 #include "library.hpp"
+#include "utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -14,25 +16,21 @@ namespace {
 
 using json = nlohmann::json;
 
-// The text as code points, so that a Chinese name's distance counts
-// characters, not bytes.
-std::u32string code_points(const std::string& s) {
-  std::u32string out;
+// The text as characters (utf8_char_length's steps), so that a Chinese
+// name's distance counts characters, not bytes.
+std::vector<std::string_view> characters(const std::string& s) {
+  std::vector<std::string_view> out;
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0x7F >> n);
-    for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    out += cp;
-    i += static_cast<std::size_t>(n);
+    const std::size_t n = utf8_char_length(s, i);
+    out.push_back(std::string_view(s).substr(i, n));
+    i += n;
   }
   return out;
 }
 
 // Levenshtein distance over code points; both texts are bounded (keys and
 // names of org units, and what one types), so the table stays small.
-std::size_t distance(const std::u32string& a, const std::u32string& b) {
+std::size_t distance(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -58,13 +56,13 @@ json list_units(fz_db* db, const json& query) {
 std::string suggestions(fz_db* db, const std::string& given) {
   // Bounded: a typo is looked for among the first 10 000 units.
   const json units = list_units(db, {{"limit", 10000}});
-  const std::u32string typed = code_points(given);
+  const std::vector<std::string_view> typed = characters(given);
   const std::size_t limit = std::max<std::size_t>(1, typed.size() / 2);
   std::vector<std::tuple<std::size_t, std::string, std::string>> near;
   for (const json& u : units["items"]) {
     const std::string key = u.value("code", u.value("key", std::string()));
     const std::string name = u.value("name", std::string());
-    const std::size_t d = std::min(distance(typed, code_points(key)), distance(typed, code_points(name)));
+    const std::size_t d = std::min(distance(typed, characters(key)), distance(typed, characters(name)));
     if (d <= limit) near.emplace_back(d, key, name);
   }
   std::sort(near.begin(), near.end());

@@ -1,5 +1,7 @@
 #include "utf8_text.hpp"
 
+#include <algorithm>
+
 #include <cstdint>
 #include <string>
 
@@ -91,6 +93,23 @@ std::string pad_right(std::string_view utf8, std::size_t columns) {
   const std::size_t width = display_width(utf8);
   if (width < columns) padded.append(columns - width, ' ');
   return padded;
+}
+
+std::string columns(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width;
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max(width[c], display_width(r[c]));
+    }
+  std::string out;
+  for (const auto& r : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < r.size(); ++c) line += c + 1 < r.size() ? pad_right(r[c], width[c] + 2) : r[c];
+    line.erase(line.find_last_not_of(' ') + 1);
+    out += line + "\n";
+  }
+  return out;
 }
 
 }  // namespace fazhi::cli

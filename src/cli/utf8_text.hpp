@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fazhi::cli {
 
@@ -22,6 +23,10 @@ std::size_t display_width(std::string_view utf8);
 
 // The text followed by spaces up to `columns` display columns.
 std::string pad_right(std::string_view utf8, std::size_t columns);
+
+// Rows laid out in columns, each padded to its widest cell's display width
+// plus two spaces, one line per row, no trailing spaces.
+std::string columns(const std::vector<std::vector<std::string>>& rows);
 
 // True when text is well-formed UTF-8 (no stray bytes, no truncated sequence).
 bool is_valid_utf8(std::string_view text);
