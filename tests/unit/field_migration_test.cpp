@@ -7,7 +7,12 @@
 // digest of a document written at schema 11. The file here is written at
 // this schema and then taken back to schema 11 as that schema stored it
 // (schema 12's tables and view and schema 13's columns and table dropped),
-// which is the form a schema-11 fazhi left its files in.
+// which is the form a schema-11 fazhi left its files in. What this proves is
+// the upgrade path: migrations 12 and 13 on a sealed file, verification
+// clean, no entry added. It does not tell the digest's two image forms apart
+// (records written here never held the new fields), so a change that put
+// null columns back into the image would pass it; record_state.hpp states
+// the rule.
 #include "test_support.hpp"
 
 #include <SQLiteCpp/Database.h>
