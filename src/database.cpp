@@ -11,6 +11,7 @@
 #include "exchange/ndjson_export.hpp"
 #include "exchange/ndjson_import.hpp"
 #include "indicators/engine.hpp"
+#include "journal_verification.hpp"
 #include "json_options.hpp"
 #include "log.hpp"
 #include "small_file.hpp"
@@ -24,6 +25,7 @@
 #include "store/deferred_indexes.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"
+#include "store/snapshot_readers.hpp"
 #include "store/sqlite.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -33,6 +35,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 
 namespace fazhi {
 
@@ -50,6 +53,14 @@ namespace {
 
 // The shortest journal key accepted: 128 bits, if the host's key is random.
 constexpr std::size_t kMinJournalKeyBytes = 16;
+
+// fz_journal_verify_with's "threads": at most this many readers; without
+// the option, as many as the machine has cores up to kMaxAutoVerifyThreads,
+// once the journal holds kParallelVerifyEntries entries (below that a
+// thread and a connection cost more than they save).
+constexpr std::int64_t kMaxVerifyThreads = 16;
+constexpr std::size_t kMaxAutoVerifyThreads = 4;
+constexpr std::int64_t kParallelVerifyEntries = 20000;
 
 std::string actor_of(JsonOptions& o) {
   auto actor = o.text("actor");
@@ -565,11 +576,11 @@ json Database::verify_journal() { return verify_journal(nullptr); }
 
 json Database::verify_journal(const json& options) {
   JsonOptions o(options, "options");
-  domain::ProofScope scope;
-  scope.kind = o.text("kind");
-  scope.unit = o.text("unit");
-  const bool records = o.flag("records").value_or(true);
-  std::optional<std::pair<std::int64_t, std::string>> anchor;
+  VerifyRequest request;
+  request.scope.kind = o.text("kind");
+  request.scope.unit = o.text("unit");
+  request.records = o.flag("records").value_or(true);
+  const std::optional<std::int64_t> threads = o.integer("threads", 1, kMaxVerifyThreads);
   if (const json* head = o.raw("head")) {
     JsonOptions h(*head, "head");
     const std::optional<std::int64_t> seq = h.integer("seq", 0);
@@ -577,39 +588,35 @@ json Database::verify_journal(const json& options) {
     h.finish();
     if (!seq) throw Error(Status::argument, "head.seq", "is required (the recorded head's seq)");
     if (!hash) throw Error(Status::argument, "head.hash", "is required (the recorded head's hash)");
-    anchor.emplace(*seq, *hash);
+    request.anchor.emplace(*seq, *hash);
   }
   o.finish();
-  if (!records && (scope.kind || scope.unit))
-    throw Error(Status::argument, scope.kind ? "kind" : "unit",
+  if (!request.records && (request.scope.kind || request.scope.unit))
+    throw Error(Status::argument, request.scope.kind ? "kind" : "unit",
                 "scopes the records, which \"records\": false leaves unchecked");
   std::lock_guard<std::mutex> lock(impl_->mu);
   return sqlite_guard("verify", [&] {
+    // Side by side on readers of their own when the file is large enough to
+    // gain by it and the handle's connection is idle (inside the host's
+    // transaction only that connection sees its changes; a bulk load has
+    // dropped indexes the proof reads through).
+    std::size_t readers = threads ? static_cast<std::size_t>(*threads) : 1;
+    if (!threads && impl_->journal.last_seq() >= kParallelVerifyEntries)
+      readers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxAutoVerifyThreads);
+    if (readers > 1 && !impl_->host_tx && !impl_->bulk && !impl_->options.uri) {
+      if (auto side = store::SnapshotReaders::open(impl_->conn, readers, impl_->journal.key(),
+                                                   impl_->options.busy_timeout_ms)) {
+        std::vector<VerifyReader> on;
+        for (std::size_t i = 0; i < side->size(); ++i) on.push_back({&side->connection(i), &side->journal(i)});
+        json out = verify_journal_on(on, request);
+        impl_->journal.adopt_verified(side->journal(0));
+        out["readers"] = side->size();
+        return out;
+      }
+    }
     ReadSnapshot snapshot(impl_->conn);  // the chain and the rows as of one moment
-    store::JournalCheck chain = impl_->journal.verify();
-    json out = chain.to_json();
-    out["head"] = impl_->journal.current_head().to_json();
-    bool ok = chain.ok;
-    std::string message = chain.message;
-    auto problem = [&](const std::string& what) {
-      if (ok) message = what;
-      ok = false;
-    };
-    if (records) {
-      const domain::RecordProof proof = domain::prove_records(impl_->conn, scope, chain.moved_from);
-      out["records"] = proof.to_json();
-      if (!proof.ok()) problem(proof.message());
-    }
-    if (anchor) {
-      const store::AnchorCheck a = impl_->journal.check_anchor(anchor->first, anchor->second);
-      out["anchor"] = {{"seq", anchor->first}, {"hash", anchor->second}, {"ok", a.ok}, {"message", a.message}};
-      if (!a.ok) problem(a.message);
-    }
-    const store::CheckpointCheck c = impl_->journal.check_checkpoints();
-    out["checkpoints"] = c.to_json();
-    if (c.checked && !c.ok) problem(c.message);
-    out["ok"] = ok;
-    out["message"] = message;
+    json out = verify_journal_on({{&impl_->conn, &impl_->journal}}, request);
+    out["readers"] = 1;
     return out;
   });
 }

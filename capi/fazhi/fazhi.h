@@ -460,8 +460,19 @@ FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
  *               found only without "unit")
  *    "head"     {"seq": n, "hash": "64 hex digits"}: a head recorded earlier
  *               (fz_journal_head); proves it is still on the chain
+ *    "threads"  1..16: how many readers work side by side. Default: one
+ *               per core, up to 4, once the journal holds 20 000 entries
+ *               (one below that). Readers are read-only connections of
+ *               their own that start reading while the handle holds the
+ *               write lock for a moment, so all see the same state of the
+ *               file; the handle's own connection is used instead, alone,
+ *               inside fz_begin .. fz_commit (only it sees those changes),
+ *               during a bulk load, for an in-memory, URI-named or
+ *               read-only handle, and when the lock stays busy past the
+ *               busy timeout. The result is the same to the byte.
  *  out_json receives
  *    {"ok": bool, "entries": n, "first_bad": seq|null, "message": "...",
+ *     "readers": n,                              the readers it used
  *     "head": {"seq": n, "hash": "..."},        the head now
  *     "records": {"checked": n, "changed": n, "unjournaled": n,
  *                 "missing": n, "listed": n, "problems": [{"problem",
@@ -481,7 +492,8 @@ FZ_API fz_status fz_journal_verify(fz_db *db, char **out_json);
  *  At most 100 problems are listed; all are counted. Without a journal_key
  *  the checkpoints are counted, "checked" false and "ok" null.
  *  Cost: one pass over the journal (the chain) and one over each record
- *  table, its findings and the journal's record index.
+ *  table, its findings and the journal's record index, shared among the
+ *  readers: the chain in segments, the records a kind at a time.
  *  FZ_E_ARGUMENT names a bad option, FZ_E_NOT_FOUND an unknown unit. */
 FZ_API fz_status fz_journal_verify_with(fz_db *db, const char *options_json, char **out_json);
 

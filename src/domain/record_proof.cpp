@@ -7,6 +7,8 @@
 
 #include <fazhi/error.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace fazhi::domain {
@@ -81,11 +83,12 @@ std::string journaled_key(store::Connection& conn, std::int64_t code, std::int64
 }
 
 // Every row of `source` against the journal, and every record the journal
-// names that has no row: one merge by id of three ordered passes.
-void prove_all(store::Connection& conn, const StateSource& source,
-               const std::set<std::pair<std::string, std::int64_t>>& moved_from, RecordProof& proof,
+// names that has no row: one merge by id of three ordered passes. A record
+// with entries but no row is left unsettled: whether a move explains it is
+// known once the chain has been checked (settle_missing).
+void prove_all(store::Connection& conn, const StateSource& source, KindProof& part,
                Problems& problems) {
-  const std::optional<std::int64_t> code = kind_code(conn, source.kind);
+  const std::optional<std::int64_t> code = part.code;
   // Each record's latest entry: the record index holds (kind, record_id,
   // state) and the seq, so this reads the index alone, in record order.
   auto latest = conn.statement(
@@ -109,7 +112,7 @@ void prove_all(store::Connection& conn, const StateSource& source,
     const std::int64_t row_id = have_row ? rows.id() : kEnd;
     const std::int64_t entry_id = have_latest ? latest->getColumn(0).getInt64() : kEnd;
     if (row_id <= entry_id) {
-      ++proof.checked;
+      ++part.proof.checked;
       if (row_id == entry_id) {
         compare(problems, rows, source.kind, latest->getColumn(1).getInt64(), latest->getColumn(2));
         have_latest = latest->executeStep();
@@ -119,22 +122,16 @@ void prove_all(store::Connection& conn, const StateSource& source,
       have_row = rows.next();
       continue;
     }
-    if (!moved_from.count({source.kind, entry_id})) {
-      const std::int64_t seq = latest->getColumn(1).getInt64();
-      const std::string key = problems.listing() ? journaled_key(conn, *code, entry_id) : std::string();
-      problems.add("missing", source.kind, key, entry_id, seq,
-                   record_name(source.kind, key, entry_id) +
-                       " is gone: the journal holds its entries up to " + std::to_string(seq) +
-                       ", and no entry removed or moved it");
-    }
+    part.unsettled.emplace_back(entry_id, latest->getColumn(1).getInt64());
     have_latest = latest->executeStep();
   }
 }
 
 // The rows of `source` in a unit's subtree, each against its latest entry.
 void prove_subtree(store::Connection& conn, const StateSource& source, const std::string& lo,
-                   const std::string& hi, RecordProof& proof, Problems& problems) {
-  const std::optional<std::int64_t> code = kind_code(conn, source.kind);
+                   const std::string& hi, KindProof& part, Problems& problems) {
+  const std::optional<std::int64_t> code = part.code;
+  RecordProof& proof = part.proof;
   auto latest = conn.statement("SELECT max(seq), state FROM journal WHERE kind = ? AND record_id = ?");
   StateCursor rows(conn, source, in_subtree(source.unit_column), {lo, hi});
   while (rows.next()) {
@@ -198,31 +195,94 @@ json RecordProof::to_json() const {
           {"missing", missing},  {"problems", list},   {"listed", problems.size()}};
 }
 
-RecordProof prove_records(store::Connection& conn, const ProofScope& scope,
-                          const std::set<std::pair<std::string, std::int64_t>>& moved_from) {
-  std::vector<const StateSource*> sources;
+ProofPlan plan_proof(store::Connection& conn, const ProofScope& scope) {
+  ProofPlan plan;
   for (const StateSource& s : state_sources())
-    if (!scope.kind || s.kind == *scope.kind) sources.push_back(&s);
-  if (scope.kind && sources.empty())
+    if (!scope.kind || s.kind == *scope.kind) plan.sources.push_back(&s);
+  if (scope.kind && plan.sources.empty())
     throw Error(Status::argument, "kind", "unknown kind " + quote(*scope.kind));
-  std::optional<std::pair<std::string, std::string>> range;
   if (scope.unit) {
-    if (scope.kind && sources.front()->unit_column.empty())
+    if (scope.kind && plan.sources.front()->unit_column.empty())
       throw Error(Status::argument, "unit", *scope.kind + " records do not belong to a unit");
-    range = subtree_range(conn, *scope.unit);
+    plan.range = subtree_range(conn, *scope.unit);
   }
+  return plan;
+}
+
+KindProof prove_kind(store::Connection& conn, const ProofPlan& plan, std::size_t index) {
+  const StateSource& s = *plan.sources.at(index);
+  KindProof part;
+  part.kind = s.kind;
+  part.code = kind_code(conn, s.kind);
+  Problems problems(part.proof);
+  if (plan.range) {
+    if (s.unit_column.empty()) return part;  // advisers, custom indicators: no unit
+    prove_subtree(conn, s, plan.range->first, plan.range->second, part, problems);
+  } else {
+    prove_all(conn, s, part, problems);
+  }
+  part.scan_listed = part.proof.problems.size();
+  if (s.kind == org_unit_kind().name) prove_tree_paths(conn, plan.range, problems);
+  return part;
+}
+
+void settle_missing(store::Connection& conn, KindProof& part,
+                    const std::set<std::pair<std::string, std::int64_t>>& moved_from) {
+  std::vector<RecordProblem> missing;
+  for (const auto& [id, seq] : part.unsettled) {
+    if (moved_from.count({part.kind, id})) continue;
+    ++part.proof.missing;
+    if (missing.size() < RecordProof::kListed)
+      missing.push_back(RecordProblem{"missing", part.kind, {}, id, seq, {}});
+  }
+  part.unsettled.clear();
+  if (missing.empty()) return;
+  // The pass over the rows listed its problems in id order, the tree's
+  // places after them: the missing records go in among the former by id,
+  // where a single pass would have met them.
+  std::vector<RecordProblem>& listed = part.proof.problems;
+  const auto scan_end = listed.begin() + static_cast<std::ptrdiff_t>(part.scan_listed);
+  std::vector<RecordProblem> merged;
+  std::merge(std::make_move_iterator(listed.begin()), std::make_move_iterator(scan_end),
+             std::make_move_iterator(missing.begin()), std::make_move_iterator(missing.end()),
+             std::back_inserter(merged),
+             [](const RecordProblem& a, const RecordProblem& b) { return a.id < b.id; });
+  part.scan_listed = merged.size();
+  merged.insert(merged.end(), std::make_move_iterator(scan_end), std::make_move_iterator(listed.end()));
+  if (merged.size() > RecordProof::kListed) merged.resize(RecordProof::kListed);
+  for (RecordProblem& p : merged) {
+    if (p.problem != "missing" || !p.message.empty()) continue;
+    p.key = journaled_key(conn, part.code.value_or(-1), p.id);
+    p.message = record_name(p.kind, p.key, p.id) + " is gone: the journal holds its entries up to " +
+                std::to_string(*p.seq) + ", and no entry removed or moved it";
+  }
+  listed = std::move(merged);
+}
+
+RecordProof join_proofs(std::vector<KindProof> parts) {
   RecordProof proof;
-  Problems problems(proof);
-  for (const StateSource* s : sources) {
-    if (range) {
-      if (s->unit_column.empty()) continue;  // advisers, custom indicators: no unit
-      prove_subtree(conn, *s, range->first, range->second, proof, problems);
-    } else {
-      prove_all(conn, *s, moved_from, proof, problems);
+  for (KindProof& part : parts) {
+    proof.checked += part.proof.checked;
+    proof.changed += part.proof.changed;
+    proof.unjournaled += part.proof.unjournaled;
+    proof.missing += part.proof.missing;
+    for (RecordProblem& p : part.proof.problems) {
+      if (proof.problems.size() >= RecordProof::kListed) break;
+      proof.problems.push_back(std::move(p));
     }
-    if (s->kind == org_unit_kind().name) prove_tree_paths(conn, range, problems);
   }
   return proof;
+}
+
+RecordProof prove_records(store::Connection& conn, const ProofScope& scope,
+                          const std::set<std::pair<std::string, std::int64_t>>& moved_from) {
+  const ProofPlan plan = plan_proof(conn, scope);
+  std::vector<KindProof> parts;
+  for (std::size_t i = 0; i < plan.sources.size(); ++i) {
+    parts.push_back(prove_kind(conn, plan, i));
+    settle_missing(conn, parts.back(), moved_from);
+  }
+  return join_proofs(std::move(parts));
 }
 
 }  // namespace fazhi::domain

@@ -40,6 +40,8 @@
 
 namespace fazhi::domain {
 
+struct StateSource;
+
 struct ProofScope {
   std::optional<std::string> kind;  // one kind (a record kind or "custom_indicator")
   std::optional<std::string> unit;  // one unit's subtree (kinds that belong to units)
@@ -71,6 +73,35 @@ struct RecordProof {
   // "kind", "key", "id", "seq", "message"}], "listed"}
   nlohmann::json to_json() const;
 };
+
+// A proof in parts, for connections reading one snapshot side by side
+// (journal_verification.hpp). plan_proof() checks the scope (throwing as
+// prove_records does) and lists the kinds it covers; prove_kind() proves
+// one of them, leaving the records whose row is gone unsettled until the
+// chain's move entries are known; settle_missing() counts and lists those
+// that no move explains; join_proofs() adds the parts up in plan order,
+// listing problems exactly as prove_records does.
+struct ProofPlan {
+  std::vector<const StateSource*> sources;
+  std::optional<std::pair<std::string, std::string>> range;  // the unit's subtree
+};
+
+struct KindProof {
+  std::string kind;
+  std::optional<std::int64_t> code;  // the journal's code of the kind's name
+  RecordProof proof;
+  // Records with entries and no row, (id, latest seq), in id order; the pass
+  // over the rows lists its problems first (scan_listed of them), the tree's
+  // places after.
+  std::vector<std::pair<std::int64_t, std::int64_t>> unsettled;
+  std::size_t scan_listed = 0;
+};
+
+ProofPlan plan_proof(store::Connection& conn, const ProofScope& scope);
+KindProof prove_kind(store::Connection& conn, const ProofPlan& plan, std::size_t index);
+void settle_missing(store::Connection& conn, KindProof& part,
+                    const std::set<std::pair<std::string, std::int64_t>>& moved_from);
+RecordProof join_proofs(std::vector<KindProof> parts);
 
 // Proves the records in `scope` against the journal. `moved_from`: the
 // records move entries say were moved away (store::JournalCheck). Throws

@@ -902,12 +902,13 @@ CheckpointCheck Journal::check_checkpoints() {
   return check;
 }
 
-// Checks the entries after `after` (whose hash is `prev`, bytes) to the end
-// of the chain, and the recorded head.
-JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
+// Checks the entries in (after, last], or to the end of the chain without
+// `last`; `prev` is the hash (bytes) of entry `after`. Leaves in `prev` the
+// hash of the last entry it passed and returns the seq it expected next.
+JournalCheck Journal::walk(std::int64_t after, std::string& prev, std::optional<std::int64_t> last,
+                           std::int64_t& expected) {
   JournalCheck check;
-  check.entries = after;
-  std::int64_t expected = after + 1;
+  expected = after + 1;
   auto fail = [&](std::int64_t seq, std::string message) {
     check.ok = false;
     check.first_bad = seq;
@@ -923,8 +924,9 @@ JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
   // same snapshot.
   auto q = conn_.statement(
       "SELECT seq, at, actor, kind, key, record_id, op, change, hash, state FROM journal "
-      "WHERE seq > ? ORDER BY seq");
+      "WHERE seq > ? AND seq <= ? ORDER BY seq");
   q->bind(1, static_cast<int64_t>(after));
+  q->bind(2, static_cast<int64_t>(last.value_or(std::numeric_limits<std::int64_t>::max())));
   std::optional<Connection::Cursor> one;  // the slow way, prepared when first needed
   Names names(conn_);
   std::string stored, change_dump, canonical;
@@ -959,32 +961,107 @@ JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
     prev = std::move(stored);
     ++expected;
   }
+  // A segment ends at `last`: an entry missing at its end is missing.
+  if (check.ok && last && expected <= *last)
+    fail(expected, "entry " + std::to_string(expected) + " is missing");
+  return check;
+}
+
+// Checks the entries after `after` (whose hash is `prev`, bytes) to the end
+// of the chain, and the recorded head.
+JournalCheck Journal::check_chain(std::int64_t after, std::string prev) {
+  std::int64_t expected = 0;
+  JournalCheck check = walk(after, prev, std::nullopt, expected);
+  check.entries += after;
+  finish_chain(check, expected - 1, prev);
+  return check;
+}
+
+void Journal::finish_chain(JournalCheck& check, std::int64_t last_seq, const std::string& last_hash) {
   if (check.ok) {
     auto m = conn_.statement("SELECT value FROM meta WHERE name = 'journal_head'");
     std::string recorded =
         m->executeStep() ? m->getColumn(0).getString() : "0:" + to_hex(kZeroHash);
-    std::string actual = std::to_string(expected - 1) + ":" + to_hex(prev);
+    std::string actual = std::to_string(last_seq) + ":" + to_hex(last_hash);
     if (recorded != actual) {
       std::int64_t recorded_seq = -1;
       try {
         recorded_seq = std::stoll(recorded.substr(0, recorded.find(':')));
       } catch (const std::exception&) {
       }
-      if (recorded_seq > expected - 1)
-        fail(expected, "entries after " + std::to_string(expected - 1) +
-                           " are missing (the head records " + std::to_string(recorded_seq) +
-                           ")");
-      else
-        fail(recorded_seq >= 0 ? recorded_seq + 1 : 1,
-             "the chain does not end where the recorded head says");
+      check.ok = false;
+      if (recorded_seq > last_seq) {
+        check.first_bad = last_seq + 1;
+        check.message = "entries after " + std::to_string(last_seq) +
+                        " are missing (the head records " + std::to_string(recorded_seq) + ")";
+      } else {
+        check.first_bad = recorded_seq >= 0 ? recorded_seq + 1 : 1;
+        check.message = "the chain does not end where the recorded head says";
+      }
     }
   }
   if (check.ok) {
     check.message = "journal intact";
-    verified_ = Head{expected - 1, prev};
+    verified_ = Head{last_seq, last_hash};
   } else {
     verified_.reset();
   }
+}
+
+std::int64_t Journal::last_seq() {
+  auto q = conn_.statement("SELECT coalesce(max(seq), 0) FROM journal");
+  q->executeStep();
+  return q->getColumn(0).getInt64();
+}
+
+JournalCheck Journal::check_segment(std::int64_t after, std::int64_t last) {
+  std::string prev = kZeroHash;
+  if (after > 0) {
+    auto q = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
+    q->bind(1, static_cast<int64_t>(after));
+    // Entry `after` gone or not a hash: the segment before this one ends
+    // with it and says so, which is the first thing wrong.
+    if (!q->executeStep() || !q->getColumn(0).isBlob() || q->getColumn(0).getBytes() != 32) {
+      JournalCheck unchecked;
+      unchecked.ok = false;
+      unchecked.first_bad = after;
+      unchecked.message = "entry " + std::to_string(after) + " is missing";
+      auto n = conn_.statement("SELECT count(*) FROM journal WHERE seq > ? AND seq <= ?");
+      n->bind(1, static_cast<int64_t>(after));
+      n->bind(2, static_cast<int64_t>(last));
+      n->executeStep();
+      unchecked.entries = n->getColumn(0).getInt64();
+      return unchecked;
+    }
+    prev = bytes_of(q->getColumn(0));
+  }
+  std::int64_t expected = 0;
+  return walk(after, prev, last, expected);
+}
+
+JournalCheck Journal::join_segments(std::vector<JournalCheck> segments) {
+  JournalCheck check;
+  for (JournalCheck& s : segments) {
+    check.entries += s.entries;
+    check.moved_from.merge(s.moved_from);
+    if (check.ok && !s.ok) {
+      check.ok = false;
+      check.first_bad = s.first_bad;
+      check.message = std::move(s.message);
+    }
+  }
+  std::int64_t last = 0;
+  std::string last_hash = kZeroHash;
+  if (check.ok) {
+    last = last_seq();
+    if (last > 0) {
+      auto q = conn_.statement("SELECT hash FROM journal WHERE seq = ?");
+      q->bind(1, static_cast<int64_t>(last));
+      q->executeStep();
+      last_hash = bytes_of(q->getColumn(0));
+    }
+  }
+  finish_chain(check, last, last_hash);
   return check;
 }
 

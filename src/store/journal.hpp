@@ -242,6 +242,23 @@ class Journal {
   // their predecessors' stored hashes). An edit inside the verified prefix of
   // another record's entries is found by verify(), not here.
   JournalCheck verify_record(const std::string& kind, std::int64_t record_id);
+  // verify() in parts, for connections reading one snapshot side by side
+  // (journal_verification.hpp): last_seq() is the chain's last seq (0 when
+  // empty); check_segment() checks the entries in (after, last] against the
+  // stored hash of entry `after`, without the recorded head; join_segments()
+  // takes the segments that together cover (0, last_seq()] in order and
+  // gives verify()'s verdict: the first segment that failed names the first
+  // bad entry, as verify() would, and the recorded head is checked at the
+  // end. Only join_segments() remembers the verified prefix.
+  std::int64_t last_seq();
+  JournalCheck check_segment(std::int64_t after, std::int64_t last);
+  JournalCheck join_segments(std::vector<JournalCheck> segments);
+  // The key set_key() gave (empty: none), for a journal on another
+  // connection of the same handle.
+  const std::string& key() const { return key_; }
+  // Takes the prefix `other` verified (join_segments) as verified here: a
+  // journal on another connection to the same file.
+  void adopt_verified(const Journal& other) { verified_ = other.verified_; }
 
   // A record's entries in seq order, each with the record's key. A record
   // that a migration moved to another kind (kMoveOp) keeps the entries it
@@ -270,6 +287,11 @@ class Journal {
   // Whether the first entry of the record holds `key`.
   bool first_entry_holds(std::int64_t kind_code, std::int64_t record_id, const std::string& key);
   JournalCheck check_chain(std::int64_t after, std::string prev);
+  JournalCheck walk(std::int64_t after, std::string& prev, std::optional<std::int64_t> last,
+                    std::int64_t& expected);
+  // The recorded head against the chain's end (last_seq, last_hash bytes);
+  // remembers the verified prefix when all is well.
+  void finish_chain(JournalCheck& check, std::int64_t last_seq, const std::string& last_hash);
   // history(), of the entries before seq `before`.
   std::vector<JournalEntry> entries_before(const std::string& kind, std::int64_t record_id,
                                            std::int64_t before);

@@ -1,10 +1,11 @@
 // verify_bench.hpp — what proving the records by the journal costs (issue
-// 13): fz_journal_verify (the hash chain, then every record against its
-// latest entry's state) against one full read of the same tables with
-// SQLite — every row of every table the file holds, every column's bytes
-// touched — on the same file, warm cache, medians. The chain alone
-// (fz_journal_verify_with {"records": false}) is timed beside them. The
-// verification must find the file intact, else the run fails.
+// 13): fz_journal_verify (the hash chain and every record against its
+// latest entry's state, on as many readers side by side as it chooses)
+// against one full read of the same tables with SQLite — every row of every
+// table the file holds, every column's bytes touched — on the same file,
+// warm cache, medians. The same verification on one reader ({"threads": 1})
+// and the chain alone ({"records": false, "threads": 1}) are timed beside
+// them. The verification must find the file intact, else the run fails.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,8 @@ namespace bench {
 struct VerifyResults {
   int runs = 0;
   double verify_wall = 0, verify_cpu = 0;  // fz_journal_verify, medians
+  int readers = 0;                         // the readers it chose
+  double serial_wall = 0, serial_cpu = 0;  // the same on one reader
   double chain_wall = 0, chain_cpu = 0;    // the chain alone
   double read_wall = 0, read_cpu = 0;      // one full read of every table
   std::int64_t entries = 0;                // journal entries verified

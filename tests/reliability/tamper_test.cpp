@@ -10,6 +10,8 @@
 #include <fazhi/database.hpp>
 
 #include "domain/record_state.hpp"
+#include "journal_verification.hpp"
+#include "store/snapshot_readers.hpp"
 #include "store/journal.hpp"
 #include "store/sha256.hpp"
 #include "store/sqlite.hpp"
@@ -84,8 +86,42 @@ class Tamper : public ::testing::Test {
     raw.exec(statements);
   }
 
+  // The verdict of fz_journal_verify_with on the handle's own connection,
+  // after checking that readers side by side, with the chain cut into
+  // segments of two entries, reach the same one to the byte.
   json verify(const json& options = nullptr, const std::string& key = {}) {
-    return open(key)->verify_journal(options);
+    json serial_options = options.is_null() ? json::object() : options;
+    serial_options["threads"] = 1;
+    json serial = open(key)->verify_journal(serial_options);
+    EXPECT_EQ(serial["readers"], 1);
+    serial.erase("readers");
+    EXPECT_EQ(side_by_side(options, key).dump(1), serial.dump(1));
+    return serial;
+  }
+
+  json side_by_side(const json& options, const std::string& key) {
+    fazhi::VerifyRequest request;
+    request.min_segment = 2;
+    if (options.is_object()) {
+      if (options.contains("kind")) request.scope.kind = options["kind"].get<std::string>();
+      if (options.contains("unit")) request.scope.unit = options["unit"].get<std::string>();
+      if (options.contains("records")) request.records = options["records"].get<bool>();
+      if (options.contains("head"))
+        request.anchor.emplace(options["head"]["seq"].get<std::int64_t>(),
+                               options["head"]["hash"].get<std::string>());
+    }
+    fazhi::store::Connection writer(path_, {});
+    auto readers = fazhi::store::SnapshotReaders::open(writer, 3, key, 5000);
+    EXPECT_TRUE(readers.has_value());
+    if (!readers) return json();
+    std::vector<fazhi::VerifyReader> on;
+    for (std::size_t i = 0; i < readers->size(); ++i)
+      on.push_back({&readers->connection(i), &readers->journal(i)});
+    try {
+      return fazhi::verify_journal_on(on, request);
+    } catch (const fazhi::Error& e) {
+      return json{{"error", e.what()}};
+    }
   }
 
   std::int64_t latest_seq(const std::string& kind, const std::string& key) {
@@ -419,3 +455,59 @@ TEST_F(Tamper, RemovedCheckpointsAndAWrongKeyAreFound) {
 }
 
 }  // namespace
+
+// --- verification side by side ---------------------------------------------
+
+TEST_F(Tamper, ThreadsReadSideBySideExceptInsideTheHostsTransaction) {
+  populate();
+  sql("UPDATE mediation_case SET outcome = 'succeeded' WHERE key = 'm2'");
+  auto db = open();
+  json two = db->verify_journal({{"threads", 2}});
+  EXPECT_EQ(two["readers"], 2);
+  json one = db->verify_journal({{"threads", 1}});
+  EXPECT_EQ(one["readers"], 1);
+  two.erase("readers");
+  one.erase("readers");
+  EXPECT_EQ(two.dump(1), one.dump(1));
+  EXPECT_FALSE(two["ok"]);
+  // Inside the host's transaction only the handle's connection sees its
+  // uncommitted changes, so the verification stays on it.
+  db->begin();
+  EXPECT_EQ(db->verify_journal({{"threads", 2}})["readers"], 1);
+  db->rollback();
+}
+
+TEST_F(Tamper, AThreadCountOutOfRangeIsRefusedByName) {
+  populate();
+  auto db = open();
+  for (const json& bad : {json(0), json(17), json("2")}) {
+    try {
+      db->verify_journal({{"threads", bad}});
+      ADD_FAILURE() << "accepted threads " << bad.dump();
+    } catch (const fazhi::Error& e) {
+      EXPECT_EQ(e.status(), fazhi::Status::argument);
+      EXPECT_EQ(e.field(), "threads");
+    }
+  }
+}
+
+TEST_F(Tamper, AnEntryDeletedAnywhereIsNamedTheSameWhereverTheSegmentsFall) {
+  populate();
+  const std::int64_t last = scalar("SELECT max(seq) FROM journal");
+  const std::string pristine = (dir_ / "pristine.db").string();
+  std::filesystem::copy_file(path_, pristine);
+  for (std::int64_t seq = 1; seq <= last; ++seq) {
+    SCOPED_TRACE("entry " + std::to_string(seq) + " deleted");
+    std::filesystem::copy_file(pristine, path_, std::filesystem::copy_options::overwrite_existing);
+    sql("DELETE FROM journal WHERE seq = " + std::to_string(seq));
+    const json r = verify({{"records", false}});  // verify() compares both ways
+    EXPECT_FALSE(r["ok"]);
+    EXPECT_EQ(r["first_bad"], seq);
+    EXPECT_EQ(r["entries"], last - 1);
+    if (seq < last)
+      EXPECT_EQ(r["message"], "entry " + std::to_string(seq) + " is missing");
+    else
+      EXPECT_EQ(r["message"], "entries after " + std::to_string(last - 1) + " are missing (the head records " +
+                                  std::to_string(last) + ")");
+  }
+}

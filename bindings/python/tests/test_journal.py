@@ -45,6 +45,16 @@ class JournalTest(FazhiTestCase):
         assert v["entries"] == 5  # 2 units, 1 committee, 1 case, 1 close
         assert v["first_bad"] is None
 
+    def test_verify_journal_threads_read_side_by_side_to_the_same_verdict(self) -> None:
+        path = self.tmp / "threads.db"
+        with fazhi.open(path) as db:
+            self.put_tree(db)
+            one = db.verify_journal(threads=1)
+            two = db.verify_journal(threads=2)
+        assert (one["readers"], two["readers"]) == (1, 2)
+        del one["readers"], two["readers"]
+        assert one == two
+
     def test_verify_journal_finds_a_tampered_entry(self) -> None:
         path = self.tmp / "journal.db"
         with fazhi.open(path) as db:
