@@ -1,5 +1,6 @@
 #include "json_options.hpp"
 
+#include "nearest.hpp"
 #include "quote.hpp"
 
 #include <fazhi/error.hpp>
@@ -16,6 +17,7 @@ JsonOptions::JsonOptions(const json& value, std::string what) : what_(std::move(
 
 const json* JsonOptions::find(const std::string& key) {
   if (object_ == nullptr) return nullptr;
+  asked_.insert(key);
   auto it = object_->find(key);
   if (it == object_->end()) return nullptr;
   read_.insert(key);
@@ -66,7 +68,9 @@ const json* JsonOptions::raw(const std::string& key) { return find(key); }
 void JsonOptions::finish() const {
   if (object_ == nullptr) return;
   for (auto it = object_->begin(); it != object_->end(); ++it)
-    if (!read_.count(it.key())) throw Error(Status::argument, it.key(), "unknown option");
+    if (!read_.count(it.key()))
+      throw Error(Status::argument, it.key(),
+                  "unknown option" + did_you_mean(it.key(), std::vector<std::string>(asked_.begin(), asked_.end())));
 }
 
 Scope Scope::read(JsonOptions& options) {

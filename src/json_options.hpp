@@ -46,7 +46,8 @@ class JsonOptions {
   const nlohmann::json* find(const std::string& key);
 
   const nlohmann::json* object_ = nullptr;
-  std::set<std::string> read_;
+  std::set<std::string> read_;   // keys given and read
+  std::set<std::string> asked_;  // keys read, given or not: what "did you mean" offers
   std::string what_;
 };
 

@@ -1,7 +1,7 @@
 #include "unit_argument.hpp"
 
 #include "library.hpp"
-#include "utf8.hpp"
+#include "nearest.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,35 +16,6 @@ namespace {
 
 using json = nlohmann::json;
 
-// The text as characters (utf8_char_length's steps), so that a Chinese
-// name's distance counts characters, not bytes.
-std::vector<std::string_view> characters(const std::string& s) {
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = utf8_char_length(s, i);
-    out.push_back(std::string_view(s).substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
-// Levenshtein distance over code points; both texts are bounded (keys and
-// names of org units, and what one types), so the table stays small.
-std::size_t distance(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 json list_units(fz_db* db, const json& query) {
   FzText out;
   check(fz_list(db, "org_unit", query.dump().c_str(), out.out()), "查找单位");
@@ -56,13 +27,13 @@ json list_units(fz_db* db, const json& query) {
 std::string suggestions(fz_db* db, const std::string& given) {
   // Bounded: a typo is looked for among the first 10 000 units.
   const json units = list_units(db, {{"limit", 10000}});
-  const std::vector<std::string_view> typed = characters(given);
+  const std::vector<std::string_view> typed = fazhi::characters(given);
   const std::size_t limit = std::max<std::size_t>(1, typed.size() / 2);
   std::vector<std::tuple<std::size_t, std::string, std::string>> near;
   for (const json& u : units["items"]) {
     const std::string key = u.value("code", u.value("key", std::string()));
     const std::string name = u.value("name", std::string());
-    const std::size_t d = std::min(distance(typed, characters(key)), distance(typed, characters(name)));
+    const std::size_t d = std::min(edit_distance(typed, characters(key)), edit_distance(typed, characters(name)));
     if (d <= limit) near.emplace_back(d, key, name);
   }
   std::sort(near.begin(), near.end());

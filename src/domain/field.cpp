@@ -1,5 +1,6 @@
 #include "domain/field.hpp"
 
+#include "nearest.hpp"
 #include "quote.hpp"
 
 #include <fazhi/date.hpp>
@@ -217,7 +218,13 @@ json to_storage(const Field& f, const json& v, const RefResolver& refs) {
       // (labour): a label stands for its code, which is what is stored.
       for (const Code& c : f.codes)
         if (c.label == v.get_ref<const std::string&>()) return c.code;
-      bad(f, quote(v.get_ref<const std::string&>()) + " is neither a code nor a label of " + codes_list(f));
+      {
+        std::vector<std::string> known;
+        for (const Code& c : f.codes) known.push_back(c.code);
+        for (const Code& c : f.codes) known.push_back(c.label);
+        const std::string& given = v.get_ref<const std::string&>();
+        bad(f, quote(given) + " is neither a code nor a label of " + codes_list(f) + did_you_mean(given, known));
+      }
     }
     case FieldType::ref:
       if (!v.is_string() && !v.is_number_integer()) bad(f, std::string("expected ") + type_name(f.type));

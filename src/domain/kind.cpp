@@ -1,6 +1,7 @@
 #include "domain/kind.hpp"
 
 #include "quote.hpp"
+#include "nearest.hpp"
 
 #include <fazhi/error.hpp>
 
@@ -143,7 +144,9 @@ std::string str(const json& values, const std::string& name) {
 const Kind& kind_named(const std::string& name) {
   for (const Kind* k : all_kinds())
     if (k->name == name) return *k;
-  throw Error(Status::argument, "kind", "unknown kind " + quote(name));
+  std::vector<std::string> names;
+  for (const Kind* k : all_kinds()) names.push_back(k->name);
+  throw Error(Status::argument, "kind", "unknown kind " + quote(name) + did_you_mean(name, names));
 }
 
 }  // namespace fazhi::domain

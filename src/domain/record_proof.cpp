@@ -4,6 +4,7 @@
 #include "domain/record_state.hpp"
 #include "domain/unit_tree.hpp"
 #include "quote.hpp"
+#include "nearest.hpp"
 
 #include <fazhi/error.hpp>
 
@@ -199,8 +200,11 @@ ProofPlan plan_proof(store::Connection& conn, const ProofScope& scope) {
   ProofPlan plan;
   for (const StateSource& s : state_sources())
     if (!scope.kind || s.kind == *scope.kind) plan.sources.push_back(&s);
-  if (scope.kind && plan.sources.empty())
-    throw Error(Status::argument, "kind", "unknown kind " + quote(*scope.kind));
+  if (scope.kind && plan.sources.empty()) {
+    std::vector<std::string> kinds;
+    for (const StateSource& s : state_sources()) kinds.push_back(s.kind);
+    throw Error(Status::argument, "kind", "unknown kind " + quote(*scope.kind) + did_you_mean(*scope.kind, kinds));
+  }
   if (scope.unit) {
     if (scope.kind && plan.sources.front()->unit_column.empty())
       throw Error(Status::argument, "unit", *scope.kind + " records do not belong to a unit");

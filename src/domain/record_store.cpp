@@ -6,6 +6,7 @@
 #include "domain/record_state.hpp"
 #include "domain/unit_tree.hpp"
 #include "json_options.hpp"
+#include "nearest.hpp"
 #include "quote.hpp"
 
 #include <fazhi/error.hpp>
@@ -198,7 +199,11 @@ Parsed parse_fields(Context& ctx, const std::string& what, const std::vector<Fie
           }
           f = &m;
         }
-      if (!f) throw Error(Status::argument, name, "unknown field of " + what);
+      if (!f) {
+        std::vector<std::string> known;
+        for (const Field& m : fields) known.push_back(m.name);
+        throw Error(Status::argument, name, "unknown field of " + what + did_you_mean(name, known));
+      }
       continue;
     }
     if (f->origin == Origin::action)
@@ -303,6 +308,9 @@ json external_values(const RefResolver& refs, const Kind& kind, const json& valu
 struct RefMemory {
   std::unordered_map<std::string, std::int64_t> ids;   // kind '\n' key -> id
   std::unordered_map<std::string, std::string> keys;   // kind '\n' id -> key
+  // "Did you mean" reads a table's keys: worth it for the first few unknown
+  // keys of a call, not for every line of an import that names a missing one.
+  int suggestions_left = 20;
 
   static std::string by_key(const std::string& kind, const std::string& key) {
     return kind + '\n' + key;
@@ -348,7 +356,8 @@ RefResolver make_resolver(store::Connection& conn) {
     q->bind(1, key);
     if (!q->executeStep()) {
       q->reset();
-      throw Error(Status::argument, field, "no " + kind_name + " with key " + quote(key));
+      const std::string hint = memory->suggestions_left-- > 0 ? nearest_keys(conn, kind, key) : std::string();
+      throw Error(Status::argument, field, "no " + kind_name + " with key " + quote(key) + hint);
     }
     std::int64_t id = q->getColumn(0).getInt64();
     q->reset();
@@ -390,9 +399,23 @@ std::optional<std::string> key_of_id(store::Connection& conn, const Kind& kind, 
   return key;
 }
 
+std::string nearest_keys(store::Connection& conn, const Kind& kind, const std::string& key) {
+  const Field* name = kind.find_field("name");
+  const bool named = name && name->type == FieldType::text;
+  auto q = conn.statement("SELECT key" + std::string(named ? ", name" : "") + " FROM " + kind.table +
+                          " ORDER BY id LIMIT " + std::to_string(kSuggestedKeys));
+  std::vector<std::string> keys, names;
+  while (q->executeStep()) {
+    keys.push_back(q->getColumn(0).getString());
+    names.push_back(named ? q->getColumn(1).getString() : std::string());
+  }
+  return did_you_mean(key, keys, &names);
+}
+
 std::int64_t require_record(store::Connection& conn, const Kind& kind, const std::string& key) {
   auto id = find_record(conn, kind, key);
-  if (!id) throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key));
+  if (!id)
+    throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key) + nearest_keys(conn, kind, key));
   return *id;
 }
 
@@ -417,7 +440,7 @@ json load_by_key(store::Connection& conn, const Kind& kind, const std::string& k
   q->bind(1, key);
   if (!q->executeStep()) {
     q->reset();
-    throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key));
+    throw Error(Status::not_found, "no " + kind.name + " with key " + quote(key) + nearest_keys(conn, kind, key));
   }
   id = q->getColumn(0).getInt64();
   stored_key = key;

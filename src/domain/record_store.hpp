@@ -68,6 +68,11 @@ std::map<int, std::int64_t> provisional_record_counts(store::Connection& conn,
 // not the record with id 1 (unless that record's key is "1").
 std::optional<std::int64_t> find_record(store::Connection& conn, const Kind& kind,
                                         const std::string& key);
+// " (did you mean 'k1' or 'k2'?)" for a key no record of `kind` has: the
+// nearest of the first kSuggestedKeys keys, matched by key or, for a kind
+// with a "name" field, by name; empty when none is near.
+inline constexpr int kSuggestedKeys = 5000;
+std::string nearest_keys(store::Connection& conn, const Kind& kind, const std::string& key);
 // Like find_record, throwing Error(not_found) naming the kind and key.
 std::int64_t require_record(store::Connection& conn, const Kind& kind, const std::string& key);
 // The key of the record whose id is `id` (an id asked for explicitly).

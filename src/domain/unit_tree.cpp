@@ -1,5 +1,7 @@
 #include "domain/unit_tree.hpp"
 
+#include "nearest.hpp"
+#include "domain/record_store.hpp"
 #include "quote.hpp"
 
 #include <fazhi/error.hpp>
@@ -12,7 +14,8 @@ std::pair<std::string, std::string> subtree_range(store::Connection& conn,
   q->bind(1, unit_key);
   if (!q->executeStep()) {
     q->reset();
-    throw Error(Status::not_found, "unit", "no org_unit with key " + quote(unit_key));
+    throw Error(Status::not_found, "unit",
+                "no org_unit with key " + quote(unit_key) + nearest_keys(conn, org_unit_kind(), unit_key));
   }
   std::string lo = q->getColumn(0).getString();
   std::string hi = lo;

@@ -2,6 +2,7 @@
 
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
+#include "nearest.hpp"
 #include "quote.hpp"
 
 #include <fazhi/error.hpp>
@@ -137,9 +138,12 @@ const IndicatorDef* find_indicator(const std::string& code) {
 std::string why_not_in_catalogue(const std::string& code) {
   if (find_indicator(code) || find_measure(code)) return {};
   std::string indicator, member;
-  if (!split_member(code, indicator, member)) return "unknown indicator code " + quote(code);
+  std::vector<std::string> codes;
+  for (const IndicatorDef& d : catalogue()) codes.push_back(d.code);
+  if (!split_member(code, indicator, member))
+    return "unknown indicator code " + quote(code) + did_you_mean(code, codes);
   const IndicatorDef* d = find_indicator(indicator);
-  if (!d) return "unknown indicator code " + quote(indicator);
+  if (!d) return "unknown indicator code " + quote(indicator) + did_you_mean(indicator, codes);
   if (d->breakdown.empty()) return indicator + " has no breakdown, so no member " + quote(member);
   if (d->breakdown_labels.empty())
     return indicator + " is broken down by free text, which has no members to name (" + quote(member) + ")";
