@@ -961,7 +961,7 @@ test_report_formats_and_errors() {
   run report yx.db --unit yx-kfq --year 2022 --format html --output report.html
   expect_status 0
   expect_out "已写入 report.html"
-  grep -qF '<h1>阳新经济开发区管委会2022年法治政府建设年度报告</h1>' report.html || fail "html report lacks its title"
+  grep -qF '<h1 class="keep-with-next">阳新经济开发区管委会2022年法治政府建设年度报告</h1>' report.html || fail "html report lacks its title"
   run report yx.db --unit nowhere --year 2022
   expect_status 1
   grep -qF "nowhere" err || fail "the error does not name the unit"
