@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -656,9 +657,24 @@ std::string Database::history_text(std::string_view kind, std::string_view key,
   if (format == "json") return h.dump(2);
   // A document for readers outside the office: no personal name in it.
   std::lock_guard<std::mutex> lock(impl_->mu);
-  const domain::NameMask mask =
-      sqlite_guard("history", [&] { return domain::held_names_mask(impl_->conn); });
-  return mask.apply(report::history_markdown(h));
+  return sqlite_guard("history", [&] {
+    const domain::NameMask mask = domain::held_names_mask(impl_->conn);
+    // The names of the records referred to (units, committees), each read
+    // once: a record's entries name the same few again and again.
+    std::map<std::pair<std::string, std::string>, std::string> names;
+    const report::RecordName name_of = [&](const std::string& ref_kind, const std::string& ref_key) {
+      auto [it, added] = names.try_emplace({ref_kind, ref_key});
+      if (!added) return it->second;
+      const domain::Kind& k = domain::kind_named(ref_kind);
+      const domain::Field* f = k.find_field("name");
+      if (!f) f = k.find_field("title");
+      if (f)
+        if (const std::optional<std::int64_t> id = domain::find_record(impl_->conn, k, ref_key))
+          it->second = domain::str(domain::load_values(impl_->conn, k, *id), f->name);
+      return it->second;
+    };
+    return mask.apply(report::history_markdown(h, name_of));
+  });
 }
 
 std::shared_ptr<const Calendar> Database::calendar() const {

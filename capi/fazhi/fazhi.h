@@ -373,7 +373,18 @@ FZ_API fz_status fz_indicator(fz_db *db, const char *code, const char *unit,
  *  codes default to the whole catalogue. */
 FZ_API fz_status fz_indicators(fz_db *db, const char *query_json, char **out_json);
 
-/** The keys of the records counted in an indicator's numerator and denominator. */
+/** The keys of the records counted in an indicator's numerator and
+ *  denominator: {"code", "unit", "period", "value", "numerator": {"measure",
+ *  "label", "kind", "kind_label", "keys"}, "denominator": the same or null}.
+ *  "kind" is the record kind whose keys "keys" lists (null for a count of
+ *  distinct values, such as coordination.agencies, whose keys are those
+ *  values). For a ratio, "missing" lists the denominator's keys that the
+ *  numerator lacks (the failed, late or missing records; for a coverage, the
+ *  units without), and "missing_records" the same records in the same order
+ *  as {"key", "summary"}: the summary says in Chinese what the record is, its
+ *  dates and its codes by their labels and the yes/no facts that hold
+ *  ("受理日期：2022-04-11；纠纷类型：房屋宅基地纠纷；结案日期：2022-04-22；
+ *  调解结果：调解不成"), never a name (null for a distinct value). */
 FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
                             const char *period, const char *params_json, char **out_json);
 
@@ -388,18 +399,36 @@ FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
 /** Stores a custom indicator: {"code": "custom.x", "label": "...",
  *  "expression": "mediation.succeeded / mediation.received * 100",
  *  "measure": "value"|"count"|"ratio"|"hours"|"yuan"|"days" (default value)}.
- *  An expression is numbers, + - * / and parentheses over the codes of the
- *  catalogue (indicators, whose ratios enter as percentages, and measures),
- *  breakdown members written code[member] ("enforcement.actions[penalty] +
- *  enforcement.actions[license]"), and prev(operand): the operand over the
- *  previous period of the same length ("petition.received /
- *  prev(petition.received) - 1"). Any operand without data, or a division by
- *  zero, or a result beyond a double's range makes the value no data.
- *  An expression longer than FZ_MAX_EXPRESSION_BYTES or nested deeper than
- *  FZ_MAX_EXPRESSION_DEPTH is FZ_E_ARGUMENT naming the limit and its value
- *  ("expression: position 65: nested deeper than the nesting limit of 64
- *  levels ..."), and defines nothing. A stored expression is held to the
- *  same limits wherever it is read again (fz_indicator, fz_indicators). */
+ *  Defining a code again replaces its label, expression and measure.
+ *
+ *  The expression language, all of it:
+ *  - numbers: decimal digits with at most one point ("12", "0.5", ".5", "5."),
+ *    no sign of their own, no exponent, no "%";
+ *  - operands: a code of the catalogue, indicator or measure; a breakdown
+ *    member written code[member] ("enforcement.actions[penalty]"); and
+ *    prev(operand). An indicator enters with its value (a ratio as its
+ *    percentage, 98.5 not 0.985; money in yuan), a measure with its figure.
+ *    A custom indicator is no operand: expressions name the catalogue only;
+ *  - prev(operand), the only function: the operand over the period of the
+ *    same length just before (2021 for 2022, 2022H1 for 2022H2, 2022Q2 for
+ *    2022Q3, 2022-06 for 2022-07, 2022W04 for 2022W05; for a range, as many
+ *    days ending the day before it). Its argument is one code or member:
+ *    prev(a + b), prev(prev(a)) and prev(3) are refused;
+ *  - operators: * and / bind tighter than + and -, one level applies left to
+ *    right ("10 - 4 - 3" is 3, "12 / 3 * 2" is 8), parentheses group, a unary
+ *    minus negates and may repeat; no unary plus. Whitespace may stand
+ *    between tokens.
+ *  Evaluation: any operand without data, a divisor that is 0, or a result
+ *  beyond a double's range makes the value no data (FZ_VALUE_NO_DATA, NaN),
+ *  wherever it occurs. The params of fz_indicator reach the measures named.
+ *  Refused (FZ_E_ARGUMENT, field "expression", "position N: ..." counting
+ *  bytes from 1, nothing stored): a syntax error, an unknown code or member,
+ *  a number beyond a double's range, a division by a literal zero ("/ 0"),
+ *  an expression longer than FZ_MAX_EXPRESSION_BYTES or nested deeper than
+ *  FZ_MAX_EXPRESSION_DEPTH (naming the limit and its value: "expression:
+ *  position 65: nested deeper than the nesting limit of 64 levels ...").
+ *  A stored expression is held to the same limits wherever it is read again
+ *  (fz_indicator, fz_indicators); fz_explain refuses a custom indicator. */
 FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
 
 /** Stored findings (recorded nonconformities). query_json may be NULL or
@@ -520,7 +549,11 @@ FZ_API fz_status fz_history(fz_db *db, const char *kind, const char *key, char *
  *  (an archive document: what was done, when, by whom, with what result; a
  *  document for readers outside the office, so every personal name the
  *  database holds is masked as surname + 某某, organisations' names are not)
- *  or "json" (as fz_history, unmasked: the host's data). */
+ *  or "json" (as fz_history, unmasked: the host's data). The Markdown reads
+ *  as Chinese throughout: times in Beijing time (UTC+8, said once above the
+ *  table), a record it refers to by its name and key
+ *  (决策机关：阳新经济开发区管委会（yx-kfq）), and every code by its label
+ *  (调解结果：调解不成; a party as 林某某（申请人，自然人）). */
 FZ_API fz_status fz_history_text(fz_db *db, const char *kind, const char *key,
                                  const char *format, char **out_text);
 

@@ -139,10 +139,18 @@ void run_explain(const std::string& path, const std::string& code, const std::st
     for (const json& k : part["keys"]) console::out("  " + k.get<std::string>() + "\n");
   };
   // What a user asks of a rate first: which records kept it from 100% (the
-  // failed, late or missing ones), then everything counted.
-  if (e.contains("missing")) {
-    console::out("计入分母但未计入分子的（" + std::to_string(e["missing"].size()) + "）:\n");
-    for (const json& k : e["missing"]) console::out("  " + k.get<std::string>() + "\n");
+  // failed, late or missing ones), each with what it is in Chinese (its dates
+  // and its codes' labels: 调解结果：调解不成), then everything counted.
+  if (e.contains("missing_records")) {
+    const json& den = e["denominator"];
+    const std::string what = den["kind_label"].is_string() ? den["kind_label"].get<std::string>() : "";
+    console::out("计入分母但未计入分子的" + what + "（" + std::to_string(e["missing_records"].size()) + "）:\n");
+    for (const json& r : e["missing_records"]) {
+      std::string line = "  " + r["key"].get<std::string>();
+      if (r["summary"].is_string() && !r["summary"].get<std::string>().empty())
+        line += "  " + r["summary"].get<std::string>();
+      console::out(line + "\n");
+    }
   }
   list("分子", e["numerator"]);
   list("分母", e["denominator"]);

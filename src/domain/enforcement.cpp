@@ -159,7 +159,7 @@ Kind declare_action() {
       date("decided", "决定日期").req(),
       boolean("on_site", "现场执法").def(false),
       boolean("major", "重大执法决定").def(false),
-      object("legal_review", "法制审核"),
+      object("legal_review", "法制审核").with_members(review_members()),
       date("publicized", "公示日期"),
       boolean("recorded", "全过程记录").def(false),
       code("recording_kind", "记录方式", {{"text", "文字记录"}, {"audio_video", "音像记录"}, {"both", "文字和音像"}}),

@@ -128,6 +128,12 @@ const Code* Field::find_code(const std::string& code) const {
   return nullptr;
 }
 
+const Field* Field::find_member(const std::string& name) const {
+  for (const Field& m : members)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
 std::int64_t parse_yuan(const json& value, const std::string& field) {
   constexpr std::int64_t kMaxFen = std::numeric_limits<std::int64_t>::max() / 1000;
   if (value.is_number_integer()) {

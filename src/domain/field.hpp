@@ -77,6 +77,16 @@ struct Field {
     return std::move(*this);
   }
   std::string column_name;
+  // FieldType::object / object_list: the members of the object (of each
+  // item), declared like fields, so that documents show their values by
+  // their labels (a party's role "applicant" as 申请人). The kind's own
+  // validation still decides what an object may hold.
+  Field&& with_members(std::vector<Field> m) && {
+    members = std::move(m);
+    return std::move(*this);
+  }
+  std::vector<Field> members;
+  const Field* find_member(const std::string& name) const;
 
   // Column name: "parent" -> "parent_id", "amount_yuan" -> "amount_fen".
   std::string column() const;

@@ -71,6 +71,23 @@ void complete_case(Context& ctx, json& v) {
     v.erase("labour_deadline");
 }
 
+// A party of a case: {"name", "role", "type"}.
+const std::vector<Field>& party_members() {
+  static const std::vector<Field> m = {
+      text("name", "姓名或名称").req(),
+      code("role", "地位", {{"applicant", "申请人"}, {"respondent", "被申请人"}, {"other", "其他当事人"}}),
+      code("type", "类型", {{"person", "自然人"}, {"organisation", "法人或其他组织"}}),
+  };
+  return m;
+}
+
+// "expected applicant|respondent|other": the codes of a party's member.
+std::string expected_codes(const Field& member) {
+  std::string out;
+  for (const Code& c : member.codes) out += (out.empty() ? "" : "|") + c.code;
+  return "expected " + out;
+}
+
 void validate_case(Context&, const json& v, std::optional<std::int64_t>) {
   if (!v.contains("unit"))
     throw Error(Status::argument, "committee", "is required (or give the unit)");
@@ -82,19 +99,15 @@ void validate_case(Context&, const json& v, std::optional<std::int64_t>) {
       std::string at = "parties[" + std::to_string(i) + "]";
       for (auto it = parties[i].begin(); it != parties[i].end(); ++it) {
         const std::string& k = it.key();
-        if (k == "name") {
-          if (!it->is_string() || it->get<std::string>().empty())
-            throw Error(Status::argument, at + ".name", "expected a non-empty string");
-        } else if (k == "role") {
-          std::string r = it->is_string() ? it->get<std::string>() : "";
-          if (r != "applicant" && r != "respondent" && r != "other")
-            throw Error(Status::argument, at + ".role", "expected applicant|respondent|other");
-        } else if (k == "type") {
-          std::string t = it->is_string() ? it->get<std::string>() : "";
-          if (t != "person" && t != "organisation")
-            throw Error(Status::argument, at + ".type", "expected person|organisation");
-        } else {
-          throw Error(Status::argument, at + "." + k, "unknown field of a party");
+        const Field* member = nullptr;
+        for (const Field& m : party_members())
+          if (m.name == k) member = &m;
+        if (!member) throw Error(Status::argument, at + "." + k, "unknown field of a party");
+        if (member->type == FieldType::code) {
+          if (!it->is_string() || !member->find_code(it->get<std::string>()))
+            throw Error(Status::argument, at + "." + k, expected_codes(*member));
+        } else if (!it->is_string() || it->get<std::string>().empty()) {
+          throw Error(Status::argument, at + "." + k, "expected a non-empty string");
         }
       }
       if (!parties[i].contains("name")) throw Error(Status::argument, at + ".name", "is required");
@@ -213,7 +226,7 @@ Kind declare_case() {
             {"property_management", "物业纠纷"},
             {"other", "其他纠纷"}})
           .req(),
-      object_list("parties", "当事人").personal(),
+      object_list("parties", "当事人").personal().with_members(party_members()),
       money("amount_yuan", "涉案金额"),
       boolean("unnatural_death", "非正常死亡纠纷").def(false),
       boolean("mass_incident_risk", "可能引发群体性事件").def(false),

@@ -134,7 +134,7 @@ Kind declare() {
       ref("unit", "制定机关", "org_unit").req(),
       text("doc_number", "文号"),
       text("title", "标题").req(),
-      object("legality_review", "合法性审核"),
+      object("legality_review", "合法性审核").with_members(review_members()),
       date("adopted", "通过日期"),
       date("published", "公布日期"),
       date("filed", "备案报送日期"),

@@ -40,6 +40,10 @@ bool review_passed_by(const json& v, const std::string& day) {
          completed <= day;
 }
 
+std::vector<Field> review_members() {
+  return {date("completed", "审核完成日期"), code("result", "审核结论", review_result_codes())};
+}
+
 std::vector<Field> review_fields() {
   return {date("review_completed", "审核完成日期").computed(),
           code("review_result", "审核结论", review_result_codes()).computed()};

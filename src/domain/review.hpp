@@ -20,6 +20,9 @@ void flatten_review(json& values, const std::string& object_field);
 // was completed on or before `day`.
 bool review_passed_by(const json& values, const std::string& day);
 
+// The review object's members: completed (审核完成日期) and result (审核结论).
+std::vector<Field> review_members();
+
 // The derived fields' declarations, for a kind's field list.
 std::vector<Field> review_fields();
 

@@ -2,6 +2,8 @@
 
 #include "domain/labels.hpp"
 #include "domain/record_state.hpp"
+#include "domain/record_store.hpp"
+#include "domain/record_summary.hpp"
 #include "domain/unit_tree.hpp"
 #include "quote.hpp"
 
@@ -351,18 +353,45 @@ json Engine::explain(const std::string& code, const std::string& unit, const Per
     while (st->executeStep()) keys.push_back(st->getColumn(0).getString());
     return keys;
   };
+  // The kind whose records a measure counts; null for a distinct count,
+  // whose keys are values (agencies), not records.
+  auto kind_of = [](const Measure& m) -> const domain::Kind* {
+    if (!m.distinct.empty()) return nullptr;
+    for (const domain::Kind* k : domain::all_kinds())
+      if (k->table == m.base->table) return k;
+    return nullptr;
+  };
+  auto part = [&](const Measure& m) {
+    json p = {{"measure", m.code}, {"label", m.label}, {"keys", keys_of(m)}};
+    const domain::Kind* k = kind_of(m);
+    p["kind"] = k ? json(k->name) : json(nullptr);
+    p["kind_label"] = k ? json(k->label) : json(nullptr);
+    return p;
+  };
   const Measure& num = measure(num_code);
   json out = {{"code", code}, {"unit", unit}, {"period", period.text()}, {"value", value.to_json()}};
-  out["numerator"] = {{"measure", num.code}, {"label", num.label}, {"keys", keys_of(num)}};
+  out["numerator"] = part(num);
   out["denominator"] = nullptr;
   if (!den_code.empty()) {
     const Measure& den = measure(den_code);
-    out["denominator"] = {{"measure", den.code}, {"label", den.label}, {"keys", keys_of(den)}};
+    out["denominator"] = part(den);
     std::set<std::string> counted(out["numerator"]["keys"].begin(), out["numerator"]["keys"].end());
-    json missing = json::array();
-    for (const json& k : out["denominator"]["keys"])
-      if (!counted.count(k.get<std::string>())) missing.push_back(k);
+    json missing = json::array(), described = json::array();
+    const domain::Kind* k = kind_of(den);
+    for (const json& key : out["denominator"]["keys"]) {
+      if (counted.count(key.get<std::string>())) continue;
+      missing.push_back(key);
+      // What each left-out record is, in Chinese (its dates and its codes'
+      // labels: 调解结果：调解不成), which is what a user asks of a rate below
+      // 100%. Read one by one: these are the exceptions, few where it matters.
+      json summary = nullptr;
+      if (k)
+        if (const auto id = domain::find_record(conn_, *k, key.get<std::string>()))
+          summary = domain::record_summary(*k, domain::get_record(conn_, *k, *id));
+      described.push_back({{"key", key}, {"summary", summary}});
+    }
     out["missing"] = missing;
+    out["missing_records"] = described;
   }
   return out;
 }

@@ -42,7 +42,11 @@ class Engine {
   //  "keys": [...]}, "denominator": {...} | null, "missing": [...]}: the keys of
   // the records counted (for a distinct count, the distinct values counted,
   // e.g. the keys of the agencies); "missing" lists the denominator's keys
-  // not in the numerator (for coverage: the units without).
+  // not in the numerator (for coverage: the units without), and
+  // "missing_records" the same records each as {"key", "summary"}, the
+  // summary saying in Chinese what the record is (domain/record_summary.hpp;
+  // null for a value of a distinct count). Each part names the "kind" (and
+  // "kind_label") whose records it counts, null for a distinct count.
   nlohmann::json explain(const std::string& code, const std::string& unit,
                          const Period& period, const nlohmann::json& params);
 

@@ -107,7 +107,8 @@ json Writer::item(std::string heading, std::vector<std::string> paragraphs,
   return {{"heading", heading.empty() ? json(nullptr) : json(mask_.apply(heading))},
           {"paragraphs", paras},
           {"list", items},
-          {"codes", codes}};
+          {"codes", codes},
+          {"charts", json::array()}};
 }
 
 json Writer::narrative_items(const std::string& section, bool with_headings) {
@@ -314,6 +315,10 @@ json Writer::disputes() {
     if (n("mediation.amount_yuan") > 0) c.push_back("调解协议涉及金额" + yuan(n("mediation.amount_yuan")));
     if (!c.empty()) paragraphs.push_back(sentence(c, "；"));
   }
+  // The mediation charts illustrate the paragraphs above (the committees,
+  // the cases, what they included): they go right after them, before the
+  // petitions.
+  const std::size_t mediation_paragraphs = paragraphs.size();
   if (n("petition.received") > 0 || n("petition.resolved") > 0) {
     std::vector<std::string> c = {"受理信访事项" + count_text(n("petition.received")) + "件"};
     if (has_data("petition.timely_acceptance_rate"))
@@ -332,7 +337,14 @@ json Writer::disputes() {
     paragraphs.push_back(sentence(c, "；"));
   }
   if (paragraphs.empty()) paragraphs.push_back("本年度无矛盾纠纷化解和信访工作的记录。");
-  return item("矛盾纠纷化解", paragraphs);
+  // Every paragraph here is non-empty, so item() keeps them all and the
+  // index holds. Without a mediation paragraph the charts (saying 无数据)
+  // close the item.
+  const std::size_t after = (mediation_paragraphs > 0 ? mediation_paragraphs : paragraphs.size()) - 1;
+  json it = item("矛盾纠纷化解", paragraphs);
+  for (const char* chart : {"mediation_by_category", "mediation_by_month"})
+    it["charts"].push_back({{"chart", chart}, {"after_paragraph", after}});
+  return it;
 }
 
 json Writer::education() {

@@ -25,12 +25,17 @@ namespace fazhi::report {
 //  "preamble": [paragraph...],
 //  "sections": [{"number": "一", "heading": "...",
 //                "items": [{"heading": "..." | null, "paragraphs": [...], "list": [...],
-//                           "codes": [indicator codes the item cites]}]}],
+//                           "codes": [indicator codes the item cites],
+//                           "charts": [{"chart": a name of "charts" below,
+//                                       "after_paragraph": the index of the
+//                                       paragraph it illustrates}]}]}],
 //  "indicators": [{"code", "label", "measure", "numerator", "denominator",
 //                  "value" (null for no_data), "status", "text"}],
 //  "charts": {"mediation_by_category": [{"code", "label", "value"}],
 //             "mediation_by_month": [12 counts],
-//             "rates": [{"code", "label", "value"}]},
+//             "rates": [{"code", "label", "value"}]}
+//             (the mediation charts are placed by the item (四) 矛盾纠纷化解
+//             that cites them; the rates chart goes with the indicator table),
 //  "journal_head": {"seq", "hash"} (only when asked for: the journal's head
 //                  as the report was drafted, printed as 全过程记录校验码)}
 //

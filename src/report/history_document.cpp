@@ -3,6 +3,7 @@
 #include "domain/kind.hpp"
 #include "store/journal.hpp"
 
+#include <optional>
 #include <sstream>
 
 namespace fazhi::report {
@@ -48,9 +49,55 @@ std::string provisional_text(const Kind& kind, const json& marks) {
   return out;
 }
 
-std::string describe_value(const Field* f, const json& v) {
+// One value of `f` in Chinese: a code by its label, a reference by the
+// referenced record's name and key, an object by its members' labels.
+std::string describe_value(const Field* f, const json& v, const RecordName& name_of);
+
+// "阳新经济开发区管委会（yx-kfq）", or the key alone when the record has no name.
+std::string describe_ref(const Field& f, const json& v, const RecordName& name_of) {
+  if (!v.is_string()) return v.dump();
+  const std::string key = v.get<std::string>();
+  const std::string name = name_of(f.ref_kind, key);
+  return name.empty() || name == key ? key : name + "（" + key + "）";
+}
+
+// An object's members "审核完成日期：2022-03-01，审核结论：合法", in declaration
+// order; a member the declaration lacks keeps its name.
+std::string describe_object(const Field& f, const json& v, const RecordName& name_of) {
+  std::string out;
+  for (const Field& m : f.members)
+    if (auto it = v.find(m.name); it != v.end())
+      out += (out.empty() ? "" : "，") + m.label + "：" + describe_value(&m, *it, name_of);
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (!f.find_member(it.key()))
+      out += (out.empty() ? "" : "，") + it.key() + "：" + describe_value(nullptr, *it, name_of);
+  return out;
+}
+
+// An item of an object list (a mediation party) "林某乙（申请人，自然人）": its
+// first member as it is, the others by their labels in brackets.
+std::string describe_item(const Field& f, const json& item, const RecordName& name_of) {
+  if (f.members.empty()) return item.dump();
+  std::string first, rest;
+  for (const Field& m : f.members) {
+    auto it = item.find(m.name);
+    if (it == item.end()) continue;
+    const std::string value = describe_value(&m, *it, name_of);
+    if (&m == &f.members.front()) first = value;
+    else rest += (rest.empty() ? "" : "，") + value;
+  }
+  for (auto it = item.begin(); it != item.end(); ++it)
+    if (!f.find_member(it.key()))
+      rest += (rest.empty() ? "" : "，") + it.key() + "：" + describe_value(nullptr, *it, name_of);
+  return rest.empty() ? first : first + "（" + rest + "）";
+}
+
+std::string describe_value(const Field* f, const json& v, const RecordName& name_of) {
   if (v.is_null()) return "（清除）";
   if (v.is_boolean()) return v.get<bool>() ? "是" : "否";
+  if (f && f->type == FieldType::ref) return describe_ref(*f, v, name_of);
+  if (f && f->type == FieldType::object && v.is_object() && !f->members.empty())
+    return describe_object(*f, v, name_of);
   if (v.is_string()) {
     std::string s = v.get<std::string>();
     if (f && f->type == FieldType::code)
@@ -61,15 +108,10 @@ std::string describe_value(const Field* f, const json& v) {
     std::string s;
     for (const json& item : v) {
       std::string one;
-      if (item.is_string()) {
-        one = item.get<std::string>();
-      } else if (item.is_object()) {
-        // An object of a list (a mediation party): its values, e.g. "张某甲 applicant".
-        for (auto it = item.begin(); it != item.end(); ++it)
-          one += (one.empty() ? "" : " ") + (it->is_string() ? it->get<std::string>() : it->dump());
-      } else {
-        one = item.dump();
-      }
+      if (f && f->type == FieldType::ref_list) one = describe_ref(*f, item, name_of);
+      else if (f && item.is_object()) one = describe_item(*f, item, name_of);
+      else if (item.is_string()) one = item.get<std::string>();
+      else one = item.dump();
       s += (s.empty() ? "" : "、") + one;
     }
     return s;
@@ -78,7 +120,8 @@ std::string describe_value(const Field* f, const json& v) {
 }
 
 // "标签：值；标签：值" for the fields of a change, in declaration order.
-std::string describe_change(const Kind& kind, const std::string& op, const json& change) {
+std::string describe_change(const Kind& kind, const std::string& op, const json& change,
+                            const RecordName& name_of) {
   std::vector<const Field*> order;
   if (const domain::Action* a = kind.find_action(op)) {
     for (const Field& f : a->args) order.push_back(&f);
@@ -102,7 +145,7 @@ std::string describe_change(const Kind& kind, const std::string& op, const json&
     if (it == change.end()) continue;
     std::string value = f == &domain::provisional_field() && it->is_object()
                             ? provisional_text(kind, *it)
-                            : describe_value(f, *it);
+                            : describe_value(f, *it, name_of);
     if (f->type == FieldType::money && it->is_string()) value += " 元";
     out += (out.empty() ? "" : "；") + (f->label.empty() ? f->name : f->label) + "：" + value;
   }
@@ -119,15 +162,17 @@ std::string describe_change(const Kind& kind, const std::string& op, const json&
   return out;
 }
 
-std::string when(const std::string& at) {
-  // "2026-11-27T05:12:33.123Z" -> "2026-11-27 05:12:33 UTC"
-  if (at.size() >= 19) return at.substr(0, 10) + " " + at.substr(11, 8) + " UTC";
-  return at;
-}
-
 }  // namespace
 
-std::string history_markdown(const json& h) {
+std::string beijing_time(const std::string& utc) {
+  const std::optional<std::int64_t> ms = store::parse_utc_ms(utc);
+  if (!ms) return utc;
+  // China keeps UTC+8 all year (no summer time since 1991).
+  const std::string t = store::format_utc_ms(*ms + 8 * 3600 * 1000);
+  return t.substr(0, 10) + " " + t.substr(11, 8);
+}
+
+std::string history_markdown(const json& h, const RecordName& name_of) {
   const Kind& kind = domain::kind_named(h.at("kind").get<std::string>());
   const json& record = h.at("record");
   std::string title = record.value("title", record.value("name", h.at("key").get<std::string>()));
@@ -137,7 +182,7 @@ std::string history_markdown(const json& h) {
   md << "- 编号：" << h.at("key").get<std::string>() << "\n";
   if (record.contains("status")) {
     const Field* f = kind.find_field("status");
-    md << "- 当前状态：" << describe_value(f, record["status"]) << "\n";
+    md << "- 当前状态：" << describe_value(f, record["status"], name_of) << "\n";
   }
   if (record.contains("provisional_deadlines"))
     md << "- 暂定期限：" << provisional_text(kind, record["provisional_deadlines"]) << "\n";
@@ -149,6 +194,7 @@ std::string history_markdown(const json& h) {
     md << "**异常**：自第 " << v.value("first_bad", json(0)).dump() << " 条起不一致（"
        << v.value("message", "") << "）\n";
   md << "\n## 办理经过\n\n";
+  if (!h.at("entries").empty()) md << "时间为北京时间（UTC+8）。\n\n";
   const json& entries = h.at("entries");
   if (entries.empty()) {
     md << "无记录。\n";
@@ -161,9 +207,9 @@ std::string history_markdown(const json& h) {
       const Kind* entry_kind = &kind;
       for (const Kind* k : domain::all_kinds())
         if (k->name == e.value("kind", std::string())) entry_kind = k;
-      md << "| " << e.at("seq").get<std::int64_t>() << " | " << when(e.at("at").get<std::string>()) << " | "
+      md << "| " << e.at("seq").get<std::int64_t>() << " | " << beijing_time(e.at("at").get<std::string>()) << " | "
          << cell(e.at("actor").get<std::string>()) << " | " << cell(op_label(*entry_kind, op)) << " | "
-         << cell(describe_change(*entry_kind, op, e.at("change"))) << " |\n";
+         << cell(describe_change(*entry_kind, op, e.at("change"), name_of)) << " |\n";
     }
   }
   md << "\n## 日志哈希\n\n";

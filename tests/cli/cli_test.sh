@@ -806,9 +806,10 @@ test_explain_lists_the_records_kept_out_of_the_numerator_first() {
   expect_status 0
   expect_no_err
   [[ $(sed -n 1,4p out) == "调解成功率（mediation.success_rate）: 98.5%
-计入分母但未计入分子的（2）:
-  yx-mc-2022-039
-  yx-mc-2022-103" ]] || fail "explain does not start with the two cases that failed"
+计入分母但未计入分子的矛盾纠纷调解案件（2）:
+  yx-mc-2022-039  受理日期：2022-04-11；案件来源：当事人申请；纠纷类型：房屋宅基地纠纷；结案日期：2022-04-22；调解结果：调解不成
+  yx-mc-2022-103  受理日期：2022-10-17；案件来源：人民法院委派；纠纷类型：合同纠纷；结案日期：2022-10-28；调解结果：调解不成" ]] ||
+    fail "explain does not start with the two cases that failed, said in Chinese"
   grep -qxF "分子 调解成功（132）:" out || fail "explain lacks the numerator"
 }
 
@@ -960,7 +961,7 @@ test_report_formats_and_errors() {
   run report yx.db --unit yx-kfq --year 2022 --format html --output report.html
   expect_status 0
   expect_out "已写入 report.html"
-  grep -qF '<h1>阳新经济开发区管委会2022年法治政府建设年度报告</h1>' report.html || fail "html report lacks its title"
+  grep -qF '<h1 class="keep-with-next">阳新经济开发区管委会2022年法治政府建设年度报告</h1>' report.html || fail "html report lacks its title"
   run report yx.db --unit nowhere --year 2022
   expect_status 1
   grep -qF "nowhere" err || fail "the error does not name the unit"

@@ -223,6 +223,7 @@ TEST_F(Coordination, AgenciesAreCountedOnceAcrossMeetingsAndCases) {
   EXPECT_EQ(value("coordination.agencies").value, 6);
   const json explained = db_->explain("coordination.agencies", "zone", "2022");
   EXPECT_EQ(explained["numerator"]["keys"], json::array({"dept_j", "dept_l", "team", "v1", "v2", "zone"}));
+  EXPECT_TRUE(explained["numerator"]["kind"].is_null());  // values counted, not records of a kind
 }
 
 TEST_F(Coordination, DistinctAgenciesDoNotAddUpOverUnits) {

@@ -3,11 +3,13 @@
 // no_data propagation and prev() comparisons.
 #include "test_support.hpp"
 
+#include "indicators/catalogue.hpp"
 #include "indicators/expression.hpp"
 
 #include <fazhi/period.hpp>
 
 #include <cmath>
+#include <fstream>
 
 using fazhi::Database;
 using fazhi::Error;
@@ -79,6 +81,59 @@ TEST(Expression, ErrorsNameThePosition) {
   EXPECT_EQ(parse_error("a.x +"), "expression: position 6: unexpected end of expression");
   EXPECT_EQ(parse_error("prev(3)"), "expression: position 6: expected an indicator code");
   EXPECT_EQ(parse_error("1..2"), "expression: position 1: malformed number '1..2'");
+}
+
+// The README's table of examples of the expression language, row by row,
+// against the parser and the real catalogue: a documented value is the
+// value, "no data" is no data, a documented error is the error (up to a
+// trailing "…"). So the documentation cannot drift from the parser.
+TEST(Expression, TheReadmeExamplesHoldExactly) {
+  std::ifstream in(std::string(FAZHI_SOURCE_DIR) + "/README.md");
+  ASSERT_TRUE(in) << "README.md not found";
+  std::string line;
+  bool inside = false;
+  int rows = 0;
+  while (std::getline(in, line)) {
+    if (line == "| expression | value, or the error |") {
+      inside = true;
+      continue;
+    }
+    if (!inside || line.rfind("|---", 0) == 0) continue;
+    if (line.rfind("| `", 0) != 0) break;
+    const std::size_t end = line.find("` | ", 3);
+    ASSERT_NE(end, std::string::npos) << line;
+    const std::string text = line.substr(3, end - 3);
+    std::string result = line.substr(end + 4);
+    ASSERT_EQ(result.substr(result.size() - 2), " |") << line;
+    result.resize(result.size() - 2);
+    ++rows;
+    if (result.front() == '`') {
+      std::string error = result.substr(1, result.size() - 2);
+      std::string got;
+      try {
+        Expression::parse(text, fazhi::indicators::why_not_in_catalogue);
+        got = "(parsed)";
+      } catch (const Error& e) {
+        got = e.what();
+      }
+      const std::string ellipsis = "…)";
+      if (error.size() > ellipsis.size() && error.compare(error.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0) {
+        error.resize(error.size() - ellipsis.size());  // the members, left out of the table
+        EXPECT_EQ(got.substr(0, error.size()), error) << text;
+      } else {
+        EXPECT_EQ(got, error) << text;
+      }
+      continue;
+    }
+    const std::optional<double> v =
+        Expression::parse(text, fazhi::indicators::why_not_in_catalogue).evaluate([&](const CodeRef& r) {
+          ADD_FAILURE() << text << " names " << r.code << ": a value row must be numbers only";
+          return std::optional<double>();
+        });
+    if (result == "no data") EXPECT_FALSE(v.has_value()) << text;
+    else EXPECT_EQ(v, std::optional<double>(std::stod(result))) << text;
+  }
+  EXPECT_GE(rows, 13) << "the README's table of expression examples is missing or cut short";
 }
 
 // A long chain of one precedence level is held flat; it evaluates left to

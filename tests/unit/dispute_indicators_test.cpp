@@ -6,6 +6,7 @@
 // falls in the National Day holiday.
 #include "test_support.hpp"
 
+#include "domain/record_summary.hpp"
 #include "indicators/catalogue.hpp"
 
 #include <cmath>
@@ -260,9 +261,37 @@ TEST_F(DisputeIndicators, ExplainListsTheKeysCounted) {
   json cov = db_->explain("mediation.committee_coverage", "zone", "2022Q1");
   EXPECT_EQ(cov["numerator"]["keys"], json({"v1"}));
   EXPECT_EQ(cov["missing"], json({"c1", "v2"}));
+  EXPECT_EQ(cov["denominator"]["kind"], "org_unit");
+  EXPECT_EQ(cov["missing_records"], json::parse(R"([{"key": "c1", "summary": "类型：社区；应聘法律顾问"},
+                                                    {"key": "v2", "summary": "类型：村；应聘法律顾问"}])"));
   json large = db_->explain("mediation.large_amount", "zone", "2022", {{"min_yuan", 499999.99}});
   EXPECT_EQ(large["numerator"]["keys"], json({"k04", "k05"}));
   EXPECT_TRUE(large["denominator"].is_null());
+}
+
+// The records a rate leaves out, first of all what a user asks about, say
+// what they are in Chinese: the kind by its label, each record's dates and
+// its codes by their labels (the outcome that kept it out: 调解不成, 终止调解).
+TEST_F(DisputeIndicators, ExplainSaysWhatEachLeftOutRecordIsInChinese) {
+  json e = db_->explain("mediation.success_rate", "zone", "2022");
+  EXPECT_EQ(e["numerator"]["kind"], "mediation_case");
+  EXPECT_EQ(e["denominator"]["kind_label"], "矛盾纠纷调解案件");
+  EXPECT_EQ(e["missing_records"],
+            json::parse(R"([{"key": "k03", "summary": "受理日期：2022-02-15；纠纷类型：劳动争议纠纷；结案日期：2022-03-03；调解结果：调解不成；劳动争议调解期限：2022-03-02"},
+                            {"key": "k07", "summary": "受理日期：2022-08-01；纠纷类型：合同纠纷；结案日期：2022-08-10；调解结果：终止调解"}])"));
+  EXPECT_TRUE(db_->explain("mediation.received", "zone", "2022")["denominator"].is_null());
+}
+
+// A summary names the dates and the codes' labels in declaration order, and a
+// yes/no fact only when it holds; free text (the subject) and names never.
+TEST(RecordSummary, DatesCodesAndFactsThatHoldInDeclarationOrder) {
+  const fazhi::domain::Kind& petition = fazhi::domain::kind_named("petition");
+  EXPECT_EQ(fazhi::domain::record_summary(
+                petition, json::parse(R"({"key": "p", "unit": "v1", "received": "2022-03-01", "channel": "leader_visit",
+                                          "petitioners": ["胡开堂"], "subject": "征地补偿", "backlog": true})")),
+            "收到日期：2022-03-01；信访形式：领导下访；信访积案");
+  EXPECT_EQ(fazhi::domain::record_summary(petition, json::parse(R"({"received": "2022-03-01", "backlog": false})")),
+            "收到日期：2022-03-01");
 }
 
 TEST_F(DisputeIndicators, LabelsAreChinese) {

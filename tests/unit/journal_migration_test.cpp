@@ -7,6 +7,7 @@
 // make_fixture.py there), with what that fazhi showed of it (expected.json).
 #include "test_support.hpp"
 
+#include "report/history_document.hpp"
 #include "store/schema.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -130,9 +131,8 @@ TEST_F(JournalMigration, HistoryHistoryTextAndExportAreWhatTheEarlierFazhiShowed
     const std::string seq = std::to_string(seal["seq"].get<std::int64_t>());
     std::string md = db->history_text("mediation_case", key, "markdown");
     for (const std::string& line :
-         {"| " + seq + " | " + seal["at"].get<std::string>().substr(0, 10) + " " +
-              seal["at"].get<std::string>().substr(11, 8) +
-              " UTC | fazhi（数据库升级） | 封存记录状态（数据库升级） | 记录当时的状态由本条的状态校验值证明 |\n",
+         {"| " + seq + " | " + fazhi::report::beijing_time(seal["at"].get<std::string>()) +
+              " | fazhi（数据库升级） | 封存记录状态（数据库升级） | 记录当时的状态由本条的状态校验值证明 |\n",
           "- 第 " + seq + " 条：`" + seal["hash"].get<std::string>() + "`\n"}) {
       const std::size_t at = md.find(line);
       ASSERT_NE(at, std::string::npos) << key << " lacks " << line << "\n" << md;

@@ -230,6 +230,91 @@ TEST_F(AnnualReport, HtmlIsSelfContainedEscapedAndHasTheThreeCharts) {
   EXPECT_NE(html.find("@media print"), std::string::npos);
 }
 
+// The HTML with each chart's SVG replaced by "[chart: <title>]", so that its
+// layout can be compared whole.
+std::string charts_as_titles(std::string html) {
+  for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at)) {
+    const std::size_t end = html.find("</svg>\n", at);
+    const std::size_t title = html.find("<title>", at);
+    const std::string name = html.substr(title + 7, html.find("</title>", title) - title - 7);
+    html.replace(at, end + 7 - at, "[chart: " + name + "]\n");
+  }
+  return html;
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// Printed on A4 with the margins of GB/T 9704 and page numbers, no heading
+// can end a page (each is marked to keep with what follows, and is grouped
+// with it), and the mediation charts stand right under the mediation
+// paragraphs of item （四）, before its petition paragraph and before item
+// （五）; the rates chart heads the indicator table.
+TEST_F(AnnualReport, HtmlPrintsOnA4WithEachChartUnderItsItem) {
+  const std::string html = charts_as_titles(report("html"));
+  EXPECT_NE(html.find("@page { size: A4; margin: 37mm 26mm 35mm 28mm;\n"
+                      "        @bottom-center { content: \"— \" counter(page) \" —\";"),
+            std::string::npos);
+  EXPECT_NE(html.find("\n.keep-with-next { break-after: avoid; page-break-after: avoid; }\n"), std::string::npos);
+  EXPECT_NE(html.find("\n.keep-together, figure.chart-figure, tr { break-inside: avoid; page-break-inside: avoid; }\n"),
+            std::string::npos);
+
+  // Every heading carries the class, and every group holds headings and then
+  // exactly one block.
+  EXPECT_EQ(occurrences(html, "<h1") + occurrences(html, "<h2") + occurrences(html, "<h3"),
+            occurrences(html, " class=\"keep-with-next\">"));
+  EXPECT_EQ(occurrences(html, "<h2 class=\"keep-with-next\">"), 5u);  // 一 to 四, 附
+  const std::string group = "<div class=\"keep-together\">\n";
+  std::size_t groups = 0;
+  for (std::size_t at = html.find(group); at != std::string::npos; at = html.find(group, at + 1)) {
+    ++groups;
+    std::size_t i = at + group.size();
+    ASSERT_EQ(html.compare(i, 3, "<h1") == 0 || html.compare(i, 3, "<h2") == 0 || html.compare(i, 3, "<h3") == 0,
+              true)
+        << html.substr(at, 200);
+    while (html.compare(i, 2, "<h") == 0) i = html.find("\n", i) + 1;
+    const std::size_t close = html.find("</div>\n", i);
+    ASSERT_NE(close, std::string::npos);
+    const std::string block = html.substr(i, close - i);
+    EXPECT_EQ(block.find("<h"), std::string::npos) << block;
+    EXPECT_TRUE(block.rfind("<p>", 0) == 0 || block.rfind("<figure", 0) == 0 || block.rfind("<ul>", 0) == 0 ||
+                block.rfind("<table>", 0) == 0)
+        << block;
+  }
+  // ...and every heading followed by a block ends a group: none is outside one.
+  std::size_t last_headings = 0;
+  for (const char* close : {"</h1>\n", "</h2>\n", "</h3>\n"})
+    for (std::size_t at = html.find(close); at != std::string::npos; at = html.find(close, at + 1))
+      if (html.compare(at + 6, 2, "<h") != 0) ++last_headings;
+  EXPECT_EQ(groups, last_headings);
+
+  const json model = json::parse(report("json"));
+  const json& disputes = model["sections"][0]["items"][3];
+  ASSERT_EQ(disputes["heading"], "矛盾纠纷化解");
+  ASSERT_EQ(disputes["paragraphs"].size(), 3u);
+  EXPECT_EQ(disputes["charts"], json::parse(R"([{"chart": "mediation_by_category", "after_paragraph": 1},
+                                                {"chart": "mediation_by_month", "after_paragraph": 1}])"));
+  const std::string p0 = disputes["paragraphs"][0], p1 = disputes["paragraphs"][1], p2 = disputes["paragraphs"][2];
+  ASSERT_EQ(p2.rfind("受理信访事项", 0), 0u) << p2;
+  const std::string item4 = group + "<h3 class=\"keep-with-next\">（四）矛盾纠纷化解</h3>\n";
+  const std::string item5 = group + "<h3 class=\"keep-with-next\">（五）";
+  const std::size_t from = html.find(item4), to = html.find(item5);
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  EXPECT_EQ(html.substr(from, to - from),
+            item4 + "<p>" + p0 + "</p>\n</div>\n<p>" + p1 +
+                "</p>\n<figure class=\"chart-figure\">\n[chart: 矛盾纠纷按类别（受理数）]\n</figure>\n"
+                "<figure class=\"chart-figure\">\n[chart: 矛盾纠纷按月份（受理数）]\n</figure>\n<p>" +
+                p2 + "</p>\n");
+  EXPECT_EQ(occurrences(html, "[chart: "), 3u);
+  EXPECT_NE(html.find(group + "<h2 class=\"keep-with-next\">附：主要指标</h2>\n<figure class=\"chart-figure\">\n"
+                              "[chart: 主要指标]\n</figure>\n</div>\n<table>\n"),
+            std::string::npos);
+}
+
 TEST_F(AnnualReport, JsonCarriesEveryFigure) {
   const json r = json::parse(report("json"));
   EXPECT_EQ(r["title"], "开发区管委会2022年法治政府建设年度报告");

@@ -532,7 +532,12 @@ class Database:
     def explain(self, code: str, unit: str, period: Union[str, int],
                 **params: Any) -> JSONObject:
         """The keys of the records counted in the indicator's numerator and
-        denominator."""
+        denominator (each part with its ``kind`` and ``kind_label``); for a
+        ratio, ``missing`` lists the denominator's keys the numerator lacks
+        (the failed, late or missing records) and ``missing_records`` the same
+        as ``{"key", "summary"}``, the summary saying in Chinese what each
+        record is: its dates and its codes by their labels
+        (``"…；调解结果：调解不成"``)."""
         return self._call_json("fz_explain", _text(code, "code"), _text(unit, "unit"),
                                _period(period), _dumps(params) if params else None)
 
@@ -540,12 +545,37 @@ class Database:
                          **fields: Any) -> None:
         """Stores a custom indicator: code (``custom.name``), label,
         expression and optionally measure (value, count, ratio, hours, yuan,
-        days). An expression is numbers, ``+ - * /`` and parentheses over
-        catalogue codes (ratios enter as percentages), breakdown members
-        ``code[member]`` (``"enforcement.actions[penalty]"``) and
-        ``prev(operand)``, the operand over the previous period of the same
-        length: ``"petition.received / prev(petition.received) - 1"``. An
-        operand without data, or a division by zero, gives no data."""
+        days); defining a code again replaces it.
+
+        The expression language, all of it:
+
+        * numbers: decimal digits with at most one point (``12``, ``0.5``,
+          ``.5``, ``5.``), no sign of their own, no exponent, no ``%``;
+        * operands: a catalogue code, indicator or measure
+          (``mediation.received``); a breakdown member ``code[member]``
+          (``"enforcement.actions[penalty]"``); ``prev(operand)``. A ratio
+          enters as its percentage (98.5, not 0.985), money in yuan. A custom
+          indicator is no operand;
+        * ``prev(operand)``, the only function: the operand over the period of
+          the same length just before (2021 for 2022, ``2022Q2`` for
+          ``2022Q3``, ``2022-06`` for ``2022-07``, ``2022W04`` for
+          ``2022W05``; for a range, as many days ending the day before it):
+          ``"petition.received / prev(petition.received) - 1"``. Its argument
+          is one code or member: ``prev(a + b)``, ``prev(prev(a))`` and
+          ``prev(3)`` are refused;
+        * operators: ``*`` and ``/`` bind tighter than ``+`` and ``-``, one
+          level applies left to right (``10 - 4 - 3`` is 3, ``12 / 3 * 2`` is
+          8), parentheses group, a unary minus negates and may repeat; no
+          unary plus. Whitespace may stand between tokens.
+
+        An operand without data, a divisor that is 0 or a result beyond a
+        float's range makes the value no data (``IndicatorValue.status``
+        ``"no_data"``, ``value`` None). Keyword parameters of :meth:`indicator` reach the
+        measures named. ArgumentError on the field ``expression``
+        ("position N: ...", bytes from 1; nothing stored): a syntax error, an
+        unknown code or member, a division by a literal zero (``/ 0``), text
+        over 64 KiB (``FZ_MAX_EXPRESSION_BYTES``) or nesting deeper than 64
+        parentheses and unary minus signs (``FZ_MAX_EXPRESSION_DEPTH``)."""
         self._call("fz_define_indicator", _required_object(definition, fields, "definition"))
 
     def findings(self, **query: Any) -> JSONObject:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 import unittest
 
 import fazhi
@@ -83,6 +84,31 @@ class IndicatorTest(SampleTestCase):
         v = self.db.indicator("custom.received_success", "yx-kfq", "2022")
         assert math.isclose(v.value, 132 / 136 * 100)
         assert self.db.labels("indicators")["custom.received_success"] == "受理案件成功率"
+
+    def test_define_indicator_docstring_states_what_the_parser_does(self) -> None:
+        doc = fazhi.Database.define_indicator.__doc__ or ""
+        # Each "``EXPR`` is N" of the docstring, evaluated by the library.
+        claims = re.findall(r"``([^`]+)`` is\s+(\d+)", doc)
+        assert len(claims) >= 2, doc
+        for n, (expression, value) in enumerate(claims):
+            code = "custom.doc_%d" % n
+            self.db.define_indicator(code=code, label="例", expression=expression)
+            assert self.db.indicator(code, "yx-kfq", "2022").value == float(value), expression
+        # Each "``EXPR``" it says is refused, refused by the library.
+        refused = re.search(r"``(prev\(a \+ b\))``,\s+``(prev\(prev\(a\)\))``\s+and\s+``(prev\(3\))``"
+                            r"\s+are\s+refused", doc)
+        assert refused, doc
+        for expression in refused.groups():
+            real = expression.replace("a", "mediation.received")
+            with raises(fazhi.ArgumentError):
+                self.db.define_indicator(code="custom.refused", label="例", expression=real)
+        # prev() over the year before, the limits, no data.
+        self.db.define_indicator(code="custom.growth", label="增长",
+                                 expression="mediation.received - prev(mediation.received)")
+        assert self.db.indicator("custom.growth", "yx-kfq", "2022").value == 136.0
+        for said in ("prev(operand)", "``FZ_MAX_EXPRESSION_BYTES``", "``FZ_MAX_EXPRESSION_DEPTH``",
+                     "64 KiB", "bind tighter", "unary minus", "no data", "a divisor that is 0"):
+            assert said in doc, said
 
     def test_bad_definition_raises_argument_error(self) -> None:
         with raises(fazhi.ArgumentError):
