@@ -851,16 +851,90 @@ test_kinds_and_codes_list_what_exists_in_chinese() {
   grep -qxE "mediation.success_rate +调解成功率" out || fail "codes lacks the success rate"
 }
 
+# The lines as a CSV UTF-8 file holds them: a byte-order mark, CRLF ends.
+bom_lines() {
+  printf '\xEF\xBB\xBF'
+  printf '%s\r\n' "$@"
+}
+
 test_rates_csv_carries_every_digit() {
   rates_db
   run indicators t.db --unit zone --period 2022 "${rate_codes[@]}" --format csv
   expect_status 0
   expect_no_err
-  expect_out "code,label,value,numerator,denominator,status
-training.participation_rate,参学率,99.99920042857029,250132,250134,ok
-training.exam_participation_rate,参考率,100,250134,250134,ok
-training.exam_pass_rate,考试合格率,0.0003997857148568367,1,250134,ok
-training.exam_excellent_rate,优秀率,0,0,250134,ok"
+  # A byte-order mark first and CRLF line ends, as Excel writes CSV UTF-8.
+  expect_out "$(bom_lines \
+    指标代码,指标,分项,数值,显示值,分子,分母,单位,单位编码,期间,起始日,截止日 \
+    training.participation_rate,参学率,,99.99920042857029,99.9992%,250132,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31 \
+    training.exam_participation_rate,参考率,,100,100.0%,250134,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31 \
+    training.exam_pass_rate,考试合格率,,0.0003997857148568367,0.0004%,1,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31 \
+    training.exam_excellent_rate,优秀率,,0,0.0%,0,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31)"
+}
+
+# The sample's mediation cases, for indicators with a breakdown.
+mediation_db() {
+  sample_db
+  "$fazhi" import yx.db "$sample_dir/mediation.ndjson" >/dev/null
+}
+mediation_codes=(--unit yx-kfq --period 2022 --code mediation.success_rate --code mediation.by_category)
+
+test_indicators_csv_has_chinese_headers_breakdown_rows_and_both_values() {
+  mediation_db
+  run indicators yx.db "${mediation_codes[@]}" --format csv --output ind.csv
+  expect_status 0
+  expect_out "已写入 ind.csv"
+  local tail=阳新经济开发区管委会,yx-kfq,2022,2022-01-01,2022-12-31
+  diff -u <(bom_lines \
+    指标代码,指标,分项,数值,显示值,分子,分母,单位,单位编码,期间,起始日,截止日 \
+    "mediation.success_rate,调解成功率,,98.50746268656717,98.5%,132,134,$tail" \
+    "mediation.by_category,矛盾纠纷分类,,136,136,,,$tail" \
+    "mediation.by_category[consumer],矛盾纠纷分类,消费纠纷,1,1,,,$tail" \
+    "mediation.by_category[contract],矛盾纠纷分类,合同纠纷,10,10,,,$tail" \
+    "mediation.by_category[damages],矛盾纠纷分类,损害赔偿纠纷,12,12,,,$tail" \
+    "mediation.by_category[environment],矛盾纠纷分类,环境污染纠纷,1,1,,,$tail" \
+    "mediation.by_category[housing_homestead],矛盾纠纷分类,房屋宅基地纠纷,10,10,,,$tail" \
+    "mediation.by_category[labour],矛盾纠纷分类,劳动争议纠纷,19,19,,,$tail" \
+    "mediation.by_category[land_acquisition_demolition],矛盾纠纷分类,征地拆迁纠纷,8,8,,,$tail" \
+    "mediation.by_category[land_forest],矛盾纠纷分类,山林土地纠纷,4,4,,,$tail" \
+    "mediation.by_category[marriage_family],矛盾纠纷分类,婚姻家庭纠纷,22,22,,,$tail" \
+    "mediation.by_category[neighbourhood],矛盾纠纷分类,邻里纠纷,25,25,,,$tail" \
+    "mediation.by_category[production_business],矛盾纠纷分类,生产经营纠纷,2,2,,,$tail" \
+    "mediation.by_category[property_management],矛盾纠纷分类,物业纠纷,8,8,,,$tail" \
+    "mediation.by_category[traffic],矛盾纠纷分类,道路交通事故纠纷,14,14,,,$tail") ind.csv >&2 ||
+    fail "ind.csv differs"
+  # The table shows the same figures.
+  run indicators yx.db "${mediation_codes[@]}"
+  grep -qxE "调解成功率 +98.5% +132/134 +mediation.success_rate" out || fail "the table differs from the CSV"
+  grep -qxE "  邻里纠纷 +25" out || fail "the table's breakdown differs from the CSV"
+}
+
+test_indicators_xlsx_opens_with_numbers_and_is_the_same_bytes_each_time() {
+  mediation_db
+  run indicators yx.db "${mediation_codes[@]}" --format xlsx
+  expect_status 2
+  expect_err "fazhi: --format xlsx 需要 --output FILE (Excel 文件不能输出到终端)"
+  run indicators yx.db "${mediation_codes[@]}" --format xlsx --output a.xlsx
+  expect_status 0
+  expect_out "已写入 a.xlsx"
+  /usr/bin/python3 - >rows.txt <<'PY'
+import openpyxl
+sheet = openpyxl.load_workbook("a.xlsx").active
+rows = list(sheet.iter_rows(values_only=True))
+print(sheet.title)
+for row in rows[:3] + [rows[12]]:
+    print(repr(row))
+PY
+  diff -u - rows.txt >&2 <<'ROWS' || fail "the workbook's cells differ"
+指标
+('指标代码', '指标', '分项', '数值', '显示值', '分子', '分母', '单位', '单位编码', '期间', '起始日', '截止日')
+('mediation.success_rate', '调解成功率', None, 98.50746268656717, '98.5%', 132, 134, '阳新经济开发区管委会', 'yx-kfq', '2022', '2022-01-01', '2022-12-31')
+('mediation.by_category', '矛盾纠纷分类', None, 136, '136', None, None, '阳新经济开发区管委会', 'yx-kfq', '2022', '2022-01-01', '2022-12-31')
+('mediation.by_category[neighbourhood]', '矛盾纠纷分类', '邻里纠纷', 25, '25', None, None, '阳新经济开发区管委会', 'yx-kfq', '2022', '2022-01-01', '2022-12-31')
+ROWS
+  # Two seconds later (a zip time stamp's step) the same records give the same bytes.
+  sleep 2
+  "$fazhi" indicators yx.db "${mediation_codes[@]}" --format xlsx --output b.xlsx >/dev/null
+  cmp a.xlsx b.xlsx >&2 || fail "the workbook is not the same bytes for the same records"
 }
 
 test_rates_report_is_100_or_0_only_when_exact() {
