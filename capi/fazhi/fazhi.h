@@ -580,7 +580,8 @@ FZ_API fz_status fz_calendar_add_working_days(fz_db *db, const char *date, int32
 FZ_API fz_status fz_calendar_working_days_between(fz_db *db, const char *from,
                                                   const char *to, int32_t *out_n);
 
-/** Chinese labels: set "kinds", "codes" (every closed set, by field), a
+/** Chinese labels: set "kinds", "codes" (every closed set, by field),
+ *  "indicators" (the catalogue and the database's custom indicators), a
  *  kind's fields such as "mediation_case" (field -> label), or a field's
  *  closed set such as "org_unit.kind". JSON object code -> label.
  *  Set "types" describes instead what a record line may give:

@@ -78,6 +78,7 @@ Table parse_csv(std::string_view text, const std::string& path) {
   std::int64_t number = 1;  // the record being read, the header being 1
   std::int64_t column = 0;
   bool quoted = false;      // inside a quoted field
+  std::int64_t quote_row = 0;  // the row where it began, for an unterminated quote
   bool was_quoted = false;  // the current field was quoted (its closing quote was seen)
 
   const auto end_field = [&] {
@@ -111,6 +112,7 @@ Table parse_csv(std::string_view text, const std::string& path) {
       }
     } else if (c == '"' && field.empty() && !was_quoted) {
       quoted = true;
+      quote_row = number;
     } else if (c == ',') {
       end_field();
     } else if (c == '\n' || c == '\r') {
@@ -128,7 +130,7 @@ Table parse_csv(std::string_view text, const std::string& path) {
       throw CliError(kExitData, where(path, number) + " " + column_letters(column) + " 列: 单元格超过 " +
                                     std::to_string(kMaxCellBytes) + " 字节");
   }
-  if (quoted) throw CliError(kExitData, where(path, number) + ": 引号没有结束");
+  if (quoted) throw CliError(kExitData, where(path, quote_row) + " " + column_letters(column) + " 列: 引号没有结束");
   if (!field.empty() || was_quoted || !row.cells.empty() || column > 0) end_row();
   return table;
 }

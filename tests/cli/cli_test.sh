@@ -1171,10 +1171,10 @@ test_import_csv_refuses_bad_headers_and_quotes_before_importing() {
   run import yx.db mediation_case.csv
   expect_status 1
   expect_err "fazhi: mediation_case.csv E 列表头“结案日期”: closed 由动作设置或由系统计算, 不能在表格中导入 (动作请用 NDJSON 导入)"
-  printf 'key,committee,received,category\nc1,mc1,2022-03-05,"labour\n' >mediation_case.csv
+  printf 'key,committee,received,category\nc1,mc1,2022-03-05,"labour\nc2,mc1,2022-03-05,other\n' >mediation_case.csv
   run import yx.db mediation_case.csv
   expect_status 1
-  expect_err "fazhi: mediation_case.csv 第 2 行: 引号没有结束"
+  expect_err "fazhi: mediation_case.csv 第 2 行 D 列: 引号没有结束"
   expect_field mediation_case c1 key 'no record'
 }
 
@@ -1225,11 +1225,14 @@ test_import_xlsx_rejected_cells_name_sheet_row_and_column() {
   expect_field mediation_case x3 key 'no record'
 }
 
-# An XLSX whose parts are given as files: make_xlsx OUT SHEET_XML_FILE.
+# make_xlsx OUT SHEET_XML [PAD [CHAR]]: a workbook of one sheet,
+# mediation_case, whose XML is SHEET_XML with @PAD@ replaced by PAD copies of
+# CHAR (a space by default), packed as they are written: a few hundred KiB
+# for 129 MiB.
 make_xlsx() {
-  /usr/bin/python3 - "$1" "$2" <<'PY'
+  /usr/bin/python3 - "$1" "$2" "${3:-0}" "${4:- }" <<'PY'
 import sys, zipfile
-out, sheet = sys.argv[1], sys.argv[2]
+out, sheet, pad, char = sys.argv[1], sys.argv[2].encode(), int(sys.argv[3]), sys.argv[4].encode()
 with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("xl/workbook.xml",
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -1239,38 +1242,35 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
         'Target="worksheets/sheet1.xml"/></Relationships>')
-    with open(sheet, "rb") as f, z.open("xl/worksheets/sheet1.xml", "w") as w:
-        while True:
-            chunk = f.read(1 << 20)
-            if not chunk:
-                break
-            w.write(chunk)
+    head, _, tail = sheet.partition(b"@PAD@")
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as w:
+        w.write(head)
+        block = char * (1 << 20)
+        while pad > 0:
+            w.write(block[:pad])
+            pad -= len(block)
+        w.write(tail)
 PY
 }
 
 test_import_xlsx_bounds_what_a_zip_bomb_or_a_huge_sheet_would_take() {
   committee_db
   # 129 MiB of XML, a few hundred KiB packed.
-  { printf '<worksheet><sheetData>'; head -c $((129 << 20)) /dev/zero | tr '\0' ' '; printf '</sheetData></worksheet>'; } >big.xml
-  make_xlsx bomb.xlsx big.xml
-  rm big.xml
+  make_xlsx bomb.xlsx '<worksheet><sheetData>@PAD@</sheetData></worksheet>' $((129 << 20))
   [[ $(stat -c %s bomb.xlsx) -lt 1000000 ]] || fail "the bomb is not small"
   run import yx.db bomb.xlsx
   expect_status 1
   expect_err "fazhi: bomb.xlsx: xl/worksheets/sheet1.xml 解压后超过 128 MiB, 不予读取 (工作表过大, 或不是正常的 Excel 文件)"
-  printf '<worksheet><sheetData><row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>' >rows.xml
-  make_xlsx rows.xlsx rows.xml
+  make_xlsx rows.xlsx '<worksheet><sheetData><row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
   run import yx.db rows.xlsx
   expect_status 1
   expect_err "fazhi: rows.xlsx: 工作表“mediation_case” 超过 1048576 行"
-  { printf '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'; head -c 131069 /dev/zero | tr '\0' x; printf '</t></is></c></row></sheetData></worksheet>'; } >cell.xml
-  make_xlsx cell.xlsx cell.xml
+  make_xlsx cell.xlsx '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>@PAD@</t></is></c></row></sheetData></worksheet>' 131069 x
   run import yx.db cell.xlsx
   expect_status 1
   expect_err "fazhi: cell.xlsx: 工作表“mediation_case” A1: 单元格超过 131068 字节"
   # Inline strings and a cell without a reference are read as Excel writes them.
-  printf '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>key</t></is></c><c t="inlineStr"><is><t>committee</t></is></c><c t="inlineStr"><is><t>received</t></is></c><c t="inlineStr"><is><r><t>cate</t></r><r><t>gory</t></r></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>i1</t></is></c><c r="B3" t="str"><v>mc1</v></c><c r="C3" t="inlineStr"><is><t>2022-03-05</t></is></c><c r="D3" t="inlineStr"><is><t>其他纠纷</t></is></c></row></sheetData></worksheet>' >inline.xml
-  make_xlsx inline.xlsx inline.xml
+  make_xlsx inline.xlsx '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>key</t></is></c><c t="inlineStr"><is><t>committee</t></is></c><c t="inlineStr"><is><t>received</t></is></c><c t="inlineStr"><is><r><t>cate</t></r><r><t>gory</t></r></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>i1</t></is></c><c r="B3" t="str"><v>mc1</v></c><c r="C3" t="inlineStr"><is><t>2022-03-05</t></is></c><c r="D3" t="inlineStr"><is><t>其他纠纷</t></is></c></row></sheetData></worksheet>'
   run import yx.db inline.xlsx
   expect_status 0
   expect_out "inline.xlsx 工作表“mediation_case”: 读取 1 行，新增 1，更新 0，未变 0，拒绝 0"
