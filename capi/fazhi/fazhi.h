@@ -625,8 +625,17 @@ FZ_API fz_status fz_calendar_add_working_days(fz_db *db, const char *date, int32
 FZ_API fz_status fz_calendar_working_days_between(fz_db *db, const char *from,
                                                   const char *to, int32_t *out_n);
 
-/** Chinese labels: set "kinds", "codes" (every closed set, by field), or a
- *  field's closed set such as "org_unit.kind". JSON object code -> label. */
+/** Chinese labels: set "kinds", "codes" (every closed set, by field),
+ *  "indicators" (the catalogue and the database's custom indicators), a
+ *  kind's fields such as "mediation_case" (field -> label), or a field's
+ *  closed set such as "org_unit.kind". JSON object code -> label.
+ *  Set "types" describes instead what a record line may give:
+ *  {kind: {field: type}}, the fields a put or import takes (not those that
+ *  actions set or fazhi derives), type one of "text", "date", "integer",
+ *  "number", "boolean", "money" (the field's "*_yuan" name, a number or a
+ *  string), "code", "ref" (a key), "object", "text_list", "ref_list",
+ *  "object_list"; a host holding values as text (a spreadsheet) converts
+ *  them by it. */
 FZ_API fz_status fz_labels(fz_db *db, const char *set, char **out_json);
 
 /* ------------------------------------------------------------------------ */

@@ -215,7 +215,8 @@ class Database {
 
   // --- Labels ----------------------------------------------------------------
   // Chinese labels: "kinds", "codes", "indicators", "<kind>" (its fields) or
-  // "<kind>.<field>" (a closed set).
+  // "<kind>.<field>" (a closed set); "types": each kind's input fields with
+  // their JSON type (fz_labels).
   nlohmann::json labels(std::string_view set);
 
   const OpenOptions& options() const;

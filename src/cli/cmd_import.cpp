@@ -1,4 +1,10 @@
-// fazhi import DB FILE...: loads NDJSON records and actions.
+// fazhi import DB FILE...: loads NDJSON records and actions, and records
+// from spreadsheets: a .csv file, or each worksheet of an .xlsx workbook.
+//
+// A spreadsheet's rows become NDJSON record lines (table_records.hpp) and go
+// the NDJSON way below, so that codes, labels, rules, batches, --dry-run and
+// --insert-only behave alike; the messages name the sheet, row and column in
+// place of the line.
 //
 // Each file is fed to fz_import in chunks of whole lines rather than through
 // fz_import_file, so that a long file shows progress and never has to be held
@@ -7,6 +13,8 @@
 //
 // A large import is a bulk load (fz_bulk_begin): the reporting indexes are
 // built again once at the end instead of being rewritten page by page.
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <system_error>
@@ -17,11 +25,14 @@
 
 #include "commands.hpp"
 #include "console.hpp"
+#include "csv_reader.hpp"
 #include "import_summary.hpp"
 #include "library.hpp"
 #include "line_chunks.hpp"
 #include "progress.hpp"
+#include "table_records.hpp"
 #include "utf8_text.hpp"
+#include "xlsx_reader.hpp"
 #include "validators.hpp"
 
 namespace fazhi::cli {
@@ -147,6 +158,89 @@ bool import_file(fz_db* db, const std::string& file, const ImportArgs& args,
   return summary.rejected() == 0 && summary.errors().empty();
 }
 
+// The file's extension, lower case: ".csv", ".xlsx", ...
+std::string extension(const std::string& file) {
+  std::string ext = std::filesystem::path(file).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+nlohmann::json labels(fz_db* db, const std::string& set) {
+  FzText out;
+  check(fz_labels(db, set.c_str(), out.out()), "读取 " + set);
+  return out.json("读取 " + set);
+}
+
+RecordSchema record_schema(fz_db* db) {
+  RecordSchema schema;
+  schema.kinds = labels(db, "kinds");
+  schema.types = labels(db, "types");
+  schema.labels = nlohmann::json::object();
+  for (auto it = schema.kinds.begin(); it != schema.kinds.end(); ++it)
+    schema.labels[it.key()] = labels(db, it.key());
+  return schema;
+}
+
+// Imports one table (a CSV file or a worksheet) as the NDJSON lines of its
+// rows; returns false when rows were rejected (already listed).
+bool import_table(fz_db* db, const Table& table, const RecordSchema& schema, const ImportArgs& args,
+                  const std::string& options) {
+  const std::string name = table_name(table);
+  const TableRecords records = table_records(table, schema);
+  // Line n of the records is row rows[n - 1] of the sheet; the field the
+  // library names is shown as the column that holds it.
+  const LineLocator where = [&](std::optional<std::int64_t> line, const std::string& field) {
+    std::string out = name;
+    if (line && *line >= 1 && static_cast<std::size_t>(*line) <= records.rows.size())
+      out += " 第 " + std::to_string(records.rows[static_cast<std::size_t>(*line - 1)]) + " 行";
+    if (!field.empty()) {
+      const std::string column = records.column_of(field);
+      out += column.empty() ? ": " + field : " " + column;
+      if (!column.empty() && !records.columns.count(field)) out += ": " + field;  // a part: parties[0].name
+    }
+    return out;
+  };
+  ImportSummary summary;
+  const auto report = [&] {
+    if (args.dry_run) console::out(summary.change_lines(where));
+    console::out(name + ": " + (args.dry_run ? "试导入（未写入）" : "") + summary.totals() + "\n");
+    console::err(summary.warning_lines(where));
+    console::err(summary.error_lines(where));
+  };
+  const auto per_chunk = static_cast<std::size_t>(lines_per_chunk(args));
+  for (std::size_t first = 0; first < records.lines.size(); first += per_chunk) {
+    const std::size_t end = std::min(records.lines.size(), first + per_chunk);
+    std::string text;
+    for (std::size_t i = first; i < end; ++i) text += records.lines[i] + "\n";
+    FzText result;
+    const fz_status status = fz_import(db, text.data(), text.size(), options.c_str(), result.out());
+    if (status != FZ_OK) {
+      report();
+      std::string rows = "第 " + std::to_string(records.rows[first]);
+      if (end - first > 1) rows += "-" + std::to_string(records.rows[end - 1]);
+      check(status, "导入 " + name + " " + rows + " 行" + (first > 0 ? " (之前的行已导入)" : ""));
+    }
+    summary.add(result.json("导入 " + name), static_cast<std::int64_t>(first) + 1);
+  }
+  report();
+  return summary.rejected() == 0 && summary.errors().empty();
+}
+
+// A workbook's worksheets in order; an empty sheet (Excel's Sheet2) is
+// passed over.
+bool import_workbook(fz_db* db, const std::string& file, const RecordSchema& schema, const ImportArgs& args,
+                     const std::string& options) {
+  const XlsxWorkbook workbook(file);
+  bool all_accepted = true;
+  const std::vector<std::string> sheets = workbook.sheet_names();
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const Table table = workbook.read_sheet(i);
+    if (table.rows.empty()) continue;
+    all_accepted = import_table(db, table, schema, args, options) && all_accepted;
+  }
+  return all_accepted;
+}
+
 void run_import(const ImportArgs& args) {
   Database db(args.db, {{"create", false}});
   const std::string options = import_options(args);
@@ -155,8 +249,16 @@ void run_import(const ImportArgs& args) {
   if (bulk) check(fz_bulk_begin(db.get()), "开始批量导入");
   if (args.dry_run) check(fz_begin(db.get()), "开始试导入");
   bool all_accepted = true;
+  std::optional<RecordSchema> schema;  // read once, for the first spreadsheet
   for (const std::string& file : args.files) {
-    all_accepted = import_file(db.get(), file, args, options) && all_accepted;
+    const std::string ext = extension(file);
+    if ((ext == ".csv" || ext == ".xlsx") && !schema) schema = record_schema(db.get());
+    if (ext == ".csv")
+      all_accepted = import_table(db.get(), read_csv(file), *schema, args, options) && all_accepted;
+    else if (ext == ".xlsx")
+      all_accepted = import_workbook(db.get(), file, *schema, args, options) && all_accepted;
+    else
+      all_accepted = import_file(db.get(), file, args, options) && all_accepted;
   }
   if (args.dry_run) check(fz_rollback(db.get()), "撤销试导入");
   if (bulk) {
@@ -172,9 +274,13 @@ void run_import(const ImportArgs& args) {
 void add_import_command(CLI::App& app) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "import", "导入 NDJSON 记录 (每行一个 {\"record\": ...}); 有被拒绝的行时退出码为 1");
+      "import",
+      "导入 NDJSON 记录 (每行一个 {\"record\": ...}), 或 CSV / Excel (.xlsx) 表格 (每表一种记录, "
+      "表头为字段代码或名称); 有被拒绝的行时退出码为 1");
   cmd->add_option("DB", args->db, "数据库文件")->required()->check(existing_database());
-  cmd->add_option("FILE", args->files, "NDJSON 文件, 按顺序导入")
+  cmd->add_option("FILE", args->files,
+                  "按顺序导入的文件: .csv (UTF-8, 文件名或 record 列为记录类型), .xlsx (每个工作表一种记录, "
+                  "工作表名为记录类型), 其他为 NDJSON")
       ->required()
       ->check(input_file());
   cmd->add_option("--mode", args->mode,

@@ -1,11 +1,15 @@
-// fazhi indicators DB --unit U --period P [--code C...] [--format table|json|csv]
+// fazhi indicators DB --unit U --period P [--code C...] [--format table|json|csv|xlsx]
+//                   [--output FILE]
 // fazhi explain DB CODE --unit U --period P
 //
 // The table is for people: Chinese labels, rates as 98.5%, no_data as 无数据,
 // columns aligned by display width so Chinese text lines up in a terminal.
 // Rates follow the report's rule (src/percent_text.hpp), with one decimal
 // always shown: 100.0% only when exactly 100%, 99.9992% for 250132/250134.
-// The CSV is for programs: a rate's value in full (shortest round trip).
+// The CSV and XLSX are for offices and programs alike: Chinese headers,
+// each indicator's value in full (a rate's every digit, shortest round
+// trip) beside the value as the table shows it, and a row per member of a
+// breakdown under its indicator.
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -18,6 +22,8 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "library.hpp"
+#include "sheet_writer.hpp"
+#include "store/file_target.hpp"
 #include "unit_argument.hpp"
 #include "utf8_text.hpp"
 #include "validators.hpp"
@@ -67,19 +73,97 @@ std::string csv_value(const json& item) {
   return item.value("measure", "") == "ratio" ? full(v) : plain(v);
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 struct Options {
-  std::string path, unit, period, format = "table";
+  std::string path, unit, period, format = "table", output;
   std::vector<std::string> codes;
 };
 
+// A breakdown's member labels (breakdown_labels names the set); a breakdown
+// by free text (违法行为) has no label set: its keys are the text.
+json breakdown_names(fz_db* db, const json& item) {
+  const std::string set = item.value("breakdown_labels", "");
+  FzText labels;
+  if (!set.empty() && fz_labels(db, set.c_str(), labels.out()) == FZ_OK) return labels.json("读取标签");
+  return json::object();
+}
+
+SheetCell text_cell(std::string text) { return {std::move(text), std::nullopt}; }
+SheetCell number_cell(std::string text, double v) { return {std::move(text), v}; }
+
+// The unit's name, for the sheet: the key when it has none.
+std::string unit_name(fz_db* db, const std::string& key) {
+  FzText unit;
+  if (fz_get(db, "org_unit", key.c_str(), unit.out()) != FZ_OK) return key;
+  return unit.json("读取单位").value("name", key);
+}
+
+// The rows of --format csv|xlsx: one per indicator, then one per member of
+// its breakdown ("enforcement.actions[penalty]", the code fz_indicator
+// takes for that figure).
+std::vector<SheetRow> sheet_rows(fz_db* db, const std::string& unit, const json& all) {
+  std::vector<SheetRow> rows;
+  rows.push_back({text_cell("指标代码"), text_cell("指标"), text_cell("分项"), text_cell("数值"),
+                  text_cell("显示值"), text_cell("分子"), text_cell("分母"), text_cell("单位"),
+                  text_cell("单位编码"), text_cell("期间"), text_cell("起始日"), text_cell("截止日")});
+  const std::string name = unit_name(db, unit);
+  const std::string period = all.value("period", ""), first = all.value("first", ""), last = all.value("last", "");
+  const auto tail = [&](SheetRow& row) {
+    for (const std::string& t : {name, unit, period, first, last}) row.push_back(text_cell(t));
+  };
+  for (const json& i : all["indicators"]) {
+    const std::string code = i["code"], label = i["label"];
+    SheetRow row = {text_cell(code), text_cell(label), text_cell("")};
+    row.push_back(i["value"].is_null() ? text_cell("") : number_cell(csv_value(i), i["value"].get<double>()));
+    row.push_back(text_cell(shown_value(i)));
+    const bool fraction = i.value("measure", "") == "ratio" || i.value("denominator", 0.0) != 0;
+    if (fraction) {
+      const double num = i["numerator"].get<double>(), den = i["denominator"].get<double>();
+      row.push_back(number_cell(plain(num), num));
+      row.push_back(number_cell(plain(den), den));
+    } else {
+      row.push_back(text_cell(""));
+      row.push_back(text_cell(""));
+    }
+    tail(row);
+    rows.push_back(std::move(row));
+    if (!i.contains("breakdown")) continue;
+    const json names = breakdown_names(db, i);
+    for (auto it = i["breakdown"].begin(); it != i["breakdown"].end(); ++it) {
+      const double v = it->get<double>();
+      SheetRow member = {text_cell(code + "[" + it.key() + "]"), text_cell(label),
+                         text_cell(names.value(it.key(), it.key())), number_cell(plain(v), v),
+                         text_cell(plain(v)), text_cell(""), text_cell("")};
+      tail(member);
+      rows.push_back(std::move(member));
+    }
+  }
+  return rows;
+}
+
+void write_sheet(fz_db* db, const Options& o, const std::string& unit, const json& all) {
+  const std::vector<SheetRow> rows = sheet_rows(db, unit, all);
+  const std::string bytes = o.format == "csv" ? csv_text(rows) : xlsx_bytes(rows, "指标");
+  if (o.output.empty()) {
+    console::out(bytes);
+    return;
+  }
+  // By the rules of every file fazhi writes (store/file_target.hpp).
+  try {
+    store::FileTarget file(o.output, store::database_files(o.path));
+    file.write(bytes);
+    file.commit();
+  } catch (const store::FileTargetError& e) {
+    throw CliError(e.reason() == store::FileTargetError::Reason::refused ? kExitUsage : kExitData,
+                   "写入 " + o.output + ": " + e.what());
+  }
+  console::out("已写入 " + o.output + "\n");
+}
+
 void run_indicators(const Options& o) {
+  if (o.format == "xlsx" && o.output.empty())
+    throw CliError(kExitUsage, "--format xlsx 需要 --output FILE (Excel 文件不能输出到终端)");
+  if (!o.output.empty() && o.format != "csv" && o.format != "xlsx")
+    throw CliError(kExitUsage, "--output 只用于 --format csv 或 xlsx");
   Database db(o.path, {{"create", false}, {"read_only", true}});
   const std::string unit = unit_key(db.get(), o.unit);
   json query = {{"unit", unit}, {"period", o.period}};
@@ -92,13 +176,8 @@ void run_indicators(const Options& o) {
     return;
   }
   const json& items = all["indicators"];
-  if (o.format == "csv") {
-    console::out("code,label,value,numerator,denominator,status\n");
-    for (const json& i : items)
-      console::out(csv_field(i["code"]) + "," + csv_field(i["label"]) + "," +
-                   csv_value(i) + "," +
-                   plain(i["numerator"].get<double>()) + "," + plain(i["denominator"].get<double>()) + "," +
-                   i["status"].get<std::string>() + "\n");
+  if (o.format == "csv" || o.format == "xlsx") {
+    write_sheet(db.get(), o, unit, all);
     return;
   }
   std::vector<std::vector<std::string>> rows = {{"指标", "数值", "分子/分母", "代码"}};
@@ -108,11 +187,7 @@ void run_indicators(const Options& o) {
                                : "";
     rows.push_back({i["label"], shown_value(i), fraction, i["code"]});
     if (i.contains("breakdown")) {
-      FzText labels;
-      json names = json::object();
-      // A breakdown by free text (违法行为) has no label set: its keys are the text.
-      const std::string set = i.value("breakdown_labels", "");
-      if (!set.empty() && fz_labels(db.get(), set.c_str(), labels.out()) == FZ_OK) names = labels.json("读取标签");
+      const json names = breakdown_names(db.get(), i);
       for (auto it = i["breakdown"].begin(); it != i["breakdown"].end(); ++it)
         rows.push_back({"  " + names.value(it.key(), it.key()), plain(it->get<double>()), "", ""});
     }
@@ -165,7 +240,10 @@ void add_indicators_command(CLI::App& app) {
   cmd->add_option("--unit", o->unit, "单位编码")->required();
   cmd->add_option("--period", o->period, "期间: 2022, 2022H1, 2022Q3, 2022-07, 2022W05, 起/止")->required();
   cmd->add_option("--code", o->codes, "只计算这些指标（可重复）");
-  cmd->add_option("--format", o->format, "输出格式")->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->add_option("--format", o->format,
+                  "输出格式: table (默认), json, csv (UTF-8 带 BOM, 中文表头, 含分项行), xlsx (Excel, 需 --output)")
+      ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
+  cmd->add_option("--output", o->output, "写入文件 (csv 默认输出到终端)");
   cmd->callback([o] { run_indicators(*o); });
 
   auto e = std::make_shared<Options>();

@@ -71,29 +71,29 @@ std::string ImportSummary::totals() const {
   return out;
 }
 
-std::string ImportSummary::error_lines(const std::string& file) const {
+LineLocator ImportSummary::ndjson_locator(const std::string& file) {
+  return [file](std::optional<std::int64_t> line, const std::string& field) {
+    std::string out = file;
+    if (line) out += ":" + std::to_string(*line);
+    if (!field.empty()) out += ": " + field;
+    return out;
+  };
+}
+
+std::string ImportSummary::error_lines(const LineLocator& where) const {
   std::string out;
-  for (const RejectedLine& error : errors_) {
-    out += file;
-    if (error.line) out += ":" + std::to_string(*error.line);
-    out += ": ";
-    if (!error.field.empty()) out += error.field + ": ";
-    out += error.message + "\n";
-  }
+  for (const RejectedLine& error : errors_) out += where(error.line, error.field) + ": " + error.message + "\n";
   return out;
 }
 
-std::string ImportSummary::warning_lines(const std::string& file) const {
+std::string ImportSummary::warning_lines(const LineLocator& where) const {
   std::string out;
-  for (const WarnedLine& w : warnings_) {
-    out += file;
-    if (w.line) out += ":" + std::to_string(*w.line);
-    out += ": 警告: " + w.kind + " " + w.key + ": " + w.message + "\n";
-  }
+  for (const WarnedLine& w : warnings_)
+    out += where(w.line, "") + ": 警告: " + w.kind + " " + w.key + ": " + w.message + "\n";
   return out;
 }
 
-std::string ImportSummary::change_lines(const std::string& file) const {
+std::string ImportSummary::change_lines(const LineLocator& where) const {
   static const std::pair<const char*, const char*> words[] = {
       {"inserted", "新增"}, {"updated", "更新"}, {"unchanged", "未变"}, {"action", "动作"}, {"rejected", "拒绝"}};
   std::string out;
@@ -101,7 +101,7 @@ std::string ImportSummary::change_lines(const std::string& file) const {
     std::string word = c.change;
     for (const auto& [code, label] : words)
       if (c.change == code) word = label;
-    out += file + ":" + std::to_string(c.line) + ": " + word;
+    out += where(c.line, "") + ": " + word;
     if (!c.kind.empty()) out += " " + c.kind;
     if (!c.key.empty()) out += " " + c.key;
     out += "\n";

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,12 @@ struct RejectedLine {
   std::string message;
 };
 
+// Where a line of the input is, for messages: given the line (absent when
+// the library named none) and the field ("" for none), the text before the
+// message: "FILE:LINE: field" for NDJSON; for a spreadsheet the file, sheet,
+// row and the column of the field.
+using LineLocator = std::function<std::string(std::optional<std::int64_t> line, const std::string& field)>;
+
 class ImportSummary {
  public:
   // Adds one fz_import summary for a chunk starting at line first_line.
@@ -47,11 +54,20 @@ class ImportSummary {
   // "读取 15 行，新增 12，更新 0，未变 3，拒绝 0" (动作 N when any).
   std::string totals() const;
   // "FILE:LINE: field: message", one per error, each ending in '\n'.
-  std::string error_lines(const std::string& file) const;
+  std::string error_lines(const std::string& file) const { return error_lines(ndjson_locator(file)); }
   // "FILE:LINE: 警告: kind key: message", one per warning.
-  std::string warning_lines(const std::string& file) const;
+  std::string warning_lines(const std::string& file) const { return warning_lines(ndjson_locator(file)); }
   // "FILE:LINE: 新增 kind key" (更新, 未变, 动作, 拒绝), one per listed line.
-  std::string change_lines(const std::string& file) const;
+  std::string change_lines(const std::string& file) const { return change_lines(ndjson_locator(file)); }
+
+  // The same, each line starting with where(line, field) in place of
+  // "FILE:LINE: field".
+  std::string error_lines(const LineLocator& where) const;
+  std::string warning_lines(const LineLocator& where) const;
+  std::string change_lines(const LineLocator& where) const;
+
+  // "FILE:LINE: field", "FILE:LINE", "FILE: field" or "FILE".
+  static LineLocator ndjson_locator(const std::string& file);
 
  private:
   std::int64_t read_ = 0;

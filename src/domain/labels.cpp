@@ -14,12 +14,41 @@ json code_labels(const Field& f) {
   return out;
 }
 
+const char* type_name(FieldType t) {
+  switch (t) {
+    case FieldType::text: return "text";
+    case FieldType::date: return "date";
+    case FieldType::integer: return "integer";
+    case FieldType::number: return "number";
+    case FieldType::boolean: return "boolean";
+    case FieldType::money: return "money";
+    case FieldType::code: return "code";
+    case FieldType::ref: return "ref";
+    case FieldType::object: return "object";
+    case FieldType::text_list: return "text_list";
+    case FieldType::ref_list: return "ref_list";
+    case FieldType::object_list: return "object_list";
+  }
+  return "text";
+}
+
 }  // namespace
 
 json labels(const std::string& set) {
   json out = json::object();
   if (set == "kinds") {
     for (const Kind* k : all_kinds()) out[k->name] = k->label;
+    return out;
+  }
+  // What a record line may give, and in which JSON type: a host that holds
+  // values as text (a spreadsheet's cells) converts them by it.
+  if (set == "types") {
+    for (const Kind* k : all_kinds()) {
+      json fields = json::object();
+      for (const Field& f : k->fields)
+        if (f.origin == Origin::input) fields[f.name] = type_name(f.type);
+      out[k->name] = std::move(fields);
+    }
     return out;
   }
   if (set == "codes") {
@@ -40,7 +69,7 @@ json labels(const std::string& set) {
     }
   }
   throw Error(Status::argument, "set",
-              "unknown label set " + quote(set) + " (kinds, codes, <kind> or <kind>.<field>)");
+              "unknown label set " + quote(set) + " (kinds, codes, types, <kind> or <kind>.<field>)");
 }
 
 }  // namespace fazhi::domain

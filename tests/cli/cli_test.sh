@@ -852,16 +852,90 @@ test_kinds_and_codes_list_what_exists_in_chinese() {
   grep -qxE "mediation.success_rate +调解成功率" out || fail "codes lacks the success rate"
 }
 
+# The lines as a CSV UTF-8 file holds them: a byte-order mark, CRLF ends.
+bom_lines() {
+  printf '\xEF\xBB\xBF'
+  printf '%s\r\n' "$@"
+}
+
 test_rates_csv_carries_every_digit() {
   rates_db
   run indicators t.db --unit zone --period 2022 "${rate_codes[@]}" --format csv
   expect_status 0
   expect_no_err
-  expect_out "code,label,value,numerator,denominator,status
-training.participation_rate,参学率,99.99920042857029,250132,250134,ok
-training.exam_participation_rate,参考率,100,250134,250134,ok
-training.exam_pass_rate,考试合格率,0.0003997857148568367,1,250134,ok
-training.exam_excellent_rate,优秀率,0,0,250134,ok"
+  # A byte-order mark first and CRLF line ends, as Excel writes CSV UTF-8.
+  expect_out "$(bom_lines \
+    指标代码,指标,分项,数值,显示值,分子,分母,单位,单位编码,期间,起始日,截止日 \
+    training.participation_rate,参学率,,99.99920042857029,99.9992%,250132,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31 \
+    training.exam_participation_rate,参考率,,100,100.0%,250134,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31 \
+    training.exam_pass_rate,考试合格率,,0.0003997857148568367,0.0004%,1,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31 \
+    training.exam_excellent_rate,优秀率,,0,0.0%,0,250134,开发区管委会,zone,2022,2022-01-01,2022-12-31)"
+}
+
+# The sample's mediation cases, for indicators with a breakdown.
+mediation_db() {
+  sample_db
+  "$fazhi" import yx.db "$sample_dir/mediation.ndjson" >/dev/null
+}
+mediation_codes=(--unit yx-kfq --period 2022 --code mediation.success_rate --code mediation.by_category)
+
+test_indicators_csv_has_chinese_headers_breakdown_rows_and_both_values() {
+  mediation_db
+  run indicators yx.db "${mediation_codes[@]}" --format csv --output ind.csv
+  expect_status 0
+  expect_out "已写入 ind.csv"
+  local tail=阳新经济开发区管委会,yx-kfq,2022,2022-01-01,2022-12-31
+  diff -u <(bom_lines \
+    指标代码,指标,分项,数值,显示值,分子,分母,单位,单位编码,期间,起始日,截止日 \
+    "mediation.success_rate,调解成功率,,98.50746268656717,98.5%,132,134,$tail" \
+    "mediation.by_category,矛盾纠纷分类,,136,136,,,$tail" \
+    "mediation.by_category[consumer],矛盾纠纷分类,消费纠纷,1,1,,,$tail" \
+    "mediation.by_category[contract],矛盾纠纷分类,合同纠纷,10,10,,,$tail" \
+    "mediation.by_category[damages],矛盾纠纷分类,损害赔偿纠纷,12,12,,,$tail" \
+    "mediation.by_category[environment],矛盾纠纷分类,环境污染纠纷,1,1,,,$tail" \
+    "mediation.by_category[housing_homestead],矛盾纠纷分类,房屋宅基地纠纷,10,10,,,$tail" \
+    "mediation.by_category[labour],矛盾纠纷分类,劳动争议纠纷,19,19,,,$tail" \
+    "mediation.by_category[land_acquisition_demolition],矛盾纠纷分类,征地拆迁纠纷,8,8,,,$tail" \
+    "mediation.by_category[land_forest],矛盾纠纷分类,山林土地纠纷,4,4,,,$tail" \
+    "mediation.by_category[marriage_family],矛盾纠纷分类,婚姻家庭纠纷,22,22,,,$tail" \
+    "mediation.by_category[neighbourhood],矛盾纠纷分类,邻里纠纷,25,25,,,$tail" \
+    "mediation.by_category[production_business],矛盾纠纷分类,生产经营纠纷,2,2,,,$tail" \
+    "mediation.by_category[property_management],矛盾纠纷分类,物业纠纷,8,8,,,$tail" \
+    "mediation.by_category[traffic],矛盾纠纷分类,道路交通事故纠纷,14,14,,,$tail") ind.csv >&2 ||
+    fail "ind.csv differs"
+  # The table shows the same figures.
+  run indicators yx.db "${mediation_codes[@]}"
+  grep -qxE "调解成功率 +98.5% +132/134 +mediation.success_rate" out || fail "the table differs from the CSV"
+  grep -qxE "  邻里纠纷 +25" out || fail "the table's breakdown differs from the CSV"
+}
+
+test_indicators_xlsx_opens_with_numbers_and_is_the_same_bytes_each_time() {
+  mediation_db
+  run indicators yx.db "${mediation_codes[@]}" --format xlsx
+  expect_status 2
+  expect_err "fazhi: --format xlsx 需要 --output FILE (Excel 文件不能输出到终端)"
+  run indicators yx.db "${mediation_codes[@]}" --format xlsx --output a.xlsx
+  expect_status 0
+  expect_out "已写入 a.xlsx"
+  /usr/bin/python3 - >rows.txt <<'PY'
+import openpyxl
+sheet = openpyxl.load_workbook("a.xlsx").active
+rows = list(sheet.iter_rows(values_only=True))
+print(sheet.title)
+for row in rows[:3] + [rows[12]]:
+    print(repr(row))
+PY
+  diff -u - rows.txt >&2 <<'ROWS' || fail "the workbook's cells differ"
+指标
+('指标代码', '指标', '分项', '数值', '显示值', '分子', '分母', '单位', '单位编码', '期间', '起始日', '截止日')
+('mediation.success_rate', '调解成功率', None, 98.50746268656717, '98.5%', 132, 134, '阳新经济开发区管委会', 'yx-kfq', '2022', '2022-01-01', '2022-12-31')
+('mediation.by_category', '矛盾纠纷分类', None, 136, '136', None, None, '阳新经济开发区管委会', 'yx-kfq', '2022', '2022-01-01', '2022-12-31')
+('mediation.by_category[neighbourhood]', '矛盾纠纷分类', '邻里纠纷', 25, '25', None, None, '阳新经济开发区管委会', 'yx-kfq', '2022', '2022-01-01', '2022-12-31')
+ROWS
+  # Two seconds later (a zip time stamp's step) the same records give the same bytes.
+  sleep 2
+  "$fazhi" indicators yx.db "${mediation_codes[@]}" --format xlsx --output b.xlsx >/dev/null
+  cmp a.xlsx b.xlsx >&2 || fail "the workbook is not the same bytes for the same records"
 }
 
 test_rates_report_is_100_or_0_only_when_exact() {
@@ -975,6 +1049,233 @@ test_report_formats_and_errors() {
   run report yx.db --unit yx-kfq --year "$next" --future-year
   expect_status 0
   grep -qF "${next}年法治政府建设年度报告" out || fail "the report for $next lacks its title"
+}
+
+# --- spreadsheets -------------------------------------------------------------
+
+xlsx_fixture=${FAZHI_XLSX_FIXTURE:-}
+
+# A database with the sample's units and one mediation committee, mc1.
+committee_db() {
+  sample_db
+  echo '{"record": "mediation_committee", "key": "mc1", "unit": "yx-kfq-v01", "name": "青石村人民调解委员会", "established": "2015-03-06"}' >mc.ndjson
+  "$fazhi" import yx.db mc.ndjson >/dev/null
+}
+
+# field_of KIND KEY FIELD: the field of a stored record as JSON ("absent" if
+# the record lacks it, "no record" if there is none).
+field_of() {
+  "$fazhi" export yx.db stored.ndjson --kind "$1" >/dev/null
+  /usr/bin/python3 - "$2" "$3" <<'PY'
+import json, sys
+key, field = sys.argv[1], sys.argv[2]
+for line in open("stored.ndjson", encoding="utf-8"):
+    record = json.loads(line)
+    if record.get("key") == key:
+        print(json.dumps(record[field], ensure_ascii=False) if field in record else "absent")
+        break
+else:
+    print("no record")
+PY
+}
+
+expect_field() {  # expect_field KIND KEY FIELD JSON
+  local got
+  got=$(field_of "$1" "$2" "$3")
+  [[ $got == "$4" ]] || fail "$1 $2 $3 is $got, expected $4"
+}
+
+test_import_csv_with_bom_chinese_headers_labels_and_quoted_fields() {
+  committee_db
+  {
+    printf '\xEF\xBB\xBF编号,人民调解委员会,受理日期,纠纷类型,涉案金额,非正常死亡纠纷,案件编号,当事人\r\n'
+    printf 'c1,mc1,2022/3/5,劳动争议纠纷,1234.5,是,"青调,2022,1号","[{""name"": ""张三"", ""role"": ""applicant""}]"\r\n'
+    printf '\r\n'
+    printf 'c2,mc1,2022年4月1日,neighbourhood,,否,"第2号\r\n补记",\r\n'
+  } >矛盾纠纷调解案件.csv
+  run import yx.db 矛盾纠纷调解案件.csv
+  expect_status 0
+  expect_no_err
+  expect_out "矛盾纠纷调解案件.csv: 读取 2 行，新增 2，更新 0，未变 0，拒绝 0"
+  expect_field mediation_case c1 received '"2022-03-05"'
+  expect_field mediation_case c1 category '"labour"'
+  expect_field mediation_case c1 amount_yuan '"1234.50"'
+  expect_field mediation_case c1 unnatural_death 'true'
+  expect_field mediation_case c1 case_number '"青调,2022,1号"'
+  expect_field mediation_case c1 parties '[{"name": "张三", "role": "applicant"}]'
+  expect_field mediation_case c2 received '"2022-04-01"'
+  expect_field mediation_case c2 case_number '"第2号\r\n补记"'
+  expect_field mediation_case c2 amount_yuan absent
+  expect_field mediation_case c2 unnatural_death 'false'
+  # The same file again changes nothing.
+  run import yx.db 矛盾纠纷调解案件.csv
+  expect_out "矛盾纠纷调解案件.csv: 读取 2 行，新增 0，更新 0，未变 2，拒绝 0"
+}
+
+test_import_csv_without_bom_takes_the_kind_from_a_record_column() {
+  committee_db
+  printf 'record,key,committee,received,category\nmediation_case,c1,mc1,2022-03-05,other\n矛盾纠纷调解案件,c2,mc1,2022-03-06,labour\n' >data.csv
+  run import yx.db data.csv
+  expect_status 0
+  expect_out "data.csv: 读取 2 行，新增 2，更新 0，未变 0，拒绝 0"
+  expect_field mediation_case c2 category '"labour"'
+  # Without a record column, a file name that names no kind is refused.
+  printf 'key,committee,received,category\nc3,mc1,2022-03-05,other\n' >cases.csv
+  run import yx.db cases.csv
+  expect_status 1
+  expect_err_line 1 "fazhi: cases.csv: 无法确定记录类型: 文件名“cases”不是记录类型的代码或名称"
+  expect_field mediation_case c3 key 'no record'
+}
+
+test_import_csv_in_gbk_is_refused_with_a_hint() {
+  committee_db
+  printf '编号,人民调解委员会,受理日期,纠纷类型\nc1,mc1,2022-03-05,劳动争议纠纷\n' | iconv -f UTF-8 -t GB18030 >mediation_case.csv
+  run import yx.db mediation_case.csv
+  expect_status 1
+  expect_no_out
+  expect_err "fazhi: mediation_case.csv: 不是 UTF-8 编码, 看来是 GBK/GB18030 (Excel 的 \"CSV (逗号分隔)\" 或记事本的 \"ANSI\")。请在 Excel 中另存为 \"CSV UTF-8 (逗号分隔)\", 或用 iconv -f GB18030 -t UTF-8 转换后再导入; 也可直接导入 .xlsx 文件"
+  expect_field mediation_case c1 key 'no record'
+}
+
+test_import_csv_rejected_rows_name_row_and_column() {
+  committee_db
+  printf 'key,committee,received,纠纷类型\nc1,mc1,2022-03-05,labour\nc2,mc1,2022-03-06,抢劫纠纷\n"c3",mc1,2022-13-01,other\n' >mediation_case.csv
+  run import yx.db mediation_case.csv
+  expect_status 1
+  expect_out "mediation_case.csv: 读取 3 行，新增 1，更新 0，未变 0，拒绝 2"
+  expect_err_lines 2
+  expect_err_line 1 "mediation_case.csv 第 3 行 D 列“纠纷类型”: "
+  expect_err_line 2 "mediation_case.csv 第 4 行 C 列“received”: "
+  expect_field mediation_case c1 category '"labour"'
+  expect_field mediation_case c2 key 'no record'
+  expect_field mediation_case c3 key 'no record'
+  # A dry run lists each row by its row number and writes nothing.
+  printf 'key,committee,received,category\nc1,mc1,2022-03-05,labour\nc9,mc1,2022-03-07,other\n' >mediation_case.csv
+  run import yx.db mediation_case.csv --dry-run
+  expect_status 0
+  expect_out "mediation_case.csv 第 2 行: 未变 mediation_case c1
+mediation_case.csv 第 3 行: 新增 mediation_case c9
+mediation_case.csv: 试导入（未写入）读取 2 行，新增 1，更新 0，未变 1，拒绝 0"
+  expect_field mediation_case c9 key 'no record'
+  run import yx.db mediation_case.csv --insert-only
+  expect_status 1
+  expect_err_line 1 "mediation_case.csv 第 2 行 A 列“key”: "
+}
+
+test_import_csv_refuses_bad_headers_and_quotes_before_importing() {
+  committee_db
+  printf 'key,committee,received,category,备注\nc1,mc1,2022-03-05,labour,x\n' >mediation_case.csv
+  run import yx.db mediation_case.csv
+  expect_status 1
+  expect_err "fazhi: mediation_case.csv E 列表头“备注”: 不是 mediation_case (矛盾纠纷调解案件) 的字段 (fazhi kinds mediation_case 列出字段)"
+  printf 'key,committee,received,category,结案日期\nc1,mc1,2022-03-05,labour,2022-03-09\n' >mediation_case.csv
+  run import yx.db mediation_case.csv
+  expect_status 1
+  expect_err "fazhi: mediation_case.csv E 列表头“结案日期”: closed 由动作设置或由系统计算, 不能在表格中导入 (动作请用 NDJSON 导入)"
+  printf 'key,committee,received,category\nc1,mc1,2022-03-05,"labour\nc2,mc1,2022-03-05,other\n' >mediation_case.csv
+  run import yx.db mediation_case.csv
+  expect_status 1
+  expect_err "fazhi: mediation_case.csv 第 2 行 D 列: 引号没有结束"
+  expect_field mediation_case c1 key 'no record'
+}
+
+test_import_xlsx_sheets_with_date_cells_numbers_and_labels() {
+  committee_db
+  printf '%s\n' 'sheet 人民调解委员会' \
+    $'s:编号\ts:所属单位\ts:名称\ts:成立日期\ts:调解员人数' \
+    $'s:mc2\ts:yx-kfq-v02\ts:桂花岭村人民调解委员会\td:2016-08-15\tn:6' \
+    'sheet Sheet2' \
+    'sheet mediation_case' \
+    $'s:key\ts:committee\ts:received\ts:category\ts:amount_yuan\ts:unnatural_death\ts:case_number' \
+    $'s:x1\ts:mc2\tc:2022-03-05\ts:劳动争议纠纷\tn:1234.5\tb:1\tn:2022001' \
+    $'s:x2\ts:mc2\tt:2022-04-01\ts:other\t\tb:0\ts:青调〔2022〕2号' \
+    '' \
+    $'s:x3\ts:mc2\ts:2022/5/6\ts:邻里纠纷' | "$xlsx_fixture" cases.xlsx
+  run import yx.db cases.xlsx
+  expect_status 0
+  expect_no_err
+  expect_out "cases.xlsx 工作表“人民调解委员会”: 读取 1 行，新增 1，更新 0，未变 0，拒绝 0
+cases.xlsx 工作表“mediation_case”: 读取 3 行，新增 3，更新 0，未变 0，拒绝 0"
+  expect_field mediation_committee mc2 established '"2016-08-15"'
+  expect_field mediation_committee mc2 members '6'
+  expect_field mediation_case x1 received '"2022-03-05"'
+  expect_field mediation_case x1 category '"labour"'
+  expect_field mediation_case x1 amount_yuan '"1234.50"'
+  expect_field mediation_case x1 unnatural_death 'true'
+  expect_field mediation_case x1 case_number '"2022001"'
+  expect_field mediation_case x2 received '"2022-04-01"'
+  expect_field mediation_case x2 case_number '"青调〔2022〕2号"'
+  expect_field mediation_case x3 received '"2022-05-06"'
+  expect_field mediation_case x3 category '"neighbourhood"'
+}
+
+test_import_xlsx_rejected_cells_name_sheet_row_and_column() {
+  committee_db
+  printf '%s\n' 'sheet 矛盾纠纷调解案件' \
+    $'s:编号\ts:人民调解委员会\ts:受理日期\ts:纠纷类型' \
+    $'s:x1\ts:mc1\td:2022-03-05\ts:labour' \
+    $'s:x2\ts:mc1\td:2022-03-06\ts:抢劫纠纷' \
+    $'s:x3\ts:mc9\td:2022-03-07\ts:other' | "$xlsx_fixture" cases.xlsx
+  run import yx.db cases.xlsx
+  expect_status 1
+  expect_out "cases.xlsx 工作表“矛盾纠纷调解案件”: 读取 3 行，新增 1，更新 0，未变 0，拒绝 2"
+  expect_err_lines 2
+  expect_err_line 1 "cases.xlsx 工作表“矛盾纠纷调解案件” 第 3 行 D 列“纠纷类型”: "
+  expect_err_line 2 "cases.xlsx 工作表“矛盾纠纷调解案件” 第 4 行 B 列“人民调解委员会”: "
+  expect_field mediation_case x2 key 'no record'
+  expect_field mediation_case x3 key 'no record'
+}
+
+# make_xlsx OUT SHEET_XML [PAD [CHAR]]: a workbook of one sheet,
+# mediation_case, whose XML is SHEET_XML with @PAD@ replaced by PAD copies of
+# CHAR (a space by default), packed as they are written: a few hundred KiB
+# for 129 MiB.
+make_xlsx() {
+  /usr/bin/python3 - "$1" "$2" "${3:-0}" "${4:- }" <<'PY'
+import sys, zipfile
+out, sheet, pad, char = sys.argv[1], sys.argv[2].encode(), int(sys.argv[3]), sys.argv[4].encode()
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml",
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="mediation_case" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels",
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>')
+    head, _, tail = sheet.partition(b"@PAD@")
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as w:
+        w.write(head)
+        block = char * (1 << 20)
+        while pad > 0:
+            w.write(block[:pad])
+            pad -= len(block)
+        w.write(tail)
+PY
+}
+
+test_import_xlsx_bounds_what_a_zip_bomb_or_a_huge_sheet_would_take() {
+  committee_db
+  # 129 MiB of XML, a few hundred KiB packed.
+  make_xlsx bomb.xlsx '<worksheet><sheetData>@PAD@</sheetData></worksheet>' $((129 << 20))
+  [[ $(stat -c %s bomb.xlsx) -lt 1000000 ]] || fail "the bomb is not small"
+  run import yx.db bomb.xlsx
+  expect_status 1
+  expect_err "fazhi: bomb.xlsx: xl/worksheets/sheet1.xml 解压后超过 128 MiB, 不予读取 (工作表过大, 或不是正常的 Excel 文件)"
+  make_xlsx rows.xlsx '<worksheet><sheetData><row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+  run import yx.db rows.xlsx
+  expect_status 1
+  expect_err "fazhi: rows.xlsx: 工作表“mediation_case” 超过 1048576 行"
+  make_xlsx cell.xlsx '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>@PAD@</t></is></c></row></sheetData></worksheet>' 131069 x
+  run import yx.db cell.xlsx
+  expect_status 1
+  expect_err "fazhi: cell.xlsx: 工作表“mediation_case” A1: 单元格超过 131068 字节"
+  # Inline strings and a cell without a reference are read as Excel writes them.
+  make_xlsx inline.xlsx '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>key</t></is></c><c t="inlineStr"><is><t>committee</t></is></c><c t="inlineStr"><is><t>received</t></is></c><c t="inlineStr"><is><r><t>cate</t></r><r><t>gory</t></r></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>i1</t></is></c><c r="B3" t="str"><v>mc1</v></c><c r="C3" t="inlineStr"><is><t>2022-03-05</t></is></c><c r="D3" t="inlineStr"><is><t>其他纠纷</t></is></c></row></sheetData></worksheet>'
+  run import yx.db inline.xlsx
+  expect_status 0
+  expect_out "inline.xlsx 工作表“mediation_case”: 读取 1 行，新增 1，更新 0，未变 0，拒绝 0"
+  expect_field mediation_case i1 category '"other"'
 }
 
 # ----------------------------------------------------------------------------

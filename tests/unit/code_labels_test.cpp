@@ -55,4 +55,22 @@ TEST_F(CodeLabels, AValueThatIsNeitherIsRefusedWithTheCodesAndLabels) {
   EXPECT_EQ(status_of([&] { db_->get("mediation_case", "k2"); }), Status::not_found);
 }
 
+// The "types" set tells a host holding text (a spreadsheet) which JSON type
+// each field a put takes wants; fields set by actions or derived are not
+// among them, as a put refuses them.
+TEST_F(CodeLabels, TheTypesSetGivesEachInputFieldItsJsonType) {
+  const json types = db_->labels("types");
+  const json& mediation = types.at("mediation_case");
+  EXPECT_EQ(mediation.at("received"), "date");
+  EXPECT_EQ(mediation.at("category"), "code");
+  EXPECT_EQ(mediation.at("committee"), "ref");
+  EXPECT_EQ(mediation.at("amount_yuan"), "money");
+  EXPECT_EQ(mediation.at("unnatural_death"), "boolean");
+  EXPECT_EQ(mediation.at("parties"), "object_list");
+  EXPECT_EQ(types.at("mediation_committee").at("members"), "integer");
+  EXPECT_FALSE(mediation.contains("closed")) << "set by the close action";
+  EXPECT_FALSE(mediation.contains("labour_deadline")) << "derived";
+  EXPECT_EQ(types.size(), db_->labels("kinds").size());
+}
+
 }  // namespace

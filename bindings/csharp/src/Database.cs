@@ -492,7 +492,8 @@ namespace Fazhi
         }
 
         /// <summary>Chinese labels as a JSON object code -> label: set "kinds", "codes", or a
-        /// field's closed set such as "org_unit.kind".</summary>
+        /// field's closed set such as "org_unit.kind". Set "types" gives each kind's input
+        /// fields with their JSON type instead (fz_labels).</summary>
         public string Labels(string set)
         {
             byte[] s = Utf8.Required(set, "set");

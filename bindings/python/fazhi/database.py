@@ -696,8 +696,10 @@ class Database:
     # ---------------------------------------------------------------- labels
 
     def labels(self, set: str) -> Dict[str, Any]:
-        """Chinese labels: "kinds", "codes", "indicators" or a field's closed set
-        such as "org_unit.kind"; code -> label."""
+        """Chinese labels: "kinds", "codes", "indicators", a kind's fields
+        ("mediation_case") or a field's closed set such as "org_unit.kind";
+        code -> label. "types" gives each kind's input fields with their JSON
+        type instead ({"mediation_case": {"received": "date", ...}})."""
         return self._call_json("fz_labels", _text(set, "set"))  # type: ignore[no-any-return]
 
 
