@@ -8,9 +8,10 @@
 //     every procedure the decision requires done by then (第二十五条、第二十八条):
 //     an error, refused in strict mode;
 //   - publication before adoption: an error (第三十条);
-//   - a comment period under 30 days (第十五条) and a legality review given
-//     under 7 working days (第二十六条): warnings, not raised for an urgent
-//     decision that states its reason.
+//   - a comment period under 30 days (第十五条; a window, so its first and
+//     last day both count) and a legality review given under 7 working days
+//     (第二十六条): warnings, not raised for an urgent decision that states
+//     its reason.
 #include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 
@@ -102,7 +103,11 @@ std::vector<Finding> rules(Context& ctx, const json& v) {
                    "决策经集体讨论决定通过前予以公布（" + published + "）", kPublicationSource, published});
   std::string start = str(v, "participation_start"), end = str(v, "participation_end");
   if (!relaxed && !start.empty() && !end.empty()) {
-    long days = (parse_date(end) - parse_date(start)).days();
+    // A window given by its first and last day counts both (6月1日至6月30日
+    // is 30 days, the usual reading of "不少于30日"). It is a minimum period,
+    // not a deadline running from an event: 民法典 第二百零一条's "from the
+    // next day" and 第二百零三条's rest-day shift do not apply to it.
+    long days = (parse_date(end) - parse_date(start)).days() + 1;
     if (days < 30)
       out.push_back({"decision.comment_period_30_days", "warning",
                      "征求意见期限 " + std::to_string(days) + " 日，少于30日（" + start + " 至 " + end + "）",
