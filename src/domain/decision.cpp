@@ -24,6 +24,10 @@ constexpr const char* kDiscussionSource = "重大行政决策程序暂行条例 
 constexpr const char* kPublicationSource = "重大行政决策程序暂行条例 第三十条";
 constexpr const char* kCommentSource = "重大行政决策程序暂行条例 第十五条";
 constexpr const char* kReviewSource = "重大行政决策程序暂行条例 第二十六条";
+constexpr const char* kArchiveSource = "重大行政决策程序暂行条例 第三十三条";
+// 第三十三条 asks for timely archiving without a number; the local rule fazhi
+// follows is thirty days ("N日") from the meeting that adopted the decision.
+constexpr int kArchiveDays = 30;
 
 bool flag(const json& v, const char* name) { return v.contains(name) && v[name].get<bool>(); }
 
@@ -322,6 +326,25 @@ Kind declare() {
   k.complete = complete;
   k.validate = validate;
   k.rules = rules;
+  k.deadlines = {
+      // The end of the comment window: listed while it runs out, gone after
+      // its last day (a window, not a duty that can be late).
+      {"decision.comment_period_end", "征求意见期限", "征求意见期限至{date}届满", kCommentSource,
+       Counting::fixed_date, "", true, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (!v.contains("participation_end") || v.contains("discussed") || v.contains("withdrawn")) return {};
+         return OpenDeadline{str(v, "participation_end"), str(v, "participation_start")};
+       }},
+      {"decision.archive_30_days", "重大行政决策归档期限", "应于{date}前归档", kArchiveSource,
+       Counting::calendar_days, "archive_deadline", false, 3,
+       [](Context& ctx, const json& v) -> std::optional<OpenDeadline> {
+         if (!adopted(v) || v.contains("archived") || v.contains("withdrawn") || !v.contains("discussed"))
+           return {};
+         const std::string discussed = str(v, "discussed");
+         return OpenDeadline{
+             format_date(days_deadline(ctx, "archive_deadline", parse_date(discussed), kArchiveDays)), discussed};
+       }},
+  };
   k.actions = {
       {"public_participation", "公众参与",
        {date("date", "日期"), date("start", "征求意见开始").req(), date("end", "征求意见结束").req(),
