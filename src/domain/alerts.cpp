@@ -88,7 +88,10 @@ nlohmann::json alerts(store::Connection& conn, const Calendar& calendar, const n
     }
   }
 
-  const auto [lo, hi] = subtree_range(conn, *unit);
+  // Not a structured binding: the lambda below captures them (C++17).
+  const std::pair<std::string, std::string> range = subtree_range(conn, *unit);
+  const std::string& lo = range.first;
+  const std::string& hi = range.second;
   // Each rule's last listed day: its horizon in working days after as_of
   // (provisional beyond the loaded schedules: a horizon is a reminder).
   std::vector<std::string> until;
@@ -132,14 +135,22 @@ nlohmann::json alerts(store::Connection& conn, const Calendar& calendar, const n
   int next = bind_filter(*q, 1);
   q->bind(next++, static_cast<int64_t>(limit));
   q->bind(next, static_cast<int64_t>(offset));
+  // Items come in due-date order and many share a day: the working days to
+  // each day are counted once.
+  std::map<std::string, std::pair<int, bool>> days_to;
   while (q->executeStep()) {
     const std::string rule = q->getColumn(2).getString(), due = q->getColumn(3).getString();
     const RuleInfo* info = find_rule(rule);
     if (!info) throw Error(Status::corrupt, "due_date holds a rule this build does not declare: " + rule);
     const Kind& kind = *info->kind;
     const DeadlineDecl& decl = *info->decl;
-    ProvisionalYears assumed;
-    const int working_days = calendar.working_days_between(as_of, parse_date(due), &assumed);
+    auto known = days_to.find(due);
+    if (known == days_to.end()) {
+      ProvisionalYears assumed;
+      const int n = calendar.working_days_between(as_of, parse_date(due), &assumed);
+      known = days_to.emplace(due, std::make_pair(n, !assumed.empty())).first;
+    }
+    const int working_days = known->second.first;
     const std::string status = due < today ? "overdue" : due == today ? "due" : "upcoming";
     const std::string key = q->getColumn(1).getString();
     std::string message = kind.label + key + fill(decl.phrase, chinese_date(due)) + "，";
@@ -151,7 +162,7 @@ nlohmann::json alerts(store::Connection& conn, const Calendar& calendar, const n
       message += "已超期" + std::to_string(-working_days) + "个工作日";
     else
       message += "已超期";  // past, on rest days only
-    const bool provisional = q->getColumn(5).getInt() != 0 || !assumed.empty();
+    const bool provisional = q->getColumn(5).getInt() != 0 || known->second.second;
     out["items"].push_back({
         {"kind", kind.name},
         {"kind_label", kind.label},

@@ -712,7 +712,7 @@ CREATE TABLE due_date (
   source       TEXT,              -- the statute, when not the declaration's
   PRIMARY KEY (kind, record_id, rule)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX due_date_unit_due ON due_date(unit_id, due);
+CREATE INDEX due_date_unit_due ON due_date(unit_id, due, lapses);
 CREATE INDEX due_date_due ON due_date(due, key);
 )sql",
        nullptr, domain::rebuild_due_dates},

@@ -39,15 +39,17 @@ struct Options {
   long long items = 1000000;
   int repeat = 5;
   std::string dir;
+  bool keep = false;
 };
 
 const char* kUsage =
-    "usage: fazhi_alerts_bench [--units N] [--items N] [--repeat RUNS] [--dir DIR]\n"
+    "usage: fazhi_alerts_bench [--units N] [--items N] [--repeat RUNS] [--dir DIR] [--keep]\n"
     "\n"
     "  --units   org units of the tree (default 1000, at least 32)\n"
     "  --items   open deadlines (default 1000000)\n"
     "  --repeat  samples of each timing; medians are printed (default 5)\n"
-    "  --dir     scratch directory (default: a new temporary directory)\n";
+    "  --dir     scratch directory (default: a new temporary directory)\n"
+    "  --keep    keep the database (alerts.db in the scratch directory)\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::fprintf(stderr, "fazhi_alerts_bench: %s\n\n%s", message.c_str(), kUsage);
@@ -71,6 +73,8 @@ Options parse(int argc, char** argv) {
       o.items = number();
     } else if (flag == "--repeat") {
       o.repeat = static_cast<int>(number());
+    } else if (flag == "--keep") {
+      o.keep = true;
     } else if (flag == "--dir") {
       if (i + 1 >= argc) usage_error("--dir needs a value");
       o.dir = argv[++i];
@@ -191,7 +195,7 @@ Answer by_hand(sqlite3* db, const std::string& unit, const std::string& until) {
 int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
   try {
-    bench::ScratchDir scratch(o.dir, false);
+    bench::ScratchDir scratch(o.dir, o.keep);
     const std::string path = scratch.file("alerts.db");
     {
       fz_db* db = nullptr;
