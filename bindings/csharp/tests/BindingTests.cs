@@ -333,8 +333,9 @@ namespace Fazhi.Tests
                     AddCase(db, "mc-2", "2022-04-01", null, null);
                     Assert.Near(2, db.Indicator("mediation.received", "yx-kfq", "2022").Value, 0,
                                 "read right during the load");
-                    // mediation_case's (unit, received), (unit, closed) and committee indexes
-                    Assert.Equal(3L, db.BulkEnd(), "indexes built");
+                    // mediation_case's (unit, received), (unit, closed) and committee indexes,
+                    // and due_date's (unit, due) index
+                    Assert.Equal(4L, db.BulkEnd(), "indexes built");
                     Assert.Equal(0L, db.BulkEnd(), "nothing left to build");
                     Assert.Near(2, db.Indicator("mediation.received", "yx-kfq", "2022").Value, 0,
                                 "read right after the load");
