@@ -348,6 +348,16 @@ fz_status fz_findings(fz_db* db, const char* query_json, char** out_json) {
   });
 }
 
+fz_status fz_alerts(fz_db* db, const char* query_json, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    json q = parse_object(query_json, "query_json");
+    if (q.is_null()) throw Error(Status::argument, "query_json", "is NULL (give unit and as_of)");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.alerts(q));
+  });
+}
+
 fz_status fz_report(fz_db* db, const char* unit, int32_t year, const char* format,
                     const char* options_json, char** out_text) {
   return call([&] {

@@ -1,6 +1,7 @@
 #include <fazhi/database.hpp>
 
 #include "calendar/calendar_query.hpp"
+#include "domain/alerts.hpp"
 #include "domain/findings.hpp"
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
@@ -702,12 +703,13 @@ json Database::load_calendar(std::string_view csv) {
     for (const auto& [y, n] : per_year)
       impl_->journal.append(impl_->options.actor, "calendar", std::to_string(y), y, "load",
                             {{"schedule_year", y}, {"days", n}});
-    // Records whose deadlines assumed these years are computed again with the
-    // real schedule. A statutory rule never refuses this: the record was
-    // accepted before, so any finding it now raises is stored (historical).
+    // Records whose deadlines assumed these years, or were counted through
+    // them, are computed again with the new schedule. A statutory rule never
+    // refuses this: the record was accepted before, so any finding it now
+    // raises is stored (historical).
     domain::Context ctx{impl_->conn, impl_->journal, *next, Mode::historical,
                         impl_->options.actor, domain::make_resolver(impl_->conn), {}};
-    const std::size_t recomputed = domain::recompute_provisional(ctx, years);
+    const std::size_t recomputed = domain::recompute_for_schedules(ctx, years);
     scope.commit();
     impl_->calendar = std::move(next);
     logger().info("calendar: loaded {} schedule year(s), {} record(s) recomputed", years.size(),
@@ -741,6 +743,11 @@ json Database::calendar_years() {
 
 json Database::calendar_query(const json& request) const {
   return calendar_query_json(*calendar(), request);
+}
+
+json Database::alerts(const json& query) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("alerts", [&] { return domain::alerts(impl_->conn, *impl_->calendar, query); });
 }
 
 json Database::findings(const json& query) {

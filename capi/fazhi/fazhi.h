@@ -441,6 +441,30 @@ FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
  *  by name, as in every query and options argument. */
 FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json);
 
+/** Alerts: the open statutory deadlines of a unit's subtree that are past
+ *  (overdue, 超期), due on as_of, or within a horizon of working days
+ *  (upcoming, 临期), ordered by due date, then key. Every change to a record
+ *  keeps its deadlines in an index (and loading a holiday schedule recomputes
+ *  those counted through its year), so the answer never scans the records.
+ *  An item leaves the list when the action that meets its deadline is
+ *  recorded; an extension moves it. A deadline that is a window or an option
+ *  (an engagement's end, applying for judicial confirmation) is listed up to
+ *  its last day and never as overdue.
+ *  query_json: {"unit": key (required: that unit and everything below it),
+ *  "as_of": "YYYY-MM-DD" (required), "horizon": working days for every rule
+ *  (default: each rule's own — 3; 22 for expiring certificates and
+ *  engagements), "horizons": {rule: working days}, "limit": n (default 1000,
+ *  at most 100000), "offset": n}.
+ *  Answer: {"unit", "as_of", "total", "counts": {"overdue", "due",
+ *  "upcoming"}, "items": [{"kind", "kind_label", "key", "unit", "unit_name",
+ *  "rule", "label", "due", "counted_from", "counting": "calendar_days" |
+ *  "working_days" | "fixed_date", "counting_label", "status": "overdue" |
+ *  "due" | "upcoming", "working_days" (left; negative: overdue), "source"
+ *  (the statute), "provisional" (counted with the provisional holiday rule),
+ *  "message" (Chinese, without personal names: "信访事项X应于2023年10月9日前
+ *  办结，剩余2个工作日")}]}. */
+FZ_API fz_status fz_alerts(fz_db *db, const char *query_json, char **out_json);
+
 /** Drafts the annual report on rule-of-law government construction
  *  (法治政府建设年度报告) of `unit` and its subtree for `year`, in the statutory
  *  structure (measures and results, shortcomings, the first responsible

@@ -2,7 +2,8 @@
 # Runs the Yangxin 2022 sample end to end with the fazhi command of a build
 # tree: a fresh database in BUILD_DIR, every sample file imported in the order
 # of import_order.txt, then the unit tree, the 2022 indicators of the zone,
-# the journal check and the zone's 2022 annual report (Markdown, with its
+# its findings, its open deadlines as of 2022-12-20 (fazhi alerts), the
+# journal check and the zone's 2022 annual report (Markdown, with its
 # 全过程记录校验码) printed; the report is also written as HTML next to the
 # database. Any failing step stops the script with that step's exit code.
 #
@@ -33,6 +34,7 @@ done <"$here/import_order.txt"
 "$fazhi" units "$db"
 "$fazhi" indicators "$db" --unit yx-kfq --period 2022
 "$fazhi" findings "$db"
+"$fazhi" alerts "$db" --unit yx-kfq --as-of 2022-12-20
 "$fazhi" verify "$db"
 "$fazhi" report "$db" --unit yx-kfq --year 2022 --format html --output "$build/yangxin-2022.html"
 "$fazhi" report "$db" --unit yx-kfq --year 2022 --journal-head

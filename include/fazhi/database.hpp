@@ -189,6 +189,13 @@ class Database {
   // with "limit" / "offset", as fz_findings.
   nlohmann::json findings(const nlohmann::json& query);
 
+  // --- Alerts ----------------------------------------------------------------
+  // The open statutory deadlines of a unit's subtree that are past (overdue,
+  // 超期), due that day, or within a horizon of working days (upcoming, 临期),
+  // ordered by due date, then key, each with its rule, statute, working days
+  // left and a Chinese sentence; see fz_alerts for the query and the answer.
+  nlohmann::json alerts(const nlohmann::json& query);
+
   // --- Calendar --------------------------------------------------------------
   // The built-in schedules plus every schedule loaded into this database. The
   // object is immutable and shared: a load swaps in a new one, so a caller
@@ -196,8 +203,10 @@ class Database {
   std::shared_ptr<const Calendar> calendar() const;
   // Parses and stores schedules (CSV as Calendar::parse_csv reads it), all or
   // nothing. Every record whose deadlines were computed with the provisional
-  // rule for a loaded year is computed again in the same transaction (its
-  // deadlines, marks and findings; journaled as op "recompute"). Returns
+  // rule for a loaded year, and every record with an open deadline counted
+  // through a loaded year, is computed again in the same transaction (its
+  // deadlines, marks, findings and due dates; journaled as op "recompute"
+  // when anything stored in the record changed). Returns
   // {"years": [loaded schedule years], "days": n, "recomputed": records changed}.
   nlohmann::json load_calendar(std::string_view csv);
   // The same from a file of at most 1 MiB (a year's schedule is a few

@@ -16,6 +16,7 @@ void add_units_command(CLI::App& app);     // fazhi units DB [--unit KEY]
 void add_calendar_command(CLI::App& app);  // fazhi calendar add-working-days | working-days | is-working-day | load | years
 void add_indicators_command(CLI::App& app);  // fazhi indicators DB --unit U --period P; fazhi explain
 void add_findings_command(CLI::App& app);    // fazhi findings DB [--unit] [--period] [--severity]
+void add_alerts_command(CLI::App& app);      // fazhi alerts DB --unit U --as-of D [--horizon N] [--format]
 void add_history_command(CLI::App& app);     // fazhi history DB KIND KEY [--format]
 void add_report_command(CLI::App& app);      // fazhi report DB --unit U --year Y [--format]
 void add_kinds_command(CLI::App& app);       // fazhi kinds [KIND]; fazhi codes [--db DB]

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   fazhi::cli::add_calendar_command(app);
   fazhi::cli::add_indicators_command(app);
   fazhi::cli::add_findings_command(app);
+  fazhi::cli::add_alerts_command(app);
   fazhi::cli::add_history_command(app);
   fazhi::cli::add_report_command(app);
   fazhi::cli::add_kinds_command(app);

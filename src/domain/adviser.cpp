@@ -38,6 +38,17 @@ Kind declare_engagement() {
     if (v.contains("fee_yuan") && v["fee_yuan"].get<std::int64_t>() < 0)
       throw Error(Status::argument, "fee_yuan", "must not be negative");
   };
+  // The end of an engagement, listed a month (22 working days) ahead so that
+  // the unit can engage again in time; it leaves the list once it has passed.
+  k.deadlines = {
+      {"adviser_engagement.end", "法律顾问聘期", "聘期至{date}届满",
+       "中共中央办公厅、国务院办公厅《关于推行法律顾问制度和公职律师公司律师制度的意见》", Counting::fixed_date, "",
+       true, 22,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (!v.contains("end")) return {};
+         return OpenDeadline{str(v, "end"), str(v, "start")};
+       }},
+  };
   // Coverage: units that must have an adviser, and those with an engagement
   // overlapping the period; engagements overlapping the period.
   k.measures = {

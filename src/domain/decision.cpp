@@ -8,9 +8,10 @@
 //     every procedure the decision requires done by then (第二十五条、第二十八条):
 //     an error, refused in strict mode;
 //   - publication before adoption: an error (第三十条);
-//   - a comment period under 30 days (第十五条) and a legality review given
-//     under 7 working days (第二十六条): warnings, not raised for an urgent
-//     decision that states its reason.
+//   - a comment period under 30 days (第十五条; a window, so its first and
+//     last day both count) and a legality review given under 7 working days
+//     (第二十六条): warnings, not raised for an urgent decision that states
+//     its reason.
 #include "domain/deadline.hpp"
 #include "domain/kind.hpp"
 
@@ -23,6 +24,10 @@ constexpr const char* kDiscussionSource = "重大行政决策程序暂行条例 
 constexpr const char* kPublicationSource = "重大行政决策程序暂行条例 第三十条";
 constexpr const char* kCommentSource = "重大行政决策程序暂行条例 第十五条";
 constexpr const char* kReviewSource = "重大行政决策程序暂行条例 第二十六条";
+constexpr const char* kArchiveSource = "重大行政决策程序暂行条例 第三十三条";
+// 第三十三条 asks for timely archiving without a number; the local rule fazhi
+// follows is thirty days ("N日") from the meeting that adopted the decision.
+constexpr int kArchiveDays = 30;
 
 bool flag(const json& v, const char* name) { return v.contains(name) && v[name].get<bool>(); }
 
@@ -102,7 +107,11 @@ std::vector<Finding> rules(Context& ctx, const json& v) {
                    "决策经集体讨论决定通过前予以公布（" + published + "）", kPublicationSource, published});
   std::string start = str(v, "participation_start"), end = str(v, "participation_end");
   if (!relaxed && !start.empty() && !end.empty()) {
-    long days = (parse_date(end) - parse_date(start)).days();
+    // A window given by its first and last day counts both (6月1日至6月30日
+    // is 30 days, the usual reading of "不少于30日"). It is a minimum period,
+    // not a deadline running from an event: 民法典 第二百零一条's "from the
+    // next day" and 第二百零三条's rest-day shift do not apply to it.
+    long days = (parse_date(end) - parse_date(start)).days() + 1;
     if (days < 30)
       out.push_back({"decision.comment_period_30_days", "warning",
                      "征求意见期限 " + std::to_string(days) + " 日，少于30日（" + start + " 至 " + end + "）",
@@ -317,6 +326,25 @@ Kind declare() {
   k.complete = complete;
   k.validate = validate;
   k.rules = rules;
+  k.deadlines = {
+      // The end of the comment window: listed while it runs out, gone after
+      // its last day (a window, not a duty that can be late).
+      {"decision.comment_period_end", "征求意见期限", "征求意见期限至{date}届满", kCommentSource,
+       Counting::fixed_date, "", true, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (!v.contains("participation_end") || v.contains("discussed") || v.contains("withdrawn")) return {};
+         return OpenDeadline{str(v, "participation_end"), str(v, "participation_start")};
+       }},
+      {"decision.archive_30_days", "重大行政决策归档期限", "应于{date}前归档", kArchiveSource,
+       Counting::calendar_days, "archive_deadline", false, 3,
+       [](Context& ctx, const json& v) -> std::optional<OpenDeadline> {
+         if (!adopted(v) || v.contains("archived") || v.contains("withdrawn") || !v.contains("discussed"))
+           return {};
+         const std::string discussed = str(v, "discussed");
+         return OpenDeadline{
+             format_date(days_deadline(ctx, "archive_deadline", parse_date(discussed), kArchiveDays)), discussed};
+       }},
+  };
   k.actions = {
       {"public_participation", "公众参与",
        {date("date", "日期"), date("start", "征求意见开始").req(), date("end", "征求意见结束").req(),

@@ -37,6 +37,19 @@ Kind declare_officer() {
         str(v, "certificate_expires") < str(v, "certificate_issued"))
       throw Error(Status::argument, "certificate_expires", "is before certificate_issued");
   };
+  // An officer on the rolls whose certificate runs out: listed a month (22
+  // working days) ahead, and red once it has expired until it is renewed or
+  // the officer leaves.
+  k.deadlines = {
+      {"enforcement_officer.certificate_expiry", "行政执法证件有效期", "的执法证件有效期至{date}",
+       kOfficerSource, Counting::fixed_date, "", false, 22,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.value("status", std::string("active")) != "active" || !v.contains("certificate_expires")) return {};
+         const std::string from = v.contains("certificate_issued") ? str(v, "certificate_issued")
+                                                                   : str(v, "certificate_expires");
+         return OpenDeadline{str(v, "certificate_expires"), from};
+       }},
+  };
   // Indicators: officers on the rolls (status active) on the period's last day.
   const Dating on_the_rolls = on_last_day("t.status = 'active'");
   k.measures = {
@@ -195,6 +208,14 @@ Kind declare_action() {
       throw Error(Status::argument, "applied", "is required with promised_days (the promise runs from it)");
   };
   k.rules = action_rules;
+  k.deadlines = {
+      {"enforcement_action.publicity_deadline", "行政执法决定公示期限", "应于{date}前公示", kPublicitySource,
+       Counting::working_days, "publicity_deadline", false, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.contains("publicized") || !v.contains("publicity_deadline")) return {};
+         return OpenDeadline{str(v, "publicity_deadline"), str(v, "decided")};
+       }},
+  };
   // Indicators, dated by the decision.
   const Dating decided = by_date("decided");
   k.measures = {

@@ -11,6 +11,7 @@
 // the registry (domain/kind.cpp).
 #pragma once
 
+#include "domain/deadline_decl.hpp"
 #include "domain/field.hpp"
 #include "domain/indicator_decl.hpp"
 #include "store/deferred_indexes.hpp"
@@ -126,6 +127,10 @@ struct Kind {
   std::function<std::vector<Finding>(Context&, const json& values)> rules;
 
   std::vector<Action> actions;
+
+  // The statutory deadlines a record of the kind may have open
+  // (deadline_decl.hpp), kept in the derived table due_date.
+  std::vector<DeadlineDecl> deadlines;
 
   // What the indicators count (indicator_decl.hpp), in catalogue order.
   std::vector<MeasureDecl> measures;

@@ -115,6 +115,12 @@ void validate_case(Context&, const json& v, std::optional<std::int64_t>) {
   }
 }
 
+// 人民调解法 第三十三条: judicial confirmation is applied for within thirty
+// days of the agreement taking effect ("N日"); the agreement is the closing.
+std::string confirmation_deadline(Context& ctx, const std::string& closed) {
+  return format_date(days_deadline(ctx, "confirmation_deadline", parse_date(closed), 30));
+}
+
 std::vector<Finding> case_rules(Context& ctx, const json& v) {
   std::vector<Finding> out;
   std::string closed = str(v, "closed");
@@ -126,8 +132,7 @@ std::vector<Finding> case_rules(Context& ctx, const json& v) {
                    kLabourSource, closed, "labour_deadline"});
   std::string confirmed = str(v, "confirmation_date");
   if (!confirmed.empty() && !closed.empty()) {
-    std::string limit =
-        format_date(days_deadline(ctx, "confirmation_deadline", parse_date(closed), 30));
+    std::string limit = confirmation_deadline(ctx, closed);
     if (confirmed > limit)
       out.push_back({"mediation_case.confirmation_30_days", "warning",
                      "调解协议生效之日起三十日内未申请司法确认（期限届满日 " + limit + "）",
@@ -245,6 +250,24 @@ Kind declare_case() {
   k.complete = complete_case;
   k.validate = validate_case;
   k.rules = case_rules;
+  k.deadlines = {
+      {"mediation_case.labour_15_days", "劳动争议调解期限", "应于{date}前调解结案", kLabourSource,
+       Counting::calendar_days, "labour_deadline", false, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.contains("closed") || !v.contains("labour_deadline")) return {};
+         return OpenDeadline{str(v, "labour_deadline"), str(v, "received")};
+       }},
+      // The parties may apply (认为有必要的，可以): an option that lapses,
+      // listed for a written agreement not yet confirmed.
+      {"mediation_case.confirmation_30_days", "申请司法确认期限", "可于{date}前申请司法确认",
+       kConfirmationSource, Counting::calendar_days, "confirmation_deadline", true, 3,
+       [](Context& ctx, const json& v) -> std::optional<OpenDeadline> {
+         if (str(v, "outcome") != "succeeded" || str(v, "agreement") != "written" ||
+             v.contains("confirmation_date") || !v.contains("closed"))
+           return {};
+         return OpenDeadline{confirmation_deadline(ctx, str(v, "closed")), str(v, "closed")};
+       }},
+  };
   k.actions = {
       {"close", "结案",
        {date("date", "结案日期").req(), code("outcome", "调解结果", outcomes()).req(),

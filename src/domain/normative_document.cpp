@@ -154,6 +154,14 @@ Kind declare() {
   k.complete = complete;
   k.validate = validate;
   k.rules = rules;
+  k.deadlines = {
+      {"normative_document.filing_30_days", "规范性文件备案报送期限", "应于{date}前报送备案", kFilingSource,
+       Counting::calendar_days, "filing_deadline", false, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.contains("filed") || !v.contains("filing_deadline")) return {};
+         return OpenDeadline{str(v, "filing_deadline"), str(v, "published")};
+       }},
+  };
   k.actions = {
       {"filing_review", "备案审查",
        {date("date", "审查日期").req(), code("verdict", "审查结论", verdicts()).req(), text("opinion", "审查意见")},

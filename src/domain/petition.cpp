@@ -134,6 +134,21 @@ Kind declare() {
   };
   k.complete = complete;
   k.rules = rules;
+  // The same computed fields the rules judge by.
+  k.deadlines = {
+      {"petition.acceptance_15_days", "信访事项受理期限", "应于{date}前告知是否受理", kAcceptSource,
+       Counting::calendar_days, "accept_deadline", false, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.contains("accepted") || v.contains("declined") || !v.contains("accept_deadline")) return {};
+         return OpenDeadline{str(v, "accept_deadline"), str(v, "received")};
+       }},
+      {"petition.conclusion_60_days", "信访事项办理期限", "应于{date}前办结", kConcludeSource,
+       Counting::calendar_days, "conclude_deadline", false, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.contains("concluded") || !v.contains("conclude_deadline")) return {};
+         return OpenDeadline{str(v, "conclude_deadline"), str(v, "accepted")};
+       }},
+  };
   k.actions = {
       {"accept", "受理", {date("date", "受理日期").req()}, accept},
       {"decline", "不予受理", {date("date", "日期").req(), text("reason", "理由")}, decline},

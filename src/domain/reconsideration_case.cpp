@@ -280,6 +280,25 @@ Kind declare() {
   k.complete = complete;
   k.validate = validate;
   k.rules = rules;
+  // The same computed fields the rules judge by.
+  k.deadlines = {
+      {"reconsideration_case.review_5_days", "行政复议受理审查期限", "应于{date}前审查决定是否受理",
+       kRevised.review_source, Counting::working_days, "accept_deadline", false, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.contains("accepted") || v.contains("declined") || v.contains("concluded") ||
+             !v.contains("accept_deadline"))
+           return {};
+         return OpenDeadline{str(v, "accept_deadline"), str(v, "received"), law_of(v).review_source};
+       }},
+      {"reconsideration_case.decision_period", "行政复议决定期限", "应于{date}前作出行政复议决定",
+       kRevised.decision_source, Counting::calendar_days, "decide_deadline", false, 3,
+       [](Context&, const json& v) -> std::optional<OpenDeadline> {
+         if (v.contains("concluded") || !v.contains("decide_deadline")) return {};
+         const Law& law = law_of(v);
+         return OpenDeadline{str(v, "decide_deadline"), period_start(v),
+                             v.value("simplified", false) ? law.simplified_source : law.decision_source};
+       }},
+  };
   k.actions = {
       {"accept", "受理", {date("date", "受理日期").req()}, accept},
       {"decline", "不予受理", {date("date", "日期").req(), text("reason", "理由")}, decline},

@@ -2,6 +2,7 @@
 
 #include "bounded_json.hpp"
 
+#include "domain/due_dates.hpp"
 #include "domain/findings.hpp"
 #include "domain/record_state.hpp"
 #include "domain/unit_tree.hpp"
@@ -475,9 +476,9 @@ json get_record(store::Connection& conn, const Kind& kind, std::int64_t id) {
 
 namespace {
 
-// The record's unit: the field stored in the kind's unit column ("unit" for
-// most kinds, a reconsideration case's "organ").
-std::optional<std::int64_t> unit_of(const Kind& kind, std::int64_t id, const json& values) {
+}  // namespace
+
+std::optional<std::int64_t> record_unit(const Kind& kind, std::int64_t id, const json& values) {
   if (kind.unit_column == "id") return id;
   for (const Field& f : kind.fields) {
     if (f.type != FieldType::ref || f.column() != kind.unit_column) continue;
@@ -485,6 +486,12 @@ std::optional<std::int64_t> unit_of(const Kind& kind, std::int64_t id, const jso
     if (it != values.end() && it->is_number_integer()) return it->get<std::int64_t>();
   }
   return std::nullopt;
+}
+
+namespace {
+
+std::optional<std::int64_t> unit_of(const Kind& kind, std::int64_t id, const json& values) {
+  return record_unit(kind, id, values);
 }
 
 // Strict mode refuses a change that raises an error finding.
@@ -530,7 +537,11 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
   finish_values(ctx, kind, values, id);
   std::vector<Finding> findings = kind.rules ? kind.rules(ctx, values) : std::vector<Finding>{};
   mark_provisional(ctx, values, findings);
-  if (before && *before == values) return PutOutcome::unchanged;
+  if (before && *before == values) {
+    // A new schedule can move a deadline that no field stores.
+    if (op == "recompute") refresh_due_dates(ctx, kind, *id, key, unit_of(kind, *id, values), values);
+    return PutOutcome::unchanged;
+  }
   refuse_errors(ctx, findings);
   json old_findings = journal_findings && id ? record_findings(ctx.conn, kind.name, *id) : json();
 
@@ -557,6 +568,7 @@ PutOutcome write_change(Context& ctx, const Kind& kind, std::optional<std::int64
   if (kind.after_write) kind.after_write(ctx, *id, values, before);
   if (!findings.empty() || !inserted)
     replace_findings(ctx.conn, kind, *id, key, unit_of(kind, *id, values), findings, !inserted);
+  refresh_due_dates(ctx, kind, *id, key, unit_of(kind, *id, values), values);
   json journal_change = change ? *change
                         : before ? diff_external(ctx, kind, *before, values)
                                  : external_values(ctx.refs, kind, values);
@@ -722,15 +734,21 @@ void for_each_provisional(store::Connection& conn, const std::string* unit, F&& 
 
 }  // namespace
 
-std::size_t recompute_provisional(Context& ctx, const std::set<int>& years) {
+std::size_t recompute_for_schedules(Context& ctx, const std::set<int>& years) {
+  // In a stable order (the journal's): the provisional records kind by kind,
+  // then the others by kind name and id.
   std::vector<std::pair<const Kind*, std::int64_t>> affected;
+  std::set<std::pair<std::string, std::int64_t>> seen;
   for_each_provisional(ctx.conn, nullptr, [&](const Kind& kind, std::int64_t id, const std::set<int>& marked) {
     for (int y : marked)
       if (years.count(y)) {
         affected.emplace_back(&kind, id);
+        seen.emplace(kind.name, id);
         return;
       }
   });
+  for (const auto& [kind, id] : records_counted_through(ctx.conn, years))
+    if (seen.emplace(kind->name, id).second) affected.emplace_back(kind, id);
   std::size_t changed = 0;
   for (const auto& [kind, record_id] : affected) {
     std::string key;

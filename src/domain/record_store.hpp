@@ -53,11 +53,17 @@ std::string take_actor(json& args);
 PutOutcome act_on_record(Context& ctx, const Kind& kind, const std::string& key,
                    const std::string& action, const json& args);
 
-// Computes again every record marked provisional for one of `years` (their
-// schedules were just loaded): deadlines, marks and findings, journaled as
-// op "recompute" with the changed fields and findings. Returns how many
-// records changed.
-std::size_t recompute_provisional(Context& ctx, const std::set<int>& years);
+// Computes again, after the schedules of `years` were loaded, every record
+// marked provisional for one of them and every record with an open deadline
+// counted through one of them (due_dates.hpp): deadlines, marks, findings and
+// due dates, journaled as op "recompute" with the changed fields and
+// findings. No other record is read. Returns how many records changed.
+std::size_t recompute_for_schedules(Context& ctx, const std::set<int>& years);
+
+// The record's org unit: the reference stored in the kind's unit column
+// ("unit" for most kinds, a reconsideration case's organ); none for kinds
+// without one.
+std::optional<std::int64_t> record_unit(const Kind& kind, std::int64_t id, const json& values);
 
 // How many records are marked provisional for each year; with `unit`, only
 // the records of that unit's subtree (kinds without a unit are left out).

@@ -1,5 +1,6 @@
 #include "store/schema.hpp"
 
+#include "domain/due_dates.hpp"
 #include "domain/reconsideration_case.hpp"
 #include "domain/record_state.hpp"
 #include "store/journal.hpp"
@@ -693,6 +694,28 @@ CREATE TABLE normative_cleanup (
 CREATE INDEX normative_cleanup_unit_date ON normative_cleanup(unit_id, date);
 CREATE INDEX normative_cleanup_provisional ON normative_cleanup(id) WHERE provisional_deadlines IS NOT NULL;
 )sql"},
+      // 14: the open statutory deadlines (domain/due_dates.hpp): derived
+      // from the records, like an index — never journaled, not part of a
+      // record's proven state. The step domain::rebuild_due_dates computes
+      // them for the records an older file holds.
+      {R"sql(
+CREATE TABLE due_date (
+  kind         TEXT NOT NULL,
+  record_id    INTEGER NOT NULL,
+  rule         TEXT NOT NULL,
+  key          TEXT NOT NULL,
+  unit_id      INTEGER REFERENCES org_unit(id),
+  due          TEXT NOT NULL,
+  counted_from TEXT NOT NULL,
+  lapses       INTEGER NOT NULL,  -- 1: leaves the alerts after its last day
+  provisional  INTEGER NOT NULL,  -- 1: counted with the provisional holiday rule
+  source       TEXT,              -- the statute, when not the declaration's
+  PRIMARY KEY (kind, record_id, rule)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX due_date_unit_due ON due_date(unit_id, due, lapses);
+CREATE INDEX due_date_due ON due_date(due, key);
+)sql",
+       nullptr, domain::rebuild_due_dates},
   };
   return list;
 }

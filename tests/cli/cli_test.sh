@@ -957,6 +957,79 @@ test_rates_report_is_100_or_0_only_when_exact() {
   grep -qF '<td class="n">99.9992%</td>' r.html || fail "the HTML table does not show 99.9992%"
 }
 
+# --- alerts -----------------------------------------------------------------
+
+# A petition received 2023-09-14 whose 15th day (09-29) falls in the National
+# Day holiday: its last day is the make-up working Saturday 2023-10-07.
+alerts_db() {
+  sample_db
+  printf '%s\n' \
+    '{"record": "petition", "key": "〔2023〕15号", "unit": "yx-kfq-v01", "received": "2023-09-14", "petitioners": ["王某"]}' \
+    '{"record": "petition", "key": "〔2023〕16号", "unit": "yx-kfq", "received": "2023-09-01"}' \
+    '{"record": "petition", "key": "〔2023〕16号", "action": "accept", "date": "2023-09-04"}' >p.ndjson
+  "$fazhi" import yx.db p.ndjson >/dev/null
+}
+
+test_alerts_table_and_json() {
+  alerts_db
+  run alerts yx.db --unit yx-kfq --as-of 2023-09-27
+  expect_status 0
+  expect_no_err
+  grep -qxF "阳新经济开发区管委会（含下级） 截至 2023-09-27：超期 0 项，今日到期 0 项，临期 1 项" out ||
+    fail "no count line"
+  grep -qF "信访事项〔2023〕15号应于2023年10月7日前告知是否受理，剩余2个工作日" out || fail "no sentence"
+  grep -q "王某" out && fail "a petitioner's name is printed"
+  # On the due day of the second one (60 days from 09-04: 11-03), json.
+  run alerts yx.db --unit 阳新经济开发区管委会 --as-of 2023-11-03 --format json
+  expect_status 0
+  /usr/bin/python3 - <<'PY' || fail "json answer"
+import json
+a = json.load(open("out"))
+assert a["counts"] == {"overdue": 1, "due": 1, "upcoming": 0}, a["counts"]
+assert [(i["key"], i["status"], i["due"]) for i in a["items"]] == [
+    ("〔2023〕15号", "overdue", "2023-10-07"), ("〔2023〕16号", "due", "2023-11-03")], a["items"]
+PY
+  run alerts yx.db --unit yx-kfq --as-of 2023-13-01
+  expect_status 2
+  expect_err_line 1 "fazhi: 查询期限提醒: "
+}
+
+test_alerts_ics_is_read_back_by_python_icalendar() {
+  alerts_db
+  run alerts yx.db --unit yx-kfq --as-of 2023-10-07 --horizon 40 --format ics
+  expect_status 0
+  expect_no_err
+  cp out before.ics
+  # An extension moves the conclusion deadline; its event keeps its UID.
+  printf '%s\n' '{"record": "petition", "key": "〔2023〕16号", "action": "extend", "date": "2023-10-30", "days": 30}' >x.ndjson
+  "$fazhi" import yx.db x.ndjson >/dev/null
+  run alerts yx.db --unit yx-kfq --as-of 2023-10-07 --horizon 60 --format ics
+  expect_status 0
+  cp out after.ics
+  /usr/bin/python3 - <<'PY' || fail "the iCalendar file does not read back"
+import datetime
+import icalendar
+
+def events(path):
+    cal = icalendar.Calendar.from_ical(open(path, "rb").read())
+    assert str(cal["VERSION"]) == "2.0"
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+before = events("before.ics")
+accept = before["petition.acceptance_15_days/〔2023〕15号@fazhi"]
+assert accept.decoded("DTSTART") == datetime.date(2023, 10, 7), accept.decoded("DTSTART")
+assert accept.decoded("DTEND") == datetime.date(2023, 10, 8)
+assert str(accept["SUMMARY"]) == "信访事项〔2023〕15号应于2023年10月7日前告知是否受理，今日到期", str(accept["SUMMARY"])
+assert "信访工作条例" in str(accept["DESCRIPTION"])
+conclude_uid = "petition.conclusion_60_days/〔2023〕16号@fazhi"
+# 60 days from 09-04: 11-03; with 30 more: 12-03, a Sunday, so 12-04.
+assert before[conclude_uid].decoded("DTSTART") == datetime.date(2023, 11, 3)
+after = events("after.ics")
+assert set(after) == set(before), (set(after), set(before))
+assert after[conclude_uid].decoded("DTSTART") == datetime.date(2023, 12, 4), after[conclude_uid].decoded("DTSTART")
+PY
+}
+
 # --- the sample run ---------------------------------------------------------
 
 test_example_yangxin_2022_runs_end_to_end() {
@@ -992,6 +1065,7 @@ test_example_yangxin_2022_runs_end_to_end() {
     "优秀率                          100.0%        68/68      training.exam_excellent_rate"
     "行政诉讼案件数                  0                        litigation.cases"
     "问题 0 条"
+    "阳新经济开发区管委会（含下级） 截至 2022-12-20：超期 0 项，今日到期 0 项，临期 2 项"
     "日志 1091 条: 完好"
     "记录 670 条: 与日志相符"
     "已写入 build/yangxin-2022.html"
@@ -1020,6 +1094,14 @@ test_example_yangxin_2022_runs_end_to_end() {
   if grep -q "拒绝 [1-9]" out; then
     fail "a sample file had rejected lines"
   fi
+  # The zone's open deadlines as of 2022-12-20: a written agreement of 11-22
+  # whose 30 days for judicial confirmation end on Thursday 12-22 (12-21 and
+  # 12-22 left), and a certificate valid to Saturday 2023-01-14 (12-21..23,
+  # 12-26..30, then 元旦 to 01-02, 01-03..06 and 01-09..13: 17 working days).
+  grep -qF "矛盾纠纷调解案件yx-mc-2022-120可于2022年12月22日前申请司法确认，剩余2个工作日" out ||
+    fail "run.sh output lacks the confirmation alert"
+  grep -qF "行政执法人员yx-eo-01的执法证件有效期至2023年1月14日，剩余17个工作日" out ||
+    fail "run.sh output lacks the certificate alert"
   grep -q '<svg' build/yangxin-2022.html || fail "the HTML report has no chart"
   grep -qxE '日志头: 1091:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
   grep -qE '^全过程记录校验码：1091:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1091条' out ||

@@ -291,6 +291,17 @@ std::vector<Case> build() {
   });
   c.add("fz_findings", "out_json NULL", FZ_E_ARGUMENT, "out_json",
         [](Ctx& x) { return fz_findings(x.db, nullptr, nullptr); });
+  c.add("fz_alerts", "db NULL", FZ_E_ARGUMENT, "db", [](Ctx&) {
+    char* o = nullptr;
+    return fz_alerts(nullptr, "{\"unit\": \"root\", \"as_of\": \"2022-12-20\"}", &o);
+  });
+  c.add("fz_alerts", "query_json NULL", FZ_E_ARGUMENT, "query_json", [](Ctx& x) {
+    char* o = nullptr;
+    return fz_alerts(x.db, nullptr, &o);
+  });
+  c.add("fz_alerts", "out_json NULL", FZ_E_ARGUMENT, "out_json", [](Ctx& x) {
+    return fz_alerts(x.db, "{\"unit\": \"root\", \"as_of\": \"2022-12-20\"}", nullptr);
+  });
   c.add("fz_report", "db NULL", FZ_E_ARGUMENT, "db", [](Ctx&) {
     char* o = nullptr;
     return fz_report(nullptr, "root", 2022, "markdown", nullptr, &o);
@@ -610,6 +621,11 @@ std::vector<Case> build() {
                 [](Ctx& x, const std::string& v) {
                   char* o = nullptr;
                   return fz_findings(x.db, v.c_str(), &o);
+                });
+  json_argument(c, "fz_alerts", "query_json", "query", "\"unit\": \"root\"",
+                [](Ctx& x, const std::string& v) {
+                  char* o = nullptr;
+                  return fz_alerts(x.db, v.c_str(), &o);
                 });
   json_argument(c, "fz_report", "options_json", "options", "\"params\": {}",
                 [](Ctx& x, const std::string& v) {

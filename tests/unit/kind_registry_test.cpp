@@ -32,10 +32,26 @@ TEST(KindRegistry, NamesAreUniqueAndTablesDefaultToThem) {
   while (q->executeStep()) keyed_tables.insert(q->getColumn(0).getString());
   keyed_tables.erase("journal");  // names the key of each record it logs
   keyed_tables.erase("finding");  // names the key of the record it was found in
+  keyed_tables.erase("due_date");  // names the key of the record whose deadline it keeps
   EXPECT_EQ(names, keyed_tables);
   EXPECT_EQ(kind_named("adviser").unit_column, "");
   EXPECT_EQ(kind_named("org_unit").unit_column, "id");
   EXPECT_EQ(kind_named("petition").unit_column, "unit_id");
+}
+
+TEST(KindRegistry, EveryDeadlineHasOneRuleCodeItsStatuteAndASentenceWithItsDate) {
+  std::set<std::string> rules;
+  for (const Kind* k : all_kinds())
+    for (const DeadlineDecl& d : k->deadlines) {
+      EXPECT_TRUE(rules.insert(d.rule).second) << d.rule << " is declared twice";
+      EXPECT_EQ(d.rule.rfind(k->name + ".", 0), 0u) << d.rule << " does not start with its kind";
+      EXPECT_NE(d.phrase.find("{date}"), std::string::npos) << d.rule;
+      EXPECT_FALSE(d.label.empty()) << d.rule;
+      EXPECT_FALSE(d.source.empty()) << d.rule;
+      EXPECT_TRUE(static_cast<bool>(d.open)) << d.rule;
+      EXPECT_GE(d.horizon, 0) << d.rule;
+    }
+  EXPECT_EQ(rules.size(), 12u);
 }
 
 TEST(KindRegistry, ExportOrderPutsEveryReferencedKindFirst) {

@@ -107,13 +107,18 @@ TEST_F(Decisions, PublicationBeforeAdoptionIsRefused) {
   EXPECT_EQ(status_of([&] { act("publication", {{"date", "2022-04-16"}}); }), Status::rule);
 }
 
-TEST_F(Decisions, CommentPeriodUnderThirtyDaysWarnsAndThirtyIsEnough) {
-  act("public_participation", {{"start", "2022-03-01"}, {"end", "2022-03-30"}});
+TEST_F(Decisions, CommentWindowCountsBothEndsSoTwentyNineDaysWarnAndThirtyAreEnough) {
+  // 2023-06-01 to 2023-06-29, both days counted: 29 days, one short.
+  act("public_participation", {{"start", "2023-06-01"}, {"end", "2023-06-29"}});
   EXPECT_EQ(rules(), std::vector<std::string>{"decision.comment_period_30_days"});
-  db_->put("decision", {{"key", "e"}, {"unit", "zone"}, {"title", "方案二"}});
-  db_->act("decision", "e", "public_participation", {{"start", "2022-03-01"}, {"end", "2022-03-31"}});
   json f = db_->findings({{"kind", "decision"}});
+  EXPECT_NE(f["items"][0]["message"].get<std::string>().find("征求意见期限 29 日"), std::string::npos);
+  // 征求意见 2023年6月1日至6月30日 is 30 days: enough.
+  db_->put("decision", {{"key", "e"}, {"unit", "zone"}, {"title", "方案二"}});
+  db_->act("decision", "e", "public_participation", {{"start", "2023-06-01"}, {"end", "2023-06-30"}});
+  f = db_->findings({{"kind", "decision"}});
   EXPECT_EQ(f["total"], 1);
+  EXPECT_EQ(f["items"][0]["key"], "d");
   EXPECT_EQ(f["items"][0]["source"], "重大行政决策程序暂行条例 第十五条");
 }
 

@@ -343,6 +343,18 @@ namespace Fazhi
             return Utf8.TakeString(json);
         }
 
+        /// <summary>Alerts as JSON: the open statutory deadlines of a unit and everything below it
+        /// that are overdue (超期), due on "as_of" or within a horizon of working days (临期),
+        /// ordered by due date, then key. The query needs "unit" and "as_of"; "horizon",
+        /// "horizons", "limit" and "offset" are optional (fazhi.h, fz_alerts).</summary>
+        public string Alerts(string queryJson)
+        {
+            byte[] q = Utf8.Required(queryJson, "queryJson");
+            IntPtr json;
+            Check(NativeMethods.fz_alerts(Handle, q, out json));
+            return Utf8.TakeString(json);
+        }
+
         /// <summary>Drafts the annual report (法治政府建设年度报告) of a unit for a year.</summary>
         /// <param name="unit">Unit key.</param>
         /// <param name="year">Report year.</param>

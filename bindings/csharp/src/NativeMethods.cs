@@ -119,6 +119,9 @@ namespace Fazhi
         internal static extern int fz_findings(DatabaseHandle db, byte[] query_json, out IntPtr out_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_alerts(DatabaseHandle db, byte[] query_json, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int fz_report(DatabaseHandle db, byte[] unit, int year, byte[] format,
                                              byte[] options_json, out IntPtr out_text);
 

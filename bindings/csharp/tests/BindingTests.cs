@@ -172,6 +172,25 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("alerts_list_an_open_deadline_until_it_is_met", () =>
+            {
+                using (var db = new Database(Database.InMemory))
+                {
+                    db.Put("org_unit", Root);
+                    // Received 2023-09-14: day 15 falls in the National Day holiday, so the
+                    // last day is the make-up working Saturday 2023-10-07.
+                    db.Put("petition", "{\"key\": \"pt-1\", \"unit\": \"yx-kfq\", \"received\": \"2023-09-14\"}");
+                    string due = db.Alerts("{\"unit\": \"yx-kfq\", \"as_of\": \"2023-10-07\"}");
+                    Assert.Equal(1L, Json.Long(Json.Parse(due), "total"), "one open deadline");
+                    Assert.Equal("2023-10-07", (string)Json.At(Json.Parse(due), "items", 0, "due"), "its due date");
+                    Assert.Contains("信访事项pt-1应于2023年10月7日前告知是否受理，今日到期", due, "the sentence");
+                    db.Act("petition", "pt-1", "accept", "{\"date\": \"2023-10-07\"}");
+                    string after = db.Alerts("{\"unit\": \"yx-kfq\", \"as_of\": \"2023-10-08\"}");
+                    Assert.Equal(0L, Json.Long(Json.Parse(after), "total"), "met: gone");
+                    Assert.Throws<FazhiArgumentException>(() => db.Alerts("{\"unit\": \"yx-kfq\"}"), "no as_of");
+                }
+            });
+
             r.Add("argument_exception_unknown_field", () =>
             {
                 using (Database db = Seeded())
@@ -314,8 +333,9 @@ namespace Fazhi.Tests
                     AddCase(db, "mc-2", "2022-04-01", null, null);
                     Assert.Near(2, db.Indicator("mediation.received", "yx-kfq", "2022").Value, 0,
                                 "read right during the load");
-                    // mediation_case's (unit, received), (unit, closed) and committee indexes
-                    Assert.Equal(3L, db.BulkEnd(), "indexes built");
+                    // mediation_case's (unit, received), (unit, closed) and committee indexes,
+                    // and due_date's (unit, due) index
+                    Assert.Equal(4L, db.BulkEnd(), "indexes built");
                     Assert.Equal(0L, db.BulkEnd(), "nothing left to build");
                     Assert.Near(2, db.Indicator("mediation.received", "yx-kfq", "2022").Value, 0,
                                 "read right after the load");

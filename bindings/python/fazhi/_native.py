@@ -97,6 +97,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "fz_explain": (_status, (_db, _str, _str, _str, _str, _out_str)),
     "fz_define_indicator": (_status, (_db, _str)),
     "fz_findings": (_status, (_db, _str, _out_str)),
+    "fz_alerts": (_status, (_db, _str, _out_str)),
     "fz_report": (_status, (_db, _str, _i32, _str, _str, _out_str)),
     "fz_journal_verify": (_status, (_db, _out_str)),
     "fz_journal_verify_with": (_status, (_db, _str, _out_str)),
@@ -152,6 +153,7 @@ class NativeLibrary:
     fz_explain: Callable[..., int]
     fz_define_indicator: Callable[..., int]
     fz_findings: Callable[..., int]
+    fz_alerts: Callable[..., int]
     fz_report: Callable[..., int]
     fz_journal_verify: Callable[..., int]
     fz_journal_verify_with: Callable[..., int]

@@ -583,6 +583,17 @@ class Database:
         return self._call_json(  # type: ignore[no-any-return]
             "fz_findings", _dumps(query) if query else None)
 
+    def alerts(self, unit: str, as_of: str, **query: Any) -> JSONObject:
+        """The open statutory deadlines of ``unit`` and everything below it
+        that are overdue (超期), due on ``as_of`` or within a horizon of
+        working days (临期), ordered by due date, then key:
+        ``{"total", "counts", "items": [{"kind", "key", "rule", "due",
+        "status", "working_days", "source", "message", ...}]}``. ``horizon=``
+        (working days, every rule), ``horizons={rule: n}``, ``limit=``,
+        ``offset=`` as fz_alerts takes them."""
+        return self._call_json(  # type: ignore[no-any-return]
+            "fz_alerts", _dumps({"unit": unit, "as_of": as_of, **query}))
+
     def report(self, unit: str, year: int, format: str = "markdown", **options: Any) -> str:
         """Drafts the annual report (法治政府建设年度报告) of a unit and its
         subtree for a year: ``format`` "markdown", "html" (self-contained,

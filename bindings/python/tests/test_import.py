@@ -256,8 +256,9 @@ class BulkLoadTest(FazhiTestCase):
         assert db.bulk_end() == 0
         db.bulk_begin()
         self.put_case("c3", db=db)
-        # mediation_case's (unit, received), (unit, closed) and committee indexes
-        assert db.bulk_end() == 3
+        # mediation_case's (unit, received), (unit, closed) and committee
+        # indexes, and due_date's (unit, due) index
+        assert db.bulk_end() == 4
         assert db.indicator("mediation.received", "yx-kfq", 2022).value == 3
 
     def test_a_second_begin_is_a_conflict(self) -> None:

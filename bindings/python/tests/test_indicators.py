@@ -128,6 +128,23 @@ class FindingsAndReportTest(FazhiTestCase):
         assert "十五日" in item["message"]
         assert self.db.findings(severity="error")["total"] == 0
 
+    def test_alerts_list_an_open_deadline_until_its_action_is_recorded(self) -> None:
+        self.put_tree()
+        # Received 2023-09-14: day 15 is 09-29, in the National Day holiday,
+        # so the last day is the make-up working Saturday 10-07.
+        self.db.put("petition", key="p1", unit="yx-kfq", received="2023-09-14",
+                    petitioners=["李某丙"])
+        a = self.db.alerts("yx-kfq", "2023-09-27")
+        assert a["total"] == 1
+        item = a["items"][0]
+        assert (item["due"], item["status"], item["working_days"]) == ("2023-10-07", "upcoming", 2)
+        assert item["message"] == "信访事项p1应于2023年10月7日前告知是否受理，剩余2个工作日"
+        assert self.db.alerts("yx-kfq", "2023-10-08")["items"][0]["status"] == "overdue"
+        self.db.act("petition", "p1", "accept", date="2023-10-07")
+        assert self.db.alerts("yx-kfq", "2023-10-08")["total"] == 0
+        with raises(fazhi.ArgumentError):
+            self.db.alerts("yx-kfq", "2023-10-08", horizon=-1)
+
     def test_report_with_an_unknown_format_raises_argument_error(self) -> None:
         self.put_tree()
         with raises(fazhi.ArgumentError) as r:
