@@ -278,15 +278,4 @@ RecordProof join_proofs(std::vector<KindProof> parts) {
   return proof;
 }
 
-RecordProof prove_records(store::Connection& conn, const ProofScope& scope,
-                          const std::set<std::pair<std::string, std::int64_t>>& moved_from) {
-  const ProofPlan plan = plan_proof(conn, scope);
-  std::vector<KindProof> parts;
-  for (std::size_t i = 0; i < plan.sources.size(); ++i) {
-    parts.push_back(prove_kind(conn, plan, i));
-    settle_missing(conn, parts.back(), moved_from);
-  }
-  return join_proofs(std::move(parts));
-}
-
 }  // namespace fazhi::domain

@@ -74,13 +74,16 @@ struct RecordProof {
   nlohmann::json to_json() const;
 };
 
-// A proof in parts, for connections reading one snapshot side by side
-// (journal_verification.hpp). plan_proof() checks the scope (throwing as
-// prove_records does) and lists the kinds it covers; prove_kind() proves
+// A proof in parts, which connections reading one snapshot can share
+// (journal_verification.hpp). plan_proof() checks the scope and lists the
+// kinds it covers: Error(argument, "kind") for an unknown kind,
+// Error(not_found, "unit") for an unknown unit, Error(argument, "unit") for a
+// kind that belongs to no unit scoped by one; prove_kind() proves
 // one of them, leaving the records whose row is gone unsettled until the
 // chain's move entries are known; settle_missing() counts and lists those
-// that no move explains; join_proofs() adds the parts up in plan order,
-// listing problems exactly as prove_records does.
+// that no move explains (`moved_from`: the records move entries say were
+// moved away, store::JournalCheck); join_proofs() adds the parts up in plan
+// order, listing the first kListed problems in kind, then id order.
 struct ProofPlan {
   std::vector<const StateSource*> sources;
   std::optional<std::pair<std::string, std::string>> range;  // the unit's subtree
@@ -102,13 +105,5 @@ KindProof prove_kind(store::Connection& conn, const ProofPlan& plan, std::size_t
 void settle_missing(store::Connection& conn, KindProof& part,
                     const std::set<std::pair<std::string, std::int64_t>>& moved_from);
 RecordProof join_proofs(std::vector<KindProof> parts);
-
-// Proves the records in `scope` against the journal. `moved_from`: the
-// records move entries say were moved away (store::JournalCheck). Throws
-// Error(argument, "kind") for an unknown kind, Error(not_found, "unit") for
-// an unknown unit, Error(argument, "unit") for a kind that belongs to no
-// unit scoped by one.
-RecordProof prove_records(store::Connection& conn, const ProofScope& scope,
-                          const std::set<std::pair<std::string, std::int64_t>>& moved_from);
 
 }  // namespace fazhi::domain
