@@ -462,7 +462,13 @@ FZ_API fz_status fz_findings(fz_db *db, const char *query_json, char **out_json)
  *  "due" | "upcoming", "working_days" (left; negative: overdue), "source"
  *  (the statute), "provisional" (counted with the provisional holiday rule),
  *  "message" (Chinese, without personal names: "信访事项X应于2023年10月9日前
- *  办结，剩余2个工作日")}]}. */
+ *  办结，剩余2个工作日")}]}.
+ *  The same deadlines, met ones included, are counted by two catalogue
+ *  indicators (fz_indicator), each broken down by kind: alerts.overdue, the
+ *  deadlines overdue on the period's last day (by the records' own dates:
+ *  one met after that day, or moved by an extension granted after it, was
+ *  overdue then), and alerts.concluded_late, those met in the period after
+ *  their due date. */
 FZ_API fz_status fz_alerts(fz_db *db, const char *query_json, char **out_json);
 
 /** Drafts the annual report on rule-of-law government construction

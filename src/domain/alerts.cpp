@@ -33,13 +33,14 @@ const RuleInfo* find_rule(const std::string& rule) {
   return nullptr;
 }
 
-// The filter shared by the count and the list: the subtree's units, the due
+// The filter shared by the count and the list: the subtree's units, open
+// deadlines (met IS NULL, the index's second column), the due
 // date up to the rule's horizon, lapsed windows left out. One WHEN per
 // declared rule, each bound to that rule's last listed day.
 std::string where_clause() {
   std::string sql =
       " FROM due_date d JOIN org_unit u ON u.id = d.unit_id"
-      " WHERE u.path >= ? AND u.path < ? AND d.due <= ? AND (d.lapses = 0 OR d.due >= ?)"
+      " WHERE u.path >= ? AND u.path < ? AND d.met IS NULL AND d.due <= ? AND (d.lapses = 0 OR d.due >= ?)"
       " AND d.due <= CASE d.rule";
   for (std::size_t i = 0; i < declared_rules().size(); ++i) sql += " WHEN ? THEN ?";
   return sql + " ELSE '' END";

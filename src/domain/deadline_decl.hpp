@@ -2,10 +2,12 @@
 //
 // A kind's rules judge a deadline after the fact (a finding when a petition
 // was concluded late); its deadline declarations say, for a record as it
-// stands, which deadlines are still open and when they fall due. The record
-// store writes them to the derived table due_date in the same transaction as
-// the record (domain/due_dates.hpp), and alerts (domain/alerts.hpp) read that
-// table. Both halves take the due date from one place — the record's computed
+// stands, which deadlines apply, when they fall due and the day each was met
+// (none while it is open). The record store writes them to the derived table
+// due_date in the same transaction as the record (domain/due_dates.hpp);
+// alerts (domain/alerts.hpp) read its open rows, and the indicators
+// alerts.overdue and alerts.concluded_late (domain/deadline_indicators.hpp) all of
+// them. Both halves take the due date from one place — the record's computed
 // deadline field, or one helper that the finding calls as well — so that a
 // finding and an alert can never disagree about the day.
 #pragma once
@@ -33,13 +35,22 @@ const char* counting_code(Counting c);
 // "日（期满日遇节假日顺延）" | "工作日" | "到期日".
 const char* counting_label(Counting c);
 
-// An open deadline of one record.
+// A deadline of one record, open or met.
 struct OpenDeadline {
   std::string due;           // YYYY-MM-DD, the last day on which the duty is met
   std::string counted_from;  // YYYY-MM-DD, the event the deadline runs from
   // The statute when it depends on the record (a reconsideration case
   // received before 2024 follows the 2017 text); empty: the declaration's.
   std::string source = {};
+  // YYYY-MM-DD, the day of the action that met the duty (accepted,
+  // concluded, filed, ...); empty while the deadline is open.
+  std::string met = {};
+  // An extension recorded on `moved_on` moved the due date from
+  // `due_before`: until that day the record was due on `due_before`, which
+  // is what "overdue as of a day" before the extension judges by. Both
+  // empty when nothing moved it.
+  std::string moved_on = {};
+  std::string due_before = {};
 };
 
 struct DeadlineDecl {
@@ -62,8 +73,11 @@ struct DeadlineDecl {
   bool lapses = false;
   // Working days before the due date from which the item is listed (临期).
   int horizon = 3;
-  // The deadline, when it is open on `values` (the record's complete stored
-  // values); nullopt when it does not apply or was met.
+  // The deadline on `values` (the record's complete stored values), open or
+  // met (OpenDeadline::met); nullopt when it does not apply (a declined
+  // petition has no conclusion deadline, an officer no longer active no
+  // certificate to renew). A deadline that lapses is returned only while
+  // open: it cannot be met late.
   std::function<std::optional<OpenDeadline>(Context&, const json& values)> open;
 };
 

@@ -24,10 +24,16 @@ constexpr const char* kDiscussionSource = "重大行政决策程序暂行条例 
 constexpr const char* kPublicationSource = "重大行政决策程序暂行条例 第三十条";
 constexpr const char* kCommentSource = "重大行政决策程序暂行条例 第十五条";
 constexpr const char* kReviewSource = "重大行政决策程序暂行条例 第二十六条";
-constexpr const char* kArchiveSource = "重大行政决策程序暂行条例 第三十三条";
-// 第三十三条 asks for timely archiving without a number; the local rule fazhi
-// follows is thirty days ("N日") from the meeting that adopted the decision.
+constexpr const char* kArchiveSource = "重大行政决策程序暂行条例 第三十三条（及时归档，按30日计）";
+// 第三十三条 asks for timely ("及时") archiving and gives no number. fazhi
+// reads "timely" as thirty days, counted as a statutory "N日" from the meeting
+// that adopted the decision (the rest-day shift included) — the reading the
+// indicator decision.timely_archive_rate takes by default (its archive_days).
+// The statute named with the deadline says so, so that no one takes the
+// thirty days for the regulation's own words.
 constexpr int kArchiveDays = 30;
+// 第二十六条: the review is given "一般不少于7个工作日".
+constexpr int kReviewWorkingDays = 7;
 
 bool flag(const json& v, const char* name) { return v.contains(name) && v[name].get<bool>(); }
 
@@ -120,7 +126,7 @@ std::vector<Finding> rules(Context& ctx, const json& v) {
   std::string submitted = str(v, "review_submitted"), completed = str(v, "review_completed");
   if (!relaxed && !submitted.empty() && !completed.empty()) {
     int days = working_days_between(ctx, "review_working_days", parse_date(submitted), parse_date(completed));
-    if (days < 7)
+    if (days < kReviewWorkingDays)
       out.push_back({"decision.review_7_working_days", "warning",
                      "合法性审查时间 " + std::to_string(days) + " 个工作日，少于7个工作日（" + submitted + " 送审，" +
                          completed + " 完成）",
@@ -335,14 +341,33 @@ Kind declare() {
          if (!v.contains("participation_end") || v.contains("discussed") || v.contains("withdrawn")) return {};
          return OpenDeadline{str(v, "participation_end"), str(v, "participation_start")};
        }},
+      // The review's minimum time (第二十六条: 一般不少于7个工作日) as a
+      // reminder: the decision goes to the collective discussion no earlier
+      // than the seventh working day after the draft was sent for review —
+      // the day on which the finding decision.review_7_working_days stops
+      // warning of a review that was given too little time. A minimum, not a
+      // duty that can be late: it lapses, listed until that day while the
+      // decision is not discussed (nor withdrawn, nor urgent with its reason).
+      {"decision.review_7_working_days", "合法性审查最短期限", "的合法性审查时间至{date}满7个工作日，方可提交集体讨论",
+       kReviewSource, Counting::working_days, "review_working_days", true, 3,
+       [](Context& ctx, const json& v) -> std::optional<OpenDeadline> {
+         const bool relaxed = flag(v, "urgent") && !str(v, "urgent_reason").empty();
+         if (relaxed || !v.contains("review_submitted") || v.contains("discussed") || v.contains("withdrawn"))
+           return {};
+         const std::string submitted = str(v, "review_submitted");
+         return OpenDeadline{
+             format_date(working_days_deadline(ctx, "review_working_days", parse_date(submitted), kReviewWorkingDays)),
+             submitted};
+       }},
       {"decision.archive_30_days", "重大行政决策归档期限", "应于{date}前归档", kArchiveSource,
        Counting::calendar_days, "archive_deadline", false, 3,
        [](Context& ctx, const json& v) -> std::optional<OpenDeadline> {
-         if (!adopted(v) || v.contains("archived") || v.contains("withdrawn") || !v.contains("discussed"))
-           return {};
+         if (!adopted(v) || v.contains("withdrawn") || !v.contains("discussed")) return {};
          const std::string discussed = str(v, "discussed");
-         return OpenDeadline{
-             format_date(days_deadline(ctx, "archive_deadline", parse_date(discussed), kArchiveDays)), discussed};
+         OpenDeadline d{format_date(days_deadline(ctx, "archive_deadline", parse_date(discussed), kArchiveDays)),
+                        discussed};
+         d.met = str(v, "archived");
+         return d;
        }},
   };
   k.actions = {

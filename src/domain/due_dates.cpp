@@ -33,7 +33,7 @@ void refresh_due_dates(Context& ctx, const Kind& kind, std::int64_t id, const st
     if (!open) continue;
     auto ins = ctx.conn.statement(
         "INSERT INTO due_date (kind, record_id, rule, key, unit_id, due, counted_from, lapses, provisional, "
-        "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "source, met, moved_on, due_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins->bind(1, kind.name);
     ins->bind(2, static_cast<int64_t>(id));
     ins->bind(3, d.rule);
@@ -46,10 +46,14 @@ void refresh_due_dates(Context& ctx, const Kind& kind, std::int64_t id, const st
     ins->bind(7, open->counted_from);
     ins->bind(8, d.lapses ? 1 : 0);
     ins->bind(9, provisional(ctx, values, d.deadline) ? 1 : 0);
-    if (open->source.empty())
-      ins->bind(10);
-    else
-      ins->bind(10, open->source);
+    // Empty texts are stored as NULL: "no statute of its own", "open", "not moved".
+    int column = 10;
+    for (const std::string* text : {&open->source, &open->met, &open->moved_on, &open->due_before}) {
+      if (text->empty())
+        ins->bind(column++);
+      else
+        ins->bind(column++, *text);
+    }
     ins->exec();
   }
 }

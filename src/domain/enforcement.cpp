@@ -212,8 +212,10 @@ Kind declare_action() {
       {"enforcement_action.publicity_deadline", "行政执法决定公示期限", "应于{date}前公示", kPublicitySource,
        Counting::working_days, "publicity_deadline", false, 3,
        [](Context&, const json& v) -> std::optional<OpenDeadline> {
-         if (v.contains("publicized") || !v.contains("publicity_deadline")) return {};
-         return OpenDeadline{str(v, "publicity_deadline"), str(v, "decided")};
+         if (!v.contains("publicity_deadline")) return {};
+         OpenDeadline d{str(v, "publicity_deadline"), str(v, "decided")};
+         d.met = str(v, "publicized");
+         return d;
        }},
   };
   // Indicators, dated by the decision.

@@ -254,8 +254,10 @@ Kind declare_case() {
       {"mediation_case.labour_15_days", "劳动争议调解期限", "应于{date}前调解结案", kLabourSource,
        Counting::calendar_days, "labour_deadline", false, 3,
        [](Context&, const json& v) -> std::optional<OpenDeadline> {
-         if (v.contains("closed") || !v.contains("labour_deadline")) return {};
-         return OpenDeadline{str(v, "labour_deadline"), str(v, "received")};
+         if (!v.contains("labour_deadline")) return {};
+         OpenDeadline d{str(v, "labour_deadline"), str(v, "received")};
+         d.met = str(v, "closed");
+         return d;
        }},
       // The parties may apply (认为有必要的，可以): an option that lapses,
       // listed for a written agreement not yet confirmed.

@@ -158,8 +158,10 @@ Kind declare() {
       {"normative_document.filing_30_days", "规范性文件备案报送期限", "应于{date}前报送备案", kFilingSource,
        Counting::calendar_days, "filing_deadline", false, 3,
        [](Context&, const json& v) -> std::optional<OpenDeadline> {
-         if (v.contains("filed") || !v.contains("filing_deadline")) return {};
-         return OpenDeadline{str(v, "filing_deadline"), str(v, "published")};
+         if (!v.contains("filing_deadline")) return {};
+         OpenDeadline d{str(v, "filing_deadline"), str(v, "published")};
+         d.met = str(v, "filed");
+         return d;
        }},
   };
   k.actions = {

@@ -139,14 +139,22 @@ Kind declare() {
       {"petition.acceptance_15_days", "信访事项受理期限", "应于{date}前告知是否受理", kAcceptSource,
        Counting::calendar_days, "accept_deadline", false, 3,
        [](Context&, const json& v) -> std::optional<OpenDeadline> {
-         if (v.contains("accepted") || v.contains("declined") || !v.contains("accept_deadline")) return {};
-         return OpenDeadline{str(v, "accept_deadline"), str(v, "received")};
+         if (!v.contains("accept_deadline")) return {};
+         OpenDeadline d{str(v, "accept_deadline"), str(v, "received")};
+         d.met = v.contains("accepted") ? str(v, "accepted") : str(v, "declined");
+         return d;
        }},
       {"petition.conclusion_60_days", "信访事项办理期限", "应于{date}前办结", kConcludeSource,
        Counting::calendar_days, "conclude_deadline", false, 3,
-       [](Context&, const json& v) -> std::optional<OpenDeadline> {
-         if (v.contains("concluded") || !v.contains("conclude_deadline")) return {};
-         return OpenDeadline{str(v, "conclude_deadline"), str(v, "accepted")};
+       [](Context& ctx, const json& v) -> std::optional<OpenDeadline> {
+         if (!v.contains("conclude_deadline")) return {};
+         OpenDeadline d{str(v, "conclude_deadline"), str(v, "accepted")};
+         d.met = str(v, "concluded");
+         if (v.contains("extended")) {
+           d.moved_on = str(v, "extended");
+           d.due_before = deadline(ctx, "conclude_deadline", str(v, "accepted"), 60);
+         }
+         return d;
        }},
   };
   k.actions = {

@@ -285,18 +285,26 @@ Kind declare() {
       {"reconsideration_case.review_5_days", "行政复议受理审查期限", "应于{date}前审查决定是否受理",
        kRevised.review_source, Counting::working_days, "accept_deadline", false, 3,
        [](Context&, const json& v) -> std::optional<OpenDeadline> {
-         if (v.contains("accepted") || v.contains("declined") || v.contains("concluded") ||
-             !v.contains("accept_deadline"))
-           return {};
-         return OpenDeadline{str(v, "accept_deadline"), str(v, "received"), law_of(v).review_source};
+         if (!v.contains("accept_deadline")) return {};
+         OpenDeadline d{str(v, "accept_deadline"), str(v, "received"), law_of(v).review_source};
+         // Met by the first of: accepted, declined, the case ended before either.
+         for (const char* field : {"accepted", "declined", "concluded"})
+           if (v.contains(field) && (d.met.empty() || str(v, field) < d.met)) d.met = str(v, field);
+         return d;
        }},
       {"reconsideration_case.decision_period", "行政复议决定期限", "应于{date}前作出行政复议决定",
        kRevised.decision_source, Counting::calendar_days, "decide_deadline", false, 3,
-       [](Context&, const json& v) -> std::optional<OpenDeadline> {
-         if (v.contains("concluded") || !v.contains("decide_deadline")) return {};
+       [](Context& ctx, const json& v) -> std::optional<OpenDeadline> {
+         if (!v.contains("decide_deadline")) return {};
          const Law& law = law_of(v);
-         return OpenDeadline{str(v, "decide_deadline"), period_start(v),
-                             v.value("simplified", false) ? law.simplified_source : law.decision_source};
+         OpenDeadline d{str(v, "decide_deadline"), period_start(v),
+                        v.value("simplified", false) ? law.simplified_source : law.decision_source};
+         d.met = str(v, "concluded");
+         if (v.contains("extended") && v.contains("extension_days") && !v.value("simplified", false)) {
+           d.moved_on = str(v, "extended");
+           d.due_before = format_date(days_deadline(ctx, "decide_deadline", parse_date(d.counted_from), 60));
+         }
+         return d;
        }},
   };
   k.actions = {

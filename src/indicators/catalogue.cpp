@@ -1,5 +1,6 @@
 #include "indicators/catalogue.hpp"
 
+#include "domain/deadline_indicators.hpp"
 #include "domain/kind.hpp"
 #include "domain/labels.hpp"
 #include "nearest.hpp"
@@ -81,25 +82,35 @@ const Base* base_for(Catalogue& c, const std::string& table, const std::string& 
   return &c.bases.back();
 }
 
+void add_declared(Catalogue& c, const domain::Kind* kind, const std::vector<domain::MeasureDecl>& measures,
+                  const std::vector<domain::IndicatorDecl>& indicators) {
+  for (const domain::MeasureDecl& d : measures) {
+    if (find_in(c.measures, d.code)) throw Error(Status::internal, "measure " + d.code + " is declared twice");
+    // A view's rows name their unit in unit_id, as the kinds' tables do.
+    const Base* base = nullptr;
+    if (!d.view.empty()) {
+      base = base_for(c, d.view, "unit_id", d.dating);
+    } else {
+      if (!kind && d.over.empty())
+        throw Error(Status::internal, "measure " + d.code + " names neither a kind nor a view");
+      const domain::Kind& rows = d.over.empty() ? *kind : domain::kind_named(d.over);
+      base = base_for(c, rows.table, rows.unit_column, d.dating);
+    }
+    c.measures.push_back({d.code, d.label, base, d.condition, d.sum, d.unit, d.params, d.distinct});
+  }
+  for (const domain::IndicatorDecl& d : indicators) {
+    if (find_in(c.indicators, d.code))
+      throw Error(Status::internal, "indicator " + d.code + " is declared twice");
+    c.indicators.push_back({d.code, d.label, d.measure, d.numerator, d.denominator, d.breakdown,
+                            d.breakdown_labels, d.should_be_full});
+  }
+}
+
 Catalogue build() {
   Catalogue c;
-  for (const domain::Kind* kind : domain::all_kinds()) {
-    for (const domain::MeasureDecl& d : kind->measures) {
-      const domain::Kind& rows = d.over.empty() ? *kind : domain::kind_named(d.over);
-      if (find_in(c.measures, d.code))
-        throw Error(Status::internal, "measure " + d.code + " is declared twice");
-      // A view's rows name their unit in unit_id, as the kinds' tables do.
-      const Base* base = d.view.empty() ? base_for(c, rows.table, rows.unit_column, d.dating)
-                                        : base_for(c, d.view, "unit_id", d.dating);
-      c.measures.push_back({d.code, d.label, base, d.condition, d.sum, d.unit, d.params, d.distinct});
-    }
-    for (const domain::IndicatorDecl& d : kind->indicators) {
-      if (find_in(c.indicators, d.code))
-        throw Error(Status::internal, "indicator " + d.code + " is declared twice");
-      c.indicators.push_back({d.code, d.label, d.measure, d.numerator, d.denominator, d.breakdown,
-                              d.breakdown_labels, d.should_be_full});
-    }
-  }
+  for (const domain::Kind* kind : domain::all_kinds()) add_declared(c, kind, kind->measures, kind->indicators);
+  // The deadlines of every kind, from due_date.
+  add_declared(c, nullptr, domain::deadline_measures(), domain::deadline_indicators());
   // Every indicator names measures that exist.
   for (const IndicatorDef& d : c.indicators)
     for (const std::string* m : {&d.numerator, &d.denominator})

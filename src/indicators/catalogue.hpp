@@ -1,7 +1,8 @@
 // catalogue.hpp — the indicator catalogue: measures (SQL aggregates) and the
 // indicators built from them. Codes are stable. The catalogue is assembled
 // from the record kinds' declarations (domain/indicator_decl.hpp), in the
-// order of the kind registry.
+// order of the kind registry, followed by the indicators over the deadlines
+// of every kind (domain/deadline_indicators.hpp).
 //
 // A measure aggregates rows of one *base*: a table joined to the unit tree,
 // restricted to the unit's subtree and to the period by the base's event date.

@@ -443,7 +443,8 @@ json Writer::litigation() {
 }
 
 // Rates that the law or the assessment expects at 100%, and the other gaps
-// the data shows: overdue cases and the error findings of the year.
+// the data shows: the deadlines overdue at the year's end by kind, overdue
+// labour cases and the error findings of the year.
 std::vector<std::string> Writer::data_gaps() {
   std::vector<std::string> gaps;
   // The rates the kinds declare should be 100% (IndicatorDecl::full), in
@@ -459,6 +460,11 @@ std::vector<std::string> Writer::data_gaps() {
       s += "，尚未聘请法律顾问的单位：" + joined(d_.units_without_adviser, "、");
     gaps.push_back(s + "。");
   }
+  // Deadlines overdue on 31 December, by kind: counts and kinds' names only,
+  // never a record's key (a public text).
+  if (n("alerts.overdue") > 0)
+    gaps.push_back("截至" + std::to_string(d_.year) + "年12月31日，已超过法定期限尚未办理的事项" +
+                   count_text(n("alerts.overdue")) + "项：" + breakdown("alerts.overdue", "项") + "。");
   if (n("mediation.labour_overdue") > 0)
     gaps.push_back("劳动争议纠纷超过15日未调结" + count_text(n("mediation.labour_overdue")) +
                    "起（劳动争议调解仲裁法 第十四条）。");

@@ -716,6 +716,21 @@ CREATE INDEX due_date_unit_due ON due_date(unit_id, due, lapses);
 CREATE INDEX due_date_due ON due_date(due, key);
 )sql",
        nullptr, domain::rebuild_due_dates},
+      // 15: due_date keeps the deadlines that were met as well, with the day
+      // they were met and the due date an extension moved, so that the
+      // overdue items as of a period's last day and the items met late in it
+      // (alerts.overdue, alerts.concluded_late) are counted from it. The open
+      // rows (met IS NULL) lead both indexes the alerts read.
+      {R"sql(
+ALTER TABLE due_date ADD COLUMN met TEXT;         -- the day the duty was met; NULL while open
+ALTER TABLE due_date ADD COLUMN moved_on TEXT;    -- the day an extension moved the due date
+ALTER TABLE due_date ADD COLUMN due_before TEXT;  -- the due date before that
+DROP INDEX due_date_unit_due;
+DROP INDEX due_date_due;
+CREATE INDEX due_date_unit_due ON due_date(unit_id, met, due, lapses);
+CREATE INDEX due_date_due ON due_date(met, due, key);
+)sql",
+       nullptr, domain::rebuild_due_dates},
   };
   return list;
 }
@@ -764,8 +779,14 @@ void prepare_schema(Connection& conn, const std::function<void(Connection&)>& mi
         conn.exec(m.sql);
         if (m.then) m.then(conn);
       }
-      for (int v = version; v < schema_version(); ++v)
-        if (const auto at_end = migrations()[static_cast<std::size_t>(v)].at_end) at_end(conn);
+      // A step two migrations name (the due dates' rebuild) runs once.
+      for (int v = version; v < schema_version(); ++v) {
+        const auto at_end = migrations()[static_cast<std::size_t>(v)].at_end;
+        bool again_later = false;
+        for (int w = v + 1; w < schema_version(); ++w)
+          if (migrations()[static_cast<std::size_t>(w)].at_end == at_end) again_later = true;
+        if (at_end && !again_later) at_end(conn);
+      }
       if (migrated) migrated(conn);
       conn.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       conn.exec("PRAGMA user_version = " + std::to_string(schema_version()));

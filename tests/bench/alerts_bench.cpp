@@ -161,7 +161,8 @@ Answer by_hand(sqlite3* db, const std::string& unit, const std::string& until) {
   std::string hi = lo;
   hi.back() = '0';
   const char* where =
-      " FROM due_date d JOIN org_unit u ON u.id = d.unit_id WHERE u.path >= ?1 AND u.path < ?2 AND d.due <= ?3";
+      " FROM due_date d JOIN org_unit u ON u.id = d.unit_id WHERE u.path >= ?1 AND u.path < ?2 AND d.met IS NULL"
+      " AND d.due <= ?3";
   Answer r;
   sqlite3_stmt* count = nullptr;
   sql_check(sqlite3_prepare_v2(db, (std::string("SELECT count(*)") + where).c_str(), -1, &count, nullptr), db, "count");
