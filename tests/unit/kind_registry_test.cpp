@@ -1,6 +1,7 @@
 // kind_registry_test.cpp — the kind registry and what is built from the
 // declarations: the export order and the indicator catalogue.
 
+#include "domain/deadline_indicators.hpp"
 #include "domain/kind.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -51,7 +52,7 @@ TEST(KindRegistry, EveryDeadlineHasOneRuleCodeItsStatuteAndASentenceWithItsDate)
       EXPECT_TRUE(static_cast<bool>(d.open)) << d.rule;
       EXPECT_GE(d.horizon, 0) << d.rule;
     }
-  EXPECT_EQ(rules.size(), 12u);
+  EXPECT_EQ(rules.size(), 13u);
 }
 
 TEST(KindRegistry, ExportOrderPutsEveryReferencedKindFirst) {
@@ -79,7 +80,12 @@ TEST(KindRegistry, ExportOrderPutsEveryReferencedKindFirst) {
 TEST(KindRegistry, TheCatalogueIsBuiltFromTheDeclarations) {
   std::size_t declared = 0;
   for (const Kind* k : all_kinds()) declared += k->indicators.size();
+  // The kinds' indicators, then those over every kind's deadlines.
+  declared += deadline_indicators().size();
+  EXPECT_EQ(deadline_indicators().size(), 2u);
   EXPECT_EQ(indicators::catalogue().size(), declared);
+  EXPECT_EQ(indicators::catalogue().back().code, "alerts.concluded_late");
+  EXPECT_EQ(indicators::find_measure("alerts.overdue")->base->table, "due_date");
   // Bases are shared: both mediation_case datings and the org-unit base of
   // three families.
   const indicators::Measure* received = indicators::find_measure("mediation.received");
