@@ -370,6 +370,17 @@ fz_status fz_report(fz_db* db, const char* unit, int32_t year, const char* forma
   });
 }
 
+fz_status fz_report_review(fz_db* db, const char* unit, int32_t year, const char* options_json,
+                           char** out_json) {
+  return call([&] {
+    fazhi::Database& d = handle(db);
+    std::string u = text(unit, "unit");
+    json options = parse_object(options_json, "options_json");
+    out_param(out_json, "out_json");
+    set_out(out_json, d.report_review(u, year, options));
+  });
+}
+
 fz_status fz_journal_verify(fz_db* db, char** out_json) {
   return call([&] {
     auto& d = handle(db);

@@ -19,6 +19,7 @@
 #include "quote.hpp"
 #include "report/annual_report.hpp"
 #include "report/history_document.hpp"
+#include "report/name_review.hpp"
 
 #include <fazhi/period.hpp>
 #include "store/file_target.hpp"
@@ -806,6 +807,7 @@ std::string Database::report(const std::string& unit, int year, std::string_view
   const json params = o.raw("params") ? *o.raw("params") : json();
   const bool journal_head = o.flag("journal_head").value_or(false);
   const bool future_year = o.flag("future_year").value_or(false);
+  const std::vector<std::string> mask_names = report::checked_mask_names(o.raw("mask_names"));
   o.finish();
   // A year not yet begun has no records: its report would state empty or
   // zero figures as if they were the year's (持证率0%), so it takes asking.
@@ -816,13 +818,25 @@ std::string Database::report(const std::string& unit, int year, std::string_view
   std::lock_guard<std::mutex> lock(impl_->mu);
   json model = sqlite_guard("report", [&] {
     ReadSnapshot snapshot(impl_->conn);
-    report::ReportData data = report::read_report_data(impl_->conn, impl_->engine, unit, year, params);
+    report::ReportData data =
+        report::read_report_data(impl_->conn, impl_->engine, unit, year, params, mask_names);
     // The head as of the records the report read (the same snapshot).
     if (journal_head) data.journal_head = impl_->journal.current_head().to_json();
     return report::annual_report_model(data);
   });
   if (format == "json") return model.dump(2);
   return format == "html" ? report::annual_report_html(model) : report::annual_report_markdown(model);
+}
+
+json Database::report_review(const std::string& unit, int year, const json& options) {
+  JsonOptions o(options, "options");
+  const std::vector<std::string> mask_names = report::checked_mask_names(o.raw("mask_names"));
+  o.finish();
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("report_review", [&] {
+    ReadSnapshot snapshot(impl_->conn);
+    return json{{"warnings", report::name_review(report::read_report_texts(impl_->conn, unit, year, mask_names))}};
+  });
 }
 
 void Database::define_indicator(const json& definition) {

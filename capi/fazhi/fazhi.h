@@ -478,7 +478,8 @@ FZ_API fz_status fz_alerts(fz_db *db, const char *query_json, char **out_json);
  *  indicator. format: "markdown", "html" (self-contained, print-friendly, SVG
  *  charts) or "json" (every figure, for the host's own templates).
  *  options_json: NULL or {"params": {...}} for the indicators (e.g.
- *  {"min_yuan": 100000}), "journal_head": true, which prints the
+ *  {"min_yuan": 100000}), "mask_names": [names] to mask besides those held
+ *  (see fz_report_review), "journal_head": true, which prints the
  *  journal's head (fz_journal_head) in the appendix as 全过程记录校验码, and
  *  "future_year": true, without which a year after the current one (in
  *  Beijing time) is FZ_E_ARGUMENT: its figures would all be empty or zero.
@@ -491,6 +492,26 @@ FZ_API fz_status fz_alerts(fz_db *db, const char *query_json, char **out_json);
  *  FZ_E_ARGUMENT for a bad format, year or option. */
 FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char *format,
                            const char *options_json, char **out_text);
+
+/** The review of that report's text for personal names that would go out
+ *  unmasked, without drafting the report (no indicator is computed, so it is
+ *  cheap to call before or after fz_report). The report masks every name
+ *  held in a personal field anywhere in the database, the names of
+ *  masked_name records, and the names of the option "mask_names"; what it
+ *  cannot know is a name typed or pasted into a narrative (or a leadership
+ *  activity's leader or topic) that nothing holds. Where such text names
+ *  someone the way reports do (after 信访人, 当事人, 申请人, 群众, 帮助, …;
+ *  before 同志, 信访, 一案, 等人, …, with a common surname), it is listed:
+ *  {"warnings": [{"name", "context" (the masked text around it), "kind",
+ *  "key", "field" (the record and field it is in), "message" (Chinese, for
+ *  the reviewer)}]}, at most 200. A reviewer's aid, not a proof: it never
+ *  masks, and a name with an uncommon surname or in another context is not
+ *  found. The "json" format of fz_report carries the same list as
+ *  "review_warnings". options_json: NULL or {"mask_names": [names of 2 to 64
+ *  characters, at most 10 000]}, as fz_report takes it. FZ_E_NOT_FOUND for
+ *  an unknown unit, FZ_E_ARGUMENT for a bad year or option. */
+FZ_API fz_status fz_report_review(fz_db *db, const char *unit, int32_t year,
+                                  const char *options_json, char **out_json);
 
 /* ------------------------------------------------------------------------ */
 /* Journal (全过程记录): every change, hash-chained.                            */

@@ -177,10 +177,18 @@ class Database {
   // thing that differs between files holding the same records), and
   // "future_year": true to allow a year after the current one (Beijing
   // time), which is otherwise Error(argument) naming "year".
-  // Personal names held in the database never appear in it; the same records
-  // and options give the same bytes.
+  // "mask_names": [names] masks those names too (a name from last year's
+  // text that no record holds). Personal names held anywhere in the
+  // database never appear in it; the same records and options give the
+  // same bytes. The "json" model lists, as "review_warnings", what looks
+  // like a personal name in the records' text that is not masked.
   std::string report(const std::string& unit, int year, std::string_view format,
                      const nlohmann::json& options = nullptr);
+  // The review warnings of that report without drafting it (no indicator is
+  // computed): {"warnings": [{"name", "context", "kind", "key", "field",
+  // "message"}]}, see fz_report_review. options: {"mask_names": [...]}.
+  nlohmann::json report_review(const std::string& unit, int year,
+                               const nlohmann::json& options = nullptr);
 
   // --- Findings --------------------------------------------------------------
   // Stored nonconformities: {"items": [...], "total": n}; query may filter by

@@ -58,7 +58,8 @@ const Field& provisional_field() {
   X(training_campaign)        \
   X(legal_literate)           \
   X(leadership_activity)      \
-  X(narrative)
+  X(narrative)                \
+  X(masked_name)
 
 namespace kinds {
 #define FAZHI_DECLARE_KIND(name) Kind name();

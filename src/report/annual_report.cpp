@@ -3,6 +3,7 @@
 #include "indicators/catalogue.hpp"
 #include "report/chinese_format.hpp"
 #include "domain/name_mask.hpp"
+#include "report/name_review.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -580,6 +581,7 @@ json Writer::model() {
   m["indicators"] = table;
   m["notes"] = notes();
   if (d_.journal_head.is_object()) m["journal_head"] = d_.journal_head;
+  m["review_warnings"] = name_review(d_);
 
   json charts;
   {

@@ -36,6 +36,11 @@ namespace fazhi::report {
 //             "rates": [{"code", "label", "value"}]}
 //             (the mediation charts are placed by the item (四) 矛盾纠纷化解
 //             that cites them; the rates chart goes with the indicator table),
+//  "review_warnings": [{"name", "context", "kind", "key", "field", "message"}]
+//                  (report/name_review.hpp: what looks like a personal name
+//                  in the records' text that no record holds and the host
+//                  did not ask to mask; for the reviewer, never printed in
+//                  the Markdown or HTML),
 //  "journal_head": {"seq", "hash"} (only when asked for: the journal's head
 //                  as the report was drafted, printed as 全过程记录校验码)}
 //

@@ -5,6 +5,7 @@
 #include "domain/labels.hpp"
 #include "domain/personal_names.hpp"
 #include "domain/record_store.hpp"
+#include "utf8.hpp"
 
 #include <fazhi/error.hpp>
 #include <fazhi/period.hpp>
@@ -32,8 +33,30 @@ std::string month_period(int year, int month) {
 
 }  // namespace
 
-ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
-                            const std::string& unit, int year, const json& params) {
+std::vector<std::string> checked_mask_names(const json* names) {
+  std::vector<std::string> out;
+  if (names == nullptr || names->is_null()) return out;
+  if (!names->is_array()) throw Error(Status::argument, "mask_names", "expected a list of names");
+  if (names->size() > 10000)
+    throw Error(Status::argument, "mask_names",
+                "holds " + std::to_string(names->size()) + " names; at most 10000");
+  for (std::size_t i = 0; i < names->size(); ++i) {
+    const json& n = (*names)[i];
+    const std::string at = "mask_names[" + std::to_string(i) + "]";
+    if (!n.is_string()) throw Error(Status::argument, at, "expected a name (a string)");
+    const std::string& name = n.get_ref<const std::string&>();
+    if (!is_valid_utf8(name)) throw Error(Status::argument, at, "is not valid UTF-8");
+    const std::size_t chars = utf8_length(name);
+    // A one-character "name" would mask ordinary words everywhere.
+    if (chars < 2 || chars > 64)
+      throw Error(Status::argument, at, "a name has 2 to 64 characters, not " + std::to_string(chars));
+    out.push_back(name);
+  }
+  return out;
+}
+
+ReportData read_report_texts(store::Connection& conn, const std::string& unit, int year,
+                             const std::vector<std::string>& mask_names) {
   if (year < 1900 || year > 9999) throw Error(Status::argument, "year", "expected a year such as 2022");
   ReportData d;
   d.unit = unit;
@@ -42,21 +65,6 @@ ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
   const json unit_record =
       domain::get_record(conn, org_unit, domain::require_record(conn, org_unit, unit));
   d.unit_name = unit_record.at("name").get<std::string>();
-
-  const Period period = Period::parse(std::to_string(year));
-  d.indicators = engine.evaluate(engine.all_codes(), unit, period, params);
-  for (int m = 1; m <= 12; ++m)
-    d.mediation_received_by_month[static_cast<std::size_t>(m - 1)] =
-        engine.evaluate({"mediation.received"}, unit, Period::parse(month_period(year, m)), json())
-            .at(0)
-            .value;
-
-  const json coverage = engine.explain("adviser.coverage", unit, period, json());
-  for (const json& key : coverage.at("missing")) {
-    const json u = domain::get_record(
-        conn, org_unit, domain::require_record(conn, org_unit, key.get<std::string>()));
-    d.units_without_adviser.push_back(u.at("name").get<std::string>());
-  }
 
   const std::string year_text = std::to_string(year);
   d.narratives = domain::list_records(conn, domain::kind_named("narrative"),
@@ -74,16 +82,40 @@ ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
     const std::string da = a.value("date", ""), db = b.value("date", "");
     return da != db ? da < db : a.at("key").get<std::string>() < b.at("key").get<std::string>();
   });
+  d.personal_names = domain::personal_names(conn);
+  d.personal_names.insert(d.personal_names.end(), mask_names.begin(), mask_names.end());
+  d.organisation_names = domain::organisation_names(conn);
+  return d;
+}
+
+ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
+                            const std::string& unit, int year, const json& params,
+                            const std::vector<std::string>& mask_names) {
+  ReportData d = read_report_texts(conn, unit, year, mask_names);
+  const Period period = Period::parse(std::to_string(year));
+  d.indicators = engine.evaluate(engine.all_codes(), unit, period, params);
+  for (int m = 1; m <= 12; ++m)
+    d.mediation_received_by_month[static_cast<std::size_t>(m - 1)] =
+        engine.evaluate({"mediation.received"}, unit, Period::parse(month_period(year, m)), json())
+            .at(0)
+            .value;
+
+  const domain::Kind& org_unit = domain::kind_named("org_unit");
+  const json coverage = engine.explain("adviser.coverage", unit, period, json());
+  for (const json& key : coverage.at("missing")) {
+    const json u = domain::get_record(
+        conn, org_unit, domain::require_record(conn, org_unit, key.get<std::string>()));
+    d.units_without_adviser.push_back(u.at("name").get<std::string>());
+  }
+
   d.error_findings =
-      domain::list_findings(conn, {{"unit", unit}, {"subtree", true}, {"period", year_text}, {"severity", "error"}})
+      domain::list_findings(conn, {{"unit", unit}, {"subtree", true}, {"period", std::to_string(year)}, {"severity", "error"}})
           .at("items");
   d.activity_labels = domain::labels("leadership_activity.kind");
   for (const IndicatorValue& v : d.indicators)
     if (!v.breakdown_labels.empty() && !d.breakdown_labels.contains(v.breakdown_labels))
       d.breakdown_labels[v.breakdown_labels] = domain::labels(v.breakdown_labels);
-  d.personal_names = domain::personal_names(conn);
   d.provisional_records = domain::provisional_record_counts(conn, &unit);
-  d.organisation_names = domain::organisation_names(conn);
   return d;
 }
 

@@ -32,7 +32,10 @@ struct ReportData {
   nlohmann::json activity_labels = nlohmann::json::object();  // leadership_activity.kind
   // Labels of the breakdowns' codes, by label set: {"adviser_service.kind": {...}}.
   nlohmann::json breakdown_labels = nlohmann::json::object();
-  std::vector<std::string> personal_names;  // every name held, to be masked
+  // Every name to be masked: each held in a personal field anywhere in the
+  // database (not only in the reported subtree), and those the host asked
+  // for (the report option "mask_names").
+  std::vector<std::string> personal_names;
   // Records of the subtree whose deadlines wait for a year's holiday
   // schedule (computed by the provisional rule): year -> records.
   std::map<int, std::int64_t> provisional_records;
@@ -47,9 +50,23 @@ struct ReportData {
 };
 
 // Reads the report's data for `unit` and its subtree in `year`. `params` go to
-// the indicators (e.g. {"min_yuan": 100000}). Throws Error(not_found) for an
-// unknown unit, Error(argument) for a year without a valid period.
+// the indicators (e.g. {"min_yuan": 100000}); `mask_names` are masked as well
+// as the names held. Throws Error(not_found) for an unknown unit,
+// Error(argument) for a year without a valid period.
 ReportData read_report_data(store::Connection& conn, indicators::Engine& engine,
-                            const std::string& unit, int year, const nlohmann::json& params);
+                            const std::string& unit, int year, const nlohmann::json& params,
+                            const std::vector<std::string>& mask_names = {});
+
+// Only what the report takes from records as text, and the names: unit,
+// unit_name, year, narratives, activities, personal_names (with
+// `mask_names`) and organisation_names — no indicator is computed. Enough
+// for name_review (report/name_review.hpp), and cheap.
+ReportData read_report_texts(store::Connection& conn, const std::string& unit, int year,
+                             const std::vector<std::string>& mask_names = {});
+
+// The names a host asks to mask (the option "mask_names"): a list of at most
+// 10 000 names of 2 to 64 characters. Throws Error(argument) naming
+// "mask_names[i]" for anything else.
+std::vector<std::string> checked_mask_names(const nlohmann::json* names);
 
 }  // namespace fazhi::report

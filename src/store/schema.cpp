@@ -731,6 +731,17 @@ CREATE INDEX due_date_unit_due ON due_date(unit_id, met, due, lapses);
 CREATE INDEX due_date_due ON due_date(met, due, key);
 )sql",
        nullptr, domain::rebuild_due_dates},
+      // 16: names the host asks every document to mask (domain masked_name).
+      {R"sql(
+CREATE TABLE masked_name (
+  id                    INTEGER PRIMARY KEY,
+  key                   TEXT NOT NULL UNIQUE,
+  name                  TEXT NOT NULL,
+  note                  TEXT,
+  ext                   TEXT,
+  provisional_deadlines TEXT
+) STRICT;
+)sql"},
   };
   return list;
 }

@@ -134,7 +134,16 @@ TEST_F(Abi, IndicatorFunctionsRefuseAndLeaveOutputsAlone) {
     const fz_status st = fz_report(db_, "root", year, "markdown", nullptr, &out);
     EXPECT_EQ(st, FZ_E_ARGUMENT) << fz_last_error();
     EXPECT_STRNE(fz_last_error(), "");
+    EXPECT_EQ(fz_report_review(db_, "root", year, nullptr, &out), FZ_E_ARGUMENT) << fz_last_error();
   }
+  EXPECT_FZ_ERR(fz_report_review(db_, nullptr, 2022, nullptr, &out), FZ_E_ARGUMENT, "unit");
+  EXPECT_FZ_ERR(fz_report_review(db_, "root", 2022, "[]", &out), FZ_E_ARGUMENT, "options_json");
+  EXPECT_FZ_ERR(fz_report_review(db_, "root", 2022, "{\"mask_names\": [\"张三\", 7]}", &out),
+                FZ_E_ARGUMENT, "mask_names[1]");
+  EXPECT_FZ_ERR(fz_report_review(db_, "root", 2022, "{\"format\": \"html\"}", &out), FZ_E_ARGUMENT,
+                "format");
+  EXPECT_FZ_ERR(fz_report_review(db_, "root", 2022, nullptr, nullptr), FZ_E_ARGUMENT, "out_json");
+  EXPECT_FZ_ERR(fz_report_review(db_, "nowhere", 2022, nullptr, &out), FZ_E_NOT_FOUND, "nowhere");
 
   EXPECT_EQ(out, kSentinel);
   EXPECT_EQ(v.value, 1.25);

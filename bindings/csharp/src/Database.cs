@@ -370,6 +370,21 @@ namespace Fazhi
             return Utf8.TakeString(text);
         }
 
+        /// <summary>The review of that report's text for personal names that would go out unmasked, without
+        /// drafting it: <c>{"warnings": [{"name", "context", "kind", "key", "field", "message"}]}</c>
+        /// (fazhi.h, fz_report_review).</summary>
+        /// <param name="unit">Unit key.</param>
+        /// <param name="year">Report year.</param>
+        /// <param name="optionsJson">Null or <c>{"mask_names": [...]}</c>.</param>
+        public string ReportReview(string unit, int year, string optionsJson = null)
+        {
+            byte[] u = Utf8.Required(unit, "unit");
+            byte[] o = Utf8.Encode(optionsJson, "optionsJson");
+            IntPtr json;
+            Check(NativeMethods.fz_report_review(Handle, u, year, o, out json));
+            return Utf8.TakeString(json);
+        }
+
         // ------------------------------------------------------------------
         // Journal
 

@@ -736,6 +736,20 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("report_review_and_mask_names", () =>
+            {
+                using (Database db = Seeded())
+                {
+                    db.Put("narrative", "{\"key\": \"n1\", \"unit\": \"yx-kfq\", \"year\": 2022, " +
+                                        "\"section\": \"other\", \"body\": \"协助信访人邢宏权办理司法救助。\"}");
+                    Assert.Contains("\"name\":\"邢宏权\"", db.ReportReview("yx-kfq", 2022), "the pasted name is listed");
+                    string masked = db.Report("yx-kfq", 2022, "markdown", "{\"mask_names\": [\"邢宏权\"]}");
+                    Assert.Contains("协助信访人邢某某办理司法救助。", masked, "mask_names masks it");
+                    Assert.Equal("{\"warnings\":[]}", db.ReportReview("yx-kfq", 2022, "{\"mask_names\": [\"邢宏权\"]}"),
+                                 "nothing left to warn about");
+                }
+            });
+
             r.Add("log_callback", () =>
             {
                 var messages = new List<string>();

@@ -600,10 +600,26 @@ class Database:
         with SVG charts) or "json" (returned as text too). ``params={...}``
         reaches the indicators, e.g. ``params={"min_yuan": 100000}``;
         ``journal_head=True`` prints the journal's head as 全过程记录校验码;
-        a year after the current one (Beijing time) needs
-        ``future_year=True``, else ArgumentError naming ``year``."""
+        ``mask_names=[...]`` masks those names too (names held anywhere in
+        the database always are); a year after the current one (Beijing
+        time) needs ``future_year=True``, else ArgumentError naming
+        ``year``. The "json" model lists likely personal names that are not
+        masked as "review_warnings" (see ``report_review``)."""
         return self._call_string("fz_report", _text(unit, "unit"), _int32(year, "year"),
                                  _text(format, "format"), _dumps(options) if options else None)
+
+    def report_review(self, unit: str, year: int, *,
+                      mask_names: Optional[List[str]] = None) -> JSONObject:
+        """The review of that report's text for personal names that would
+        go out unmasked, without drafting it: {"warnings": [{"name",
+        "context", "kind", "key", "field", "message"}]}. Lists what looks
+        like a person's name (after 信访人, 当事人, 帮助…; before 同志,
+        信访, 一案…) in the narratives and leadership activities that no
+        record holds and ``mask_names`` does not name. A reviewer's aid: it
+        never masks, and it can miss a name."""
+        options = {"mask_names": mask_names} if mask_names is not None else None
+        return self._call_json("fz_report_review", _text(unit, "unit"), _int32(year, "year"),
+                               _dumps(options) if options else None)
 
     # --------------------------------------------------------------- journal
 

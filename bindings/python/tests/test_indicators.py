@@ -176,6 +176,21 @@ class ReportTest(SampleTestCase):
         assert large_amount(self.db.report("yx-kfq", 2022, format="json",
                                            params={"min_yuan": 100000})) == lower.value
 
+    def test_report_review_lists_a_pasted_name_that_mask_names_then_masks(self) -> None:
+        self.db.put("narrative", key="n-review", unit="yx-kfq", year=2022, section="other",
+                    body="协助信访人邢宏权办理司法救助。")
+        review = self.db.report_review("yx-kfq", 2022)
+        assert [(w["name"], w["key"], w["field"]) for w in review["warnings"]] == [
+            ("邢宏权", "n-review", "body")]
+        model = json.loads(self.db.report("yx-kfq", 2022, format="json"))
+        assert model["review_warnings"] == review["warnings"]
+        masked = self.db.report("yx-kfq", 2022, mask_names=["邢宏权"])
+        assert "邢宏权" not in masked and "协助信访人邢某某办理司法救助。" in masked
+        assert self.db.report_review("yx-kfq", 2022, mask_names=["邢宏权"]) == {"warnings": []}
+        with raises(fazhi.ArgumentError) as r:
+            self.db.report_review("yx-kfq", 2022, mask_names=["邢"])
+        assert "mask_names[0]" in r.value.message
+
     def test_html_report_is_one_page(self) -> None:
         html = self.db.report("yx-kfq", 2022, format="html")
         assert html.startswith("<!DOCTYPE html>")
