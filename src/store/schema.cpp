@@ -716,6 +716,14 @@ CREATE INDEX due_date_unit_due ON due_date(unit_id, due, lapses);
 CREATE INDEX due_date_due ON due_date(due, key);
 )sql",
        nullptr, domain::rebuild_due_dates},
+      // 15: the host's statistics forms (forms/form_store.hpp), journaled
+      // as records of kind "form" like custom indicators.
+      {R"sql(
+CREATE TABLE form (
+  code       TEXT PRIMARY KEY,
+  definition TEXT NOT NULL  -- the canonical JSON of the definition
+) STRICT;
+)sql"},
   };
   return list;
 }

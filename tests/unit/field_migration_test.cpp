@@ -40,6 +40,7 @@ constexpr const char* kRecords =
 void back_to_schema_11(const std::string& path) {
   SQLite::Database raw(path, SQLite::OPEN_READWRITE);
   raw.exec(
+      "DROP TABLE form;"
       "DROP TABLE due_date;"
       "DROP VIEW coordination_agency;"
       "DROP TABLE coordination_case;"
