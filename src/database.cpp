@@ -872,7 +872,10 @@ json Database::forms() {
 std::string Database::form(const std::string& form, const json& query, std::string_view format) {
   if (format != "json" && format != "csv")
     throw Error(Status::argument, "format", quote(format) + " is not json or csv (xlsx is written to a file: fz_form_file)");
-  const auto [unit, period] = form_query(query);
+  // Named copies, not structured bindings: lambdas below capture them.
+  const auto scope = form_query(query);
+  const std::string& unit = scope.first;
+  const Period& period = scope.second;
   std::lock_guard<std::mutex> lock(impl_->mu);
   const forms::FilledForm filled = sqlite_guard("form", [&] {
     ReadSnapshot snapshot(impl_->conn);
@@ -886,7 +889,10 @@ void Database::form_file(const std::string& form, const json& query, std::string
                          const std::string& path) {
   if (format != "xlsx" && format != "csv")
     throw Error(Status::argument, "format", quote(format) + " is not xlsx or csv");
-  const auto [unit, period] = form_query(query);
+  // Named copies, not structured bindings: lambdas below capture them.
+  const auto scope = form_query(query);
+  const std::string& unit = scope.first;
+  const Period& period = scope.second;
   std::lock_guard<std::mutex> lock(impl_->mu);
   try {
     store::FileTarget target(path, store::database_files(impl_->conn.filename()));
