@@ -339,6 +339,43 @@ fz_status fz_define_indicator(fz_db* db, const char* definition_json) {
   });
 }
 
+fz_status fz_define_form(fz_db* db, const char* definition_json) {
+  return call([&] {
+    auto& d = handle(db);
+    json def = parse_object(definition_json, "definition_json");
+    if (def.is_null()) throw Error(Status::argument, "definition_json", "is NULL");
+    d.define_form(def);
+  });
+}
+
+fz_status fz_forms(fz_db* db, char** out_json) {
+  return call([&] {
+    auto& d = handle(db);
+    out_param(out_json, "out_json");
+    set_out(out_json, d.forms());
+  });
+}
+
+fz_status fz_form(fz_db* db, const char* form, const char* query_json, const char* format,
+                  char** out_text) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string f = text(form, "form"), fmt = text(format, "format");
+    json q = parse_object(query_json, "query_json");
+    out_param(out_text, "out_text");
+    *out_text = dup_string(d.form(f, q, fmt));
+  });
+}
+
+fz_status fz_form_file(fz_db* db, const char* form, const char* query_json, const char* format,
+                       const char* path) {
+  return call([&] {
+    auto& d = handle(db);
+    std::string f = text(form, "form"), fmt = text(format, "format"), p = text(path, "path");
+    d.form_file(f, parse_object(query_json, "query_json"), fmt, p);
+  });
+}
+
 fz_status fz_findings(fz_db* db, const char* query_json, char** out_json) {
   return call([&] {
     auto& d = handle(db);

@@ -11,6 +11,9 @@
 #include "exchange/ndjson.hpp"
 #include "exchange/ndjson_export.hpp"
 #include "exchange/ndjson_import.hpp"
+#include "forms/form_sheet.hpp"
+#include "forms/form_store.hpp"
+#include "forms/form_table.hpp"
 #include "indicators/engine.hpp"
 #include "journal_verification.hpp"
 #include "json_options.hpp"
@@ -846,6 +849,77 @@ void Database::define_indicator(const json& definition) {
     impl_->engine.define(definition, impl_->journal, impl_->options.actor);
     scope.commit();
   });
+}
+
+namespace {
+
+// A form's query: {"unit", "period"}, both required.
+std::pair<std::string, Period> form_query(const json& query) {
+  if (query.is_null()) throw Error(Status::argument, "query", "needs \"unit\" and \"period\"");
+  JsonOptions o(query, "query");
+  const std::string unit = o.text("unit").value_or("");
+  const std::string period = o.text("period").value_or("");
+  o.finish();
+  if (unit.empty()) throw Error(Status::argument, "unit", "is required");
+  if (period.empty()) throw Error(Status::argument, "period", "is required");
+  return {unit, Period::parse(period)};
+}
+
+}  // namespace
+
+void Database::define_form(const json& definition) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  sqlite_guard("define_form", [&] {
+    WriteScope scope(*impl_);
+    forms::FormStore(impl_->conn).define(definition, impl_->journal, impl_->options.actor);
+    scope.commit();
+  });
+}
+
+json Database::forms() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return sqlite_guard("forms", [&] { return forms::FormStore(impl_->conn).list(); });
+}
+
+// The form is filled from one snapshot, so its rows and totals agree even
+// while another connection writes.
+std::string Database::form(const std::string& form, const json& query, std::string_view format) {
+  if (format != "json" && format != "csv")
+    throw Error(Status::argument, "format", quote(format) + " is not json or csv (xlsx is written to a file: fz_form_file)");
+  // Named copies, not structured bindings: lambdas below capture them.
+  const auto scope = form_query(query);
+  const std::string& unit = scope.first;
+  const Period& period = scope.second;
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const forms::FilledForm filled = sqlite_guard("form", [&] {
+    ReadSnapshot snapshot(impl_->conn);
+    const forms::FormDefinition def = forms::FormStore(impl_->conn).find(form);
+    return forms::fill_form(impl_->conn, impl_->engine, def, unit, period);
+  });
+  return format == "json" ? filled.to_json().dump(2) : forms::form_csv(filled);
+}
+
+void Database::form_file(const std::string& form, const json& query, std::string_view format,
+                         const std::string& path) {
+  if (format != "xlsx" && format != "csv")
+    throw Error(Status::argument, "format", quote(format) + " is not xlsx or csv");
+  // Named copies, not structured bindings: lambdas below capture them.
+  const auto scope = form_query(query);
+  const std::string& unit = scope.first;
+  const Period& period = scope.second;
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    store::FileTarget target(path, store::database_files(impl_->conn.filename()));
+    const forms::FilledForm filled = sqlite_guard("form", [&] {
+      ReadSnapshot snapshot(impl_->conn);
+      const forms::FormDefinition def = forms::FormStore(impl_->conn).find(form);
+      return forms::fill_form(impl_->conn, impl_->engine, def, unit, period);
+    });
+    target.write(format == "xlsx" ? forms::form_xlsx(filled) : forms::form_csv(filled));
+    target.commit();
+  } catch (const store::FileTargetError& e) {
+    throw_target_error(e);
+  }
 }
 
 }  // namespace fazhi

@@ -431,6 +431,81 @@ FZ_API fz_status fz_explain(fz_db *db, const char *code, const char *unit,
  *  (fz_indicator, fz_indicators); fz_explain refuses a custom indicator. */
 FZ_API fz_status fz_define_indicator(fz_db *db, const char *definition_json);
 
+/* ------------------------------------------------------------------------ */
+/* Statistics forms (统计表)                                                   */
+
+/**
+ * A form is data: a definition in JSON, filled from the indicators for one
+ * unit and one period. fazhi ships three: "mediation" (矛盾纠纷排查化解情况统计表:
+ * by unit, received, concluded, succeeded, success rate, agreement amount,
+ * prevention; and by dispute category), "enforcement" (行政执法情况统计表: by
+ * unit, actions by kind, timely publicity, full-process recording, legal
+ * review of major decisions) and "adviser" (法律顾问工作情况表: by unit,
+ * coverage, engagements, service hours, services by kind).
+ *
+ * fz_define_form stores the host's own definition, replacing one of the same
+ * code; journaled as a record of kind "form" (fz_journal_verify proves it):
+ *   {"code": "custom.name",                 a-z 0-9 _, at most 64 bytes
+ *    "title": "...",
+ *    "parts": [{                            1 to 8
+ *       "title": "...",                     optional heading
+ *       "rows": {"units": "children"}       the unit's children, or
+ *             | {"units": "level", "depth": 1..8, "kinds": [org_unit kinds]}
+ *             | {"breakdown": "mediation.by_category"},  its members
+ *       "row_label": "单位",                 optional first column header
+ *       "columns": [{"code": c, "label": "..."}           label optional
+ *                   | {"group": "...", "columns": [...]}], 1 to 64 columns
+ *       "totals": true}],                   optional, default true
+ *    "notes": ["..."]}                      0 to 20 (填报说明)
+ * A column code is a catalogue indicator, a measure, a breakdown member
+ * ("enforcement.actions[penalty]") or a custom indicator of the database; in
+ * a breakdown part each column is a figure broken down by the rows' set.
+ * Texts are at most 300 bytes (notes 2000). FZ_E_ARGUMENT naming the field
+ * ("parts[0].columns[2].code: unknown indicator code 'mediation.recieved'
+ * (did you mean 'mediation.received'?)"), nothing stored, for anything else.
+ */
+FZ_API fz_status fz_define_form(fz_db *db, const char *definition_json);
+
+/** Every form: [{"code", "title", "builtin", "definition"}], the built-in
+ *  ones first, then the stored ones by code. */
+FZ_API fz_status fz_forms(fz_db *db, char **out_json);
+
+/**
+ * Fills `form` for query_json {"unit": key, "period": "2022"} (both required)
+ * as format "json" or "csv". A unit row counts that unit with everything below
+ * it; where the unit's figures are more than its rows add up to (records of
+ * the unit itself: a row "<unit>本级"; of units a level row leaves out: "其他单位";
+ * of no member of a breakdown: "未分类") one more row says so. The totals row
+ * 合计 sums counts, hours and money (money in exact fen) and recomputes a rate
+ * from the summed numerators and denominators (never a sum or an average of
+ * rates); a custom indicator or distinct count is not summed, its total is
+ * the unit's own value. So 合计 equals the unit's indicator values.
+ * At most 1000 rows a part (FZ_E_ARGUMENT naming the part's rows beyond).
+ * "json": {"form", "title", "unit": {"key", "name"}, "period": {"text",
+ * "first", "last"}, "parts": [{"title", "row_label", "columns": [{"code",
+ * "label", "group", "kind": "sum"|"quotient"|"whole", "measure"}], "rows":
+ * [{"key", "label", "role": "unit"|"member"|"remainder", "cells": [{"value",
+ * "text", "numerator", "denominator", "fen"}]}], "totals": row|null}],
+ * "notes"}. "csv": UTF-8 with a byte-order mark, CRLF: the title, unit and
+ * period, each part's header (group：label) and rows, the notes; figures as
+ * written in the XLSX (rates by the report's rule, "98.5%"; money "1234.50").
+ * FZ_E_NOT_FOUND for an unknown form or unit.
+ */
+FZ_API fz_status fz_form(fz_db *db, const char *form, const char *query_json, const char *format,
+                         char **out_text);
+
+/**
+ * Writes the filled form to path as format "xlsx" (an Excel workbook: merged
+ * title and group headers, number formats for counts, money in yuan and
+ * rates as percentages, a bold totals row, A4 landscape; the same records
+ * give the same bytes) or "csv" (as fz_form). The file is written as
+ * fz_export_file writes: never over the open database or its side files,
+ * never over anything but a regular file, by a temporary file renamed over
+ * the target. FZ_E_IO when the directory is missing or not writable.
+ */
+FZ_API fz_status fz_form_file(fz_db *db, const char *form, const char *query_json,
+                              const char *format, const char *path);
+
 /** Stored findings (recorded nonconformities). query_json may be NULL or
  *  {"unit": key, "subtree": true, "period": "2022", "kind", "rule",
  *  "severity": "error"|"warning", "limit", "offset"}. "unit" and "subtree" mean

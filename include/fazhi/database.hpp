@@ -190,6 +190,30 @@ class Database {
   nlohmann::json report_review(const std::string& unit, int year,
                                const nlohmann::json& options = nullptr);
 
+  // --- Statistics forms (统计表) ------------------------------------------------
+  // A form is data: a title, parts whose rows are units (the children of the
+  // unit, or the units some levels below it) or the members of a breakdown,
+  // whose columns are indicator codes under optional group headings, a
+  // totals row, and notes (填报说明). fazhi ships "mediation"
+  // (矛盾纠纷排查化解情况统计表), "enforcement" (行政执法情况统计表) and
+  // "adviser" (法律顾问工作情况表); a host stores its own, code custom.name.
+  // See fz_define_form for the definition's JSON and fz_form for what the
+  // figures are and how they add up.
+  //
+  // Checks and stores a form definition (journaled as kind "form"; the same
+  // code again replaces it).
+  void define_form(const nlohmann::json& definition);
+  // [{"code", "title", "builtin", "definition"}], the built-in forms first.
+  nlohmann::json forms();
+  // The form `form` filled for query {"unit", "period"} as "json" or "csv"
+  // text (UTF-8 CSV with a byte-order mark).
+  std::string form(const std::string& form, const nlohmann::json& query, std::string_view format);
+  // The same written to `path` as "xlsx" or "csv", through the rules of
+  // export_file (never over the database, by a temporary file renamed over
+  // the target).
+  void form_file(const std::string& form, const nlohmann::json& query, std::string_view format,
+                 const std::string& path);
+
   // --- Findings --------------------------------------------------------------
   // Stored nonconformities: {"items": [...], "total": n}; query may filter by
   // "unit" (that unit's own records; with "subtree": true, those below it

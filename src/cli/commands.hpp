@@ -20,6 +20,7 @@ void add_alerts_command(CLI::App& app);      // fazhi alerts DB --unit U --as-of
 void add_history_command(CLI::App& app);     // fazhi history DB KIND KEY [--format]
 void add_report_command(CLI::App& app);      // fazhi report DB --unit U --year Y [--format]
 void add_kinds_command(CLI::App& app);       // fazhi kinds [KIND]; fazhi codes [--db DB]
+void add_form_command(CLI::App& app);        // fazhi form DB FORM --unit U --period P; forms; define-form
 
 }  // namespace fazhi::cli
 

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
   fazhi::cli::add_history_command(app);
   fazhi::cli::add_report_command(app);
   fazhi::cli::add_kinds_command(app);
+  fazhi::cli::add_form_command(app);
   fazhi::cli::localise_subcommands(app);
 
   try {

@@ -174,6 +174,13 @@ std::string custom_indicator_state(std::int64_t rowid, const std::string& code,
   return image.digest();
 }
 
+std::string form_state(std::int64_t rowid, const std::string& code, const std::string& definition) {
+  Image image("form", rowid, code);
+  image.text(definition);
+  image.integer(0);  // no findings
+  return image.digest();
+}
+
 const std::vector<StateSource>& state_sources() {
   static const std::vector<StateSource> all = [] {
     std::vector<StateSource> v;
@@ -184,6 +191,12 @@ const std::vector<StateSource>& state_sources() {
     custom.select = "SELECT rowid, code, label, expression, measure FROM custom_indicator";
     custom.has_findings = false;
     v.push_back(std::move(custom));
+    StateSource form;
+    form.kind = "form";
+    form.table = "form";
+    form.select = "SELECT rowid, code, definition FROM form";
+    form.has_findings = false;
+    v.push_back(std::move(form));
     return v;
   }();
   return all;
@@ -193,7 +206,7 @@ struct StateCursor::Impl {
   Impl(store::Connection& conn, const StateSource& s, const std::string& filter)
       : source(s),
         rows(conn.statement(s.select + (filter.empty() ? "" : " WHERE " + filter) +
-                            (s.kind == "custom_indicator" ? " ORDER BY rowid" : " ORDER BY id"))),
+                            (s.kind == "custom_indicator" || s.kind == "form" ? " ORDER BY rowid" : " ORDER BY id"))),
         findings(conn.statement(kFindingsSql)) {
     findings->bind(1, s.kind);
     if (s.has_findings) advance_findings();

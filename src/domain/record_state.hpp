@@ -61,6 +61,11 @@ std::string custom_indicator_state(std::int64_t rowid, const std::string& code,
                                    const std::string& label, const std::string& expression,
                                    const std::string& measure);
 
+// The digest of a host's statistics form as the form store keeps it
+// (forms/form_store.hpp): kind "form", the id its rowid, the key its code,
+// the one column its definition's canonical JSON, no findings.
+std::string form_state(std::int64_t rowid, const std::string& code, const std::string& definition);
+
 // Where the states of one kind of record are read from.
 struct StateSource {
   std::string kind;  // the journal's kind name
@@ -76,7 +81,8 @@ struct StateSource {
   std::string unit_column;
 };
 
-// Every source: the record kinds in registry order, then custom indicators.
+// Every source: the record kinds in registry order, then custom indicators,
+// then forms.
 const std::vector<StateSource>& state_sources();
 
 // Reads a source's rows in id order, each with its state digest (its

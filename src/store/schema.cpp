@@ -742,6 +742,14 @@ CREATE TABLE masked_name (
   provisional_deadlines TEXT
 ) STRICT;
 )sql"},
+      // 17: the host's statistics forms (forms/form_store.hpp), journaled
+      // as records of kind "form" like custom indicators.
+      {R"sql(
+CREATE TABLE form (
+  code       TEXT PRIMARY KEY,
+  definition TEXT NOT NULL  -- the canonical JSON of the definition
+) STRICT;
+)sql"},
   };
   return list;
 }

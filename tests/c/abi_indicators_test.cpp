@@ -177,4 +177,39 @@ TEST_F(Abi, LabelsRefuseUnknownSets) {
   EXPECT_EQ(codes.at("org_unit.kind").at("street"), "街道");
 }
 
+// ---------------------------------------------------------------------------
+// Statistics forms: fz_define_form, fz_forms, fz_form, fz_form_file.
+
+TEST_F(Abi, FormFunctionsRefuseBadArgumentsAndStoreNothing) {
+  char* out = kSentinel;
+  const char* const query = "{\"unit\": \"root\", \"period\": \"2022\"}";
+  const std::int64_t entries = journal_entries(db_);
+  EXPECT_FZ_ERR(fz_define_form(db_, nullptr), FZ_E_ARGUMENT, "definition_json");
+  EXPECT_FZ_ERR(fz_define_form(db_, "{"), FZ_E_ARGUMENT, "definition_json");
+  EXPECT_FZ_ERR(fz_define_form(db_, "{\"code\": \"custom.x\", \"title\": \"表\", \"parts\": [{\"rows\": "
+                                    "{\"units\": \"children\"}, \"columns\": [{\"code\": \"no.such\"}]}]}"),
+                FZ_E_ARGUMENT, "parts[0].columns[0].code");
+  EXPECT_EQ(journal_entries(db_), entries);
+  EXPECT_FZ_ERR(fz_forms(db_, nullptr), FZ_E_ARGUMENT, "out_json");
+  EXPECT_FZ_ERR(fz_form(db_, nullptr, query, "json", &out), FZ_E_ARGUMENT, "form");
+  EXPECT_FZ_ERR(fz_form(db_, "mediation", nullptr, "json", &out), FZ_E_ARGUMENT, "query");
+  EXPECT_FZ_ERR(fz_form(db_, "mediation", query, nullptr, &out), FZ_E_ARGUMENT, "format");
+  EXPECT_FZ_ERR(fz_form(db_, "mediation", query, "xlsx", &out), FZ_E_ARGUMENT, "format");
+  EXPECT_FZ_ERR(fz_form(db_, "mediation", query, "json", nullptr), FZ_E_ARGUMENT, "out_text");
+  EXPECT_FZ_ERR(fz_form(db_, "nothing", query, "json", &out), FZ_E_NOT_FOUND, "nothing");
+  EXPECT_FZ_ERR(fz_form(db_, "mediation", "{\"unit\": \"nowhere\", \"period\": \"2022\"}", "json", &out),
+                FZ_E_NOT_FOUND, "nowhere");
+  EXPECT_EQ(out, kSentinel);
+  EXPECT_FZ_ERR(fz_form_file(db_, "mediation", query, "json", "x.json"), FZ_E_ARGUMENT, "format");
+  EXPECT_FZ_ERR(fz_form_file(db_, "mediation", query, "xlsx", nullptr), FZ_E_ARGUMENT, "path");
+
+  out = nullptr;
+  ASSERT_FZ_OK(fz_form(db_, "mediation", query, "json", &out));
+  json form = json::parse(take(out));
+  EXPECT_EQ(form.at("title"), "矛盾纠纷排查化解情况统计表");
+  EXPECT_EQ(form.at("parts").size(), 2u);
+  ASSERT_FZ_OK(fz_forms(db_, &out));
+  EXPECT_EQ(json::parse(take(out)).size(), 3u);
+}
+
 }  // namespace

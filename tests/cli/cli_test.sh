@@ -938,6 +938,77 @@ ROWS
   cmp a.xlsx b.xlsx >&2 || fail "the workbook is not the same bytes for the same records"
 }
 
+test_form_mediation_xlsx_reads_back_with_merged_headers_totals_and_number_formats() {
+  mediation_db
+  run form yx.db mediation --unit yx-kfq --period 2022 --format xlsx
+  expect_status 2
+  expect_err "fazhi: --format xlsx 需要 --output FILE (Excel 文件不能输出到终端)"
+  run form yx.db mediation --unit yx-kfq --period 2022 --output m.xlsx
+  expect_status 0
+  expect_out "已写入 m.xlsx"
+  /usr/bin/python3 - >cells.txt <<'PY'
+import openpyxl, zipfile
+book = openpyxl.load_workbook("m.xlsx")
+sheet = book.active
+print(sheet.title, book.properties.created)
+print(sorted(str(r) for r in sheet.merged_cells.ranges if r.min_row <= 5))
+for row in sheet.iter_rows(min_row=1, max_row=5, values_only=True):
+    print(repr(row))
+for n in (8, 20, 21):
+    row = sheet[n]
+    print(repr([c.value for c in row]), repr([c.number_format for c in row]), row[0].font.b)
+print(sorted({i.date_time for i in zipfile.ZipFile("m.xlsx").infolist()}))
+PY
+  diff -u - cells.txt >&2 <<'CELLS' || fail "the form's cells differ"
+矛盾纠纷排查化解情况统计表 2000-01-01 00:00:00
+['A1:H1', 'A2:D2', 'A3:H3', 'A4:A5', 'B4:D4', 'E2:H2', 'E4:E5', 'F4:F5', 'G4:H4']
+('矛盾纠纷排查化解情况统计表', None, None, None, None, None, None, None)
+('填报单位：阳新经济开发区管委会', None, None, None, '统计期间：2022（2022-01-01至2022-12-31）', None, None, None)
+('一、分单位情况', None, None, None, None, None, None, None)
+('单位', '矛盾纠纷化解（件）', None, None, '调解成功率', '调解协议涉及金额（元）', '预防效果（件）', None)
+(None, '受理', '调结', '调解成功', None, None, '防止群体性事件', '防止民转刑案件')
+['青石村', 12, 11, 11, 1, 280900, 0, 0] ['General', '0', '0', '0', '0.0%', '#,##0.00', '0', '0'] False
+['阳新经济开发区管委会本级', 29, 29, 29, 1, 5215200, 1, 0] ['General', '0', '0', '0', '0.0%', '#,##0.00', '0', '0'] False
+['合计', 136, 134, 132, 0.9850746268656717, 8387000, 2, 0] ['General', '0', '0', '0', '0.0%', '#,##0.00', '0', '0'] True
+[(1980, 1, 1, 0, 0, 0)]
+CELLS
+  # Two seconds later (a zip time stamp's step) the same records give the same bytes.
+  sleep 2
+  "$fazhi" form yx.db mediation --unit yx-kfq --period 2022 --output b.xlsx >/dev/null
+  cmp m.xlsx b.xlsx >&2 || fail "the form is not the same bytes for the same records"
+}
+
+test_form_csv_and_host_forms() {
+  mediation_db
+  run form yx.db mediation --unit yx-kfq --period 2022 --output m.csv
+  expect_status 0
+  [[ $(head -c 3 m.csv) == $'\xef\xbb\xbf' ]] || fail "the CSV has no byte-order mark"
+  grep -qxF $'合计,136,134,132,98.5%,8387000.00,2,0\r' m.csv || fail "the CSV lacks the totals row"
+  grep -qxF $'邻里纠纷,25\r' m.csv || fail "the CSV lacks the category rows"
+  cat >form.json <<'JSON'
+{"code": "custom.villages", "title": "村矛盾纠纷表",
+ "parts": [{"rows": {"units": "level", "depth": 1, "kinds": ["village"]},
+            "columns": [{"code": "mediation.received", "label": "受理"}]}]}
+JSON
+  run define-form yx.db form.json --actor 测试
+  expect_status 0
+  expect_out "已定义统计表 form.json"
+  run forms yx.db
+  expect_status 0
+  grep -qE '^custom\.villages +村矛盾纠纷表 +自定义$' out || fail "forms does not list the host's form"
+  run form yx.db custom.villages --unit yx-kfq --period 2022 --format csv
+  expect_status 0
+  grep -qxF $'其他单位,83\r' out || fail "the host's form lacks its remainder row"
+  sed -i 's/mediation.received/mediation.recieved/' form.json
+  run define-form yx.db form.json
+  expect_status 1
+  grep -qF "parts[0].columns[0].code: unknown indicator code 'mediation.recieved' (did you mean 'mediation.received'?)" err ||
+    fail "the refusal does not name the field"
+  run form yx.db mediaton --unit yx-kfq --period 2022
+  expect_status 1
+  grep -qF "did you mean 'mediation'" err || fail "an unknown form is not named with the nearest"
+}
+
 test_rates_report_is_100_or_0_only_when_exact() {
   rates_db
   run report t.db --unit zone --year 2022
@@ -1069,6 +1140,7 @@ test_example_yangxin_2022_runs_end_to_end() {
     "日志 1091 条: 完好"
     "记录 670 条: 与日志相符"
     "已写入 build/yangxin-2022.html"
+    "已写入 build/yangxin-2022-mediation.xlsx"
     "# 阳新经济开发区管委会2022年法治政府建设年度报告"
     "需配备法律顾问的13个单位中，13个已聘请法律顾问，覆盖率100%，实现法律顾问全覆盖。"
     "全年法律顾问服务826.5小时，提供法律服务224次，其中坐班值守144次、法律咨询24次、合同审查14次、文件审查10次、法治讲座10次、参与调解6次、参与信访6次、参与诉讼4次、风险评估4次、决策审查2次。"
@@ -1103,6 +1175,7 @@ test_example_yangxin_2022_runs_end_to_end() {
   grep -qF "行政执法人员yx-eo-01的执法证件有效期至2023年1月14日，剩余17个工作日" out ||
     fail "run.sh output lacks the certificate alert"
   grep -q '<svg' build/yangxin-2022.html || fail "the HTML report has no chart"
+  [[ $(head -c 2 build/yangxin-2022-mediation.xlsx) == PK ]] || fail "the mediation form is not an XLSX file"
   grep -qxE '日志头: 1091:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
   grep -qE '^全过程记录校验码：1091:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1091条' out ||
     fail "the report lacks its 全过程记录校验码"

@@ -225,9 +225,10 @@ TEST(AlertsUpgrade, AFileWithoutDueDatesGetsThemWhenOpened) {
     db->put("petition", {{"key", "p"}, {"unit", "v1"}, {"received", "2023-09-14"}});
   }
   {
-    // The file as schema 13 left it: no due_date table.
+    // The file as schema 13 left it: no due_date table (nor the masked_name
+    // and form tables of schemas 16 and 17).
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec("DROP TABLE due_date; PRAGMA user_version = 13;");
+    raw.exec("DROP TABLE form; DROP TABLE masked_name; DROP TABLE due_date; PRAGMA user_version = 13;");
   }
   auto db = Database::open(path);
   json a = db->alerts({{"unit", "zone"}, {"as_of", "2023-10-07"}});

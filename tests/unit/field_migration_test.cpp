@@ -35,11 +35,13 @@ constexpr const char* kRecords =
     "{\"record\":\"mediation_case\",\"key\":\"m1\",\"unit\":\"zone\",\"received\":\"2022-03-01\","
     "\"category\":\"other\"}\n";
 
-// Takes the file back to the form schema 11 stored: what schemas 12 to 14
+// Takes the file back to the form schema 11 stored: what schemas 12 to 17
 // added is dropped, the version set to 11.
 void back_to_schema_11(const std::string& path) {
   SQLite::Database raw(path, SQLite::OPEN_READWRITE);
   raw.exec(
+      "DROP TABLE form;"
+      "DROP TABLE masked_name;"
       "DROP TABLE due_date;"
       "DROP VIEW coordination_agency;"
       "DROP TABLE coordination_case;"

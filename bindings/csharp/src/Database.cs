@@ -333,6 +333,48 @@ namespace Fazhi
             Check(NativeMethods.fz_define_indicator(Handle, d));
         }
 
+        /// <summary>Stores a statistics form (统计表) of the host's own (fz_define_form):
+        /// <c>{"code": "custom.x", "title": "...", "parts": [{"rows": {"units": "children"},
+        /// "columns": [{"code": "mediation.received"}]}], "notes": [...]}</c>; the same code
+        /// again replaces it.</summary>
+        public void DefineForm(string definitionJson)
+        {
+            byte[] d = Utf8.Required(definitionJson, "definitionJson");
+            Check(NativeMethods.fz_define_form(Handle, d));
+        }
+
+        /// <summary>Every form as JSON: <c>[{"code", "title", "builtin", "definition"}]</c>,
+        /// the built-in ones (mediation, enforcement, adviser) first.</summary>
+        public string Forms()
+        {
+            IntPtr json;
+            Check(NativeMethods.fz_forms(Handle, out json));
+            return Utf8.TakeString(json);
+        }
+
+        /// <summary>A form filled for <c>{"unit": key, "period": "2022"}</c> as "json" or "csv"
+        /// (fz_form).</summary>
+        public string Form(string form, string queryJson, string format = "json")
+        {
+            byte[] f = Utf8.Required(form, "form");
+            byte[] q = Utf8.Required(queryJson, "queryJson");
+            byte[] t = Utf8.Required(format, "format");
+            IntPtr text;
+            Check(NativeMethods.fz_form(Handle, f, q, t, out text));
+            return Utf8.TakeString(text);
+        }
+
+        /// <summary>Writes a filled form to a file as "xlsx" or "csv" (fz_form_file), never
+        /// over the open database.</summary>
+        public void FormFile(string form, string queryJson, string format, string path)
+        {
+            byte[] f = Utf8.Required(form, "form");
+            byte[] q = Utf8.Required(queryJson, "queryJson");
+            byte[] t = Utf8.Required(format, "format");
+            byte[] p = Utf8.Required(path, "path");
+            Check(NativeMethods.fz_form_file(Handle, f, q, t, p));
+        }
+
         /// <summary>Stored findings (recorded nonconformities) as JSON; the query may filter by
         /// "unit", "period", "kind", "rule", "severity".</summary>
         public string Findings(string queryJson = null)

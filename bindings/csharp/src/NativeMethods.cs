@@ -116,6 +116,20 @@ namespace Fazhi
         internal static extern int fz_define_indicator(DatabaseHandle db, byte[] definition_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_define_form(DatabaseHandle db, byte[] definition_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_forms(DatabaseHandle db, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_form(DatabaseHandle db, byte[] form, byte[] query_json, byte[] format,
+                                           out IntPtr out_text);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_form_file(DatabaseHandle db, byte[] form, byte[] query_json, byte[] format,
+                                                byte[] path);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int fz_findings(DatabaseHandle db, byte[] query_json, out IntPtr out_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

@@ -474,6 +474,39 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("forms", () =>
+            {
+                using (Database db = Seeded())
+                {
+                    AddCase(db, "mc-1", "2022-03-01", "succeeded", "2022-03-05");
+                    AddCase(db, "mc-2", "2022-04-01", "succeeded", "2022-04-08");
+                    AddCase(db, "mc-3", "2022-05-01", "failed", "2022-05-10");
+                    AddCase(db, "mc-4", "2022-12-30", null, null);
+                    // 4 cases received, 3 concluded, 2 succeeded.
+                    string query = "{\"unit\": \"yx-kfq\", \"period\": \"2022\"}";
+                    var form = Json.Object(db.Form("mediation", query));
+                    Assert.Equal("矛盾纠纷排查化解情况统计表", Json.Str(form, "title"), "the form's title");
+                    string json = db.Form("mediation", query);
+                    Assert.Contains("\"text\": \"66.7%\"", json, "the total rate is 2 of 3");
+                    string csv = db.Form("mediation", query, "csv");
+                    Assert.True(csv.StartsWith("\ufeff矛盾纠纷排查化解情况统计表\r\n", StringComparison.Ordinal), "CSV with a BOM");
+                    Assert.Contains("合计,4,3,2,66.7%", csv, "the CSV's totals row");
+                    string path = TempPath("mediation.xlsx");
+                    db.FormFile("mediation", query, "xlsx", path);
+                    byte[] bytes = File.ReadAllBytes(path);
+                    Assert.True(bytes.Length > 1000 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K', "an XLSX file");
+
+                    db.DefineForm("{\"code\": \"custom.t\", \"title\": \"测试表\", \"parts\": [{\"rows\": " +
+                                  "{\"units\": \"children\"}, \"columns\": [{\"code\": \"mediation.received\"}]}]}");
+                    Assert.Contains("\"custom.t\"", db.Forms(), "the host's form is listed");
+                    Assert.Throws<FazhiArgumentException>(
+                        () => db.DefineForm("{\"code\": \"custom.t\", \"title\": \"x\", \"parts\": [{\"rows\": " +
+                                            "{\"units\": \"children\"}, \"columns\": [{\"code\": \"no.such\"}]}]}"),
+                        "an unknown code is refused");
+                    Assert.Throws<FazhiNotFoundException>(() => db.Form("custom.none", query), "unknown form");
+                }
+            });
+
             r.Add("findings_and_labels", () =>
             {
                 using (Database db = Seeded())

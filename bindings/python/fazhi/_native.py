@@ -96,6 +96,10 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "fz_indicators": (_status, (_db, _str, _out_str)),
     "fz_explain": (_status, (_db, _str, _str, _str, _str, _out_str)),
     "fz_define_indicator": (_status, (_db, _str)),
+    "fz_define_form": (_status, (_db, _str)),
+    "fz_forms": (_status, (_db, _out_str)),
+    "fz_form": (_status, (_db, _str, _str, _str, _out_str)),
+    "fz_form_file": (_status, (_db, _str, _str, _str, _str)),
     "fz_findings": (_status, (_db, _str, _out_str)),
     "fz_alerts": (_status, (_db, _str, _out_str)),
     "fz_report": (_status, (_db, _str, _i32, _str, _str, _out_str)),
@@ -153,6 +157,10 @@ class NativeLibrary:
     fz_indicators: Callable[..., int]
     fz_explain: Callable[..., int]
     fz_define_indicator: Callable[..., int]
+    fz_define_form: Callable[..., int]
+    fz_forms: Callable[..., int]
+    fz_form: Callable[..., int]
+    fz_form_file: Callable[..., int]
     fz_findings: Callable[..., int]
     fz_alerts: Callable[..., int]
     fz_report: Callable[..., int]

@@ -578,6 +578,43 @@ class Database:
         parentheses and unary minus signs (``FZ_MAX_EXPRESSION_DEPTH``)."""
         self._call("fz_define_indicator", _required_object(definition, fields, "definition"))
 
+    # ---------------------------------------------------------------- forms
+
+    def define_form(self, definition: Optional[Mapping[str, Any]] = None, /,
+                    **fields: Any) -> None:
+        """Stores a statistics form (统计表) of the host's own: ``code``
+        (``custom.name``), ``title``, ``parts`` (each with ``rows``:
+        ``{"units": "children"}``, ``{"units": "level", "depth": n,
+        "kinds": [...]}`` or ``{"breakdown": indicator}``, and ``columns``:
+        ``{"code", "label"}`` or ``{"group", "columns": [...]}``) and
+        ``notes``; the same code again replaces it. ArgumentError naming the
+        field (``parts[0].columns[2].code``), nothing stored, for a fault;
+        see fz_define_form for every rule."""
+        self._call("fz_define_form", _required_object(definition, fields, "definition"))
+
+    def forms(self) -> List[JSONObject]:
+        """Every form: ``[{"code", "title", "builtin", "definition"}]``, the
+        built-in ones (mediation, enforcement, adviser) first."""
+        return self._call_json("fz_forms")  # type: ignore[no-any-return]
+
+    def form(self, form: str, unit: str, period: str, format: str = "json") -> Any:
+        """The form filled for ``unit`` (with everything below it) and
+        ``period``: ``format`` "json" returns the parsed document (parts,
+        columns, rows, totals, notes), "csv" the CSV text (with its
+        byte-order mark). Totals sum counts and money and recompute rates
+        from the summed counts (fz_form)."""
+        text = self._call_string("fz_form", _text(form, "form"),
+                                 _dumps({"unit": unit, "period": period}), _text(format, "format"))
+        return json.loads(text) if format == "json" else text
+
+    def form_file(self, form: str, unit: str, period: str, path: PathLike,
+                  format: str = "xlsx") -> None:
+        """Writes the filled form to ``path`` as "xlsx" (Excel: merged
+        headers, number formats, a totals row; the same records give the
+        same bytes) or "csv", never over the open database (fz_form_file)."""
+        self._call("fz_form_file", _text(form, "form"), _dumps({"unit": unit, "period": period}),
+                   _text(format, "format"), _path(path))
+
     def findings(self, **query: Any) -> JSONObject:
         """Stored findings; filter by unit, period, kind, rule, severity."""
         return self._call_json(  # type: ignore[no-any-return]
