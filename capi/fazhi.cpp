@@ -370,6 +370,18 @@ fz_status fz_report(fz_db* db, const char* unit, int32_t year, const char* forma
   });
 }
 
+fz_status fz_report_file(fz_db* db, const char* unit, int32_t year, const char* format,
+                         const char* options_json, const char* path) {
+  return call([&] {
+    fazhi::Database& d = handle(db);
+    std::string u = text(unit, "unit");
+    std::string f = text(format, "format");
+    json options = parse_object(options_json, "options_json");
+    std::string p = text(path, "path");
+    d.report_file(p, u, year, f, options);
+  });
+}
+
 fz_status fz_journal_verify(fz_db* db, char** out_json) {
   return call([&] {
     auto& d = handle(db);
