@@ -125,6 +125,10 @@ namespace Fazhi
         internal static extern int fz_report(DatabaseHandle db, byte[] unit, int year, byte[] format,
                                              byte[] options_json, out IntPtr out_text);
 
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int fz_report_file(DatabaseHandle db, byte[] unit, int year, byte[] format,
+                                                  byte[] options_json, byte[] path);
+
         // Journal ------------------------------------------------------------
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

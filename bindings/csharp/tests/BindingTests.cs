@@ -736,6 +736,26 @@ namespace Fazhi.Tests
                 }
             });
 
+            r.Add("report_file_writes_a_word_document", () =>
+            {
+                using (Database db = Seeded())
+                {
+                    AddCase(db, "mc-1", "2022-03-01", "succeeded", "2022-03-05");
+                    var e = Assert.Throws<FazhiArgumentException>(() => db.Report("yx-kfq", 2022, "docx"), "docx as text");
+                    Assert.Contains("fz_report_file", e.Message, "the message points to fz_report_file");
+                    string path = TempPath("report.docx");
+                    db.ReportFile(path, "yx-kfq", 2022, "docx", "{\"issuer\": \"开发区管委会\", \"date\": \"2023-01-15\"}");
+                    byte[] bytes = File.ReadAllBytes(path);
+                    // A zip package whose first entry is the content types.
+                    Assert.Equal("PK", Encoding.ASCII.GetString(bytes, 0, 2), "zip signature");
+                    Assert.Equal("[Content_Types].xml", Encoding.ASCII.GetString(bytes, 30, 19), "first entry");
+                    db.ReportFile(path, "yx-kfq", 2022, "markdown");
+                    Assert.Equal(db.Report("yx-kfq", 2022), File.ReadAllText(path, Encoding.UTF8), "markdown to a file");
+                    Assert.Throws<FazhiArgumentException>(() => db.ReportFile(path, "yx-kfq", 2022, "docx", "{\"date\": \"2023-02-30\"}"),
+                                                          "a date that does not exist");
+                }
+            });
+
             r.Add("log_callback", () =>
             {
                 var messages = new List<string>();

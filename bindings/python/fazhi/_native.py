@@ -99,6 +99,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "fz_findings": (_status, (_db, _str, _out_str)),
     "fz_alerts": (_status, (_db, _str, _out_str)),
     "fz_report": (_status, (_db, _str, _i32, _str, _str, _out_str)),
+    "fz_report_file": (_status, (_db, _str, _i32, _str, _str, _str)),
     "fz_journal_verify": (_status, (_db, _out_str)),
     "fz_journal_verify_with": (_status, (_db, _str, _out_str)),
     "fz_journal_head": (_status, (_db, _out_str)),
@@ -155,6 +156,7 @@ class NativeLibrary:
     fz_findings: Callable[..., int]
     fz_alerts: Callable[..., int]
     fz_report: Callable[..., int]
+    fz_report_file: Callable[..., int]
     fz_journal_verify: Callable[..., int]
     fz_journal_verify_with: Callable[..., int]
     fz_journal_head: Callable[..., int]

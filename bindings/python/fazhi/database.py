@@ -600,10 +600,23 @@ class Database:
         with SVG charts) or "json" (returned as text too). ``params={...}``
         reaches the indicators, e.g. ``params={"min_yuan": 100000}``;
         ``journal_head=True`` prints the journal's head as 全过程记录校验码;
-        a year after the current one (Beijing time) needs
-        ``future_year=True``, else ArgumentError naming ``year``."""
+        ``issuer="..."`` and ``date="YYYY-MM-DD"`` (or a date) sign it off
+        (default: the unit's name, no date line); a year after the current
+        one (Beijing time) needs ``future_year=True``, else ArgumentError
+        naming ``year``. "docx" is binary: write it with report_file()."""
         return self._call_string("fz_report", _text(unit, "unit"), _int32(year, "year"),
                                  _text(format, "format"), _dumps(options) if options else None)
+
+    def report_file(self, path: PathLike, unit: str, year: int, format: str = "docx",
+                    **options: Any) -> None:
+        """Writes the annual report to ``path`` (``fz_report_file``): "docx",
+        a Word document in the 公文 layout of GB/T 9704-2012 with native
+        charts, or any format of report(); the same options. The file is
+        replaced only once written in full; ArgumentError naming ``path`` for
+        the open database or anything but a regular file, IOError when it
+        cannot be written."""
+        self._call("fz_report_file", _text(unit, "unit"), _int32(year, "year"),
+                   _text(format, "format"), _dumps(options) if options else None, _path(path))
 
     # --------------------------------------------------------------- journal
 
