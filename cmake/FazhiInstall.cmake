@@ -31,13 +31,14 @@ mark_as_advanced(FAZHI_INSTALL_CMAKEDIR)
 # Two export sets, so that a C program needs none of the C++ packages:
 #   fazhiTargets      fazhi::fazhi, libfazhi.so: the C ABI. Its C++
 #                     dependencies are inside it (fazhi_core, SQLiteCpp) or
-#                     in its DT_NEEDED (libspdlog, libsqlite3, libcrypto), so
-#                     its link interface is empty.
+#                     in its DT_NEEDED (libspdlog, libsqlite3, libcrypto,
+#                     libzip, libpugixml), so its link interface is empty.
 #   fazhiCoreTargets  fazhi::core, libfazhi-core.a: the C++ API. It is static:
 #                     its PRIVATE link dependencies appear in its exported
 #                     INTERFACE_LINK_LIBRARIES as $<LINK_ONLY:...>: SQLiteCpp,
-#                     SQLite::SQLite3, spdlog::spdlog, OpenSSL::Crypto and
-#                     Threads::Threads, imported targets of other packages
+#                     SQLite::SQLite3, spdlog::spdlog, OpenSSL::Crypto,
+#                     Threads::Threads, PkgConfig::LIBZIP and pugixml::pugixml,
+#                     imported targets of other packages
 #                     that fazhiConfig.cmake finds before it loads this set.
 install(TARGETS fazhi
   EXPORT fazhiTargets

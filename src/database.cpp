@@ -23,6 +23,7 @@
 #include "report/annual_report.hpp"
 #include "report/history_document.hpp"
 #include "report/name_review.hpp"
+#include "utf8.hpp"
 
 #include <fazhi/period.hpp>
 #include "store/file_target.hpp"
@@ -802,15 +803,77 @@ json Database::explain(const std::string& code, const std::string& unit, const s
   return sqlite_guard("explain", [&] { return impl_->engine.explain(code, unit, p, params); });
 }
 
+namespace {
+
+// The longest issuer a sign-off line takes: the longest names of 党政机关
+// (with their 联合发文 partners) stay well under it.
+constexpr std::size_t kMaxIssuerChars = 60;
+
+// Reads the report's options (Database::report) and builds its model in one
+// read snapshot.
+json build_report_model(Database::Impl& impl, const std::string& unit, int year, const json& options);
+
+// The model laid out in `format`: "markdown", "html", "json" or "docx" (bytes
+// of a zip package). Any other format is Error(argument) naming "format".
+std::string render_report(const json& model, std::string_view format) {
+  if (format == "json") return model.dump(2);
+  if (format == "markdown") return report::annual_report_markdown(model);
+  if (format == "html") return report::annual_report_html(model);
+  if (format == "docx") return report::annual_report_docx(model);
+  throw Error(Status::argument, "format", quote(format) + " is not markdown, html, json or docx");
+}
+
+}  // namespace
+
 std::string Database::report(const std::string& unit, int year, std::string_view format,
                              const json& options) {
+  if (format == "docx")
+    throw Error(Status::argument, "format",
+                "\"docx\" is a binary file, not text: write it to a file with report_file (fz_report_file)");
   if (format != "markdown" && format != "html" && format != "json")
     throw Error(Status::argument, "format", quote(format) + " is not markdown, html or json");
+  return render_report(build_report_model(*impl_, unit, year, options), format);
+}
+
+// Written through a FileTarget, as export_file writes (see there); the model
+// is built and laid out before the target is opened, so a refused option
+// leaves no file behind.
+void Database::report_file(const std::string& path, const std::string& unit, int year,
+                           std::string_view format, const json& options) {
+  if (format != "markdown" && format != "html" && format != "json" && format != "docx")
+    throw Error(Status::argument, "format", quote(format) + " is not markdown, html, json or docx");
+  if (path.empty()) throw Error(Status::argument, "path", "is empty");
+  const std::string bytes = render_report(build_report_model(*impl_, unit, year, options), format);
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    store::FileTarget target(path, store::database_files(impl_->conn.filename()));
+    target.write(bytes);
+    target.commit();
+  } catch (const store::FileTargetError& e) {
+    throw_target_error(e);
+  }
+}
+
+namespace {
+
+json build_report_model(Database::Impl& impl, const std::string& unit, int year, const json& options) {
   JsonOptions o(options, "options");
   const json params = o.raw("params") ? *o.raw("params") : json();
   const bool journal_head = o.flag("journal_head").value_or(false);
   const bool future_year = o.flag("future_year").value_or(false);
   const std::vector<std::string> mask_names = report::checked_mask_names(o.raw("mask_names"));
+  report::SignOff sign_off;
+  if (auto issuer = o.text("issuer")) {
+    if (issuer->empty() || issuer->find_first_not_of(" \t") == std::string::npos)
+      throw Error(Status::argument, "issuer", "is empty; leave it out to sign with the unit's name");
+    if (issuer->find_first_of("\r\n") != std::string::npos)
+      throw Error(Status::argument, "issuer", "must be one line");
+    if (utf8_length(*issuer) > kMaxIssuerChars)
+      throw Error(Status::argument, "issuer",
+                  "is longer than " + std::to_string(kMaxIssuerChars) + " characters");
+    sign_off.issuer = *issuer;
+  }
+  if (auto date = o.text("date")) sign_off.date = format_date(parse_date(*date, "date"));
   o.finish();
   // A year not yet begun has no records: its report would state empty or
   // zero figures as if they were the year's (持证率0%), so it takes asking.
@@ -818,18 +881,18 @@ std::string Database::report(const std::string& unit, int year, std::string_view
     throw Error(Status::argument, "year",
                 std::to_string(year) + " is after the current year (" + std::to_string(current) +
                     "); a report for a year not yet begun needs the option \"future_year\": true");
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  json model = sqlite_guard("report", [&] {
-    ReadSnapshot snapshot(impl_->conn);
+  std::lock_guard<std::mutex> lock(impl.mu);
+  return sqlite_guard("report", [&] {
+    ReadSnapshot snapshot(impl.conn);
     report::ReportData data =
-        report::read_report_data(impl_->conn, impl_->engine, unit, year, params, mask_names);
+        report::read_report_data(impl.conn, impl.engine, unit, year, params, mask_names);
     // The head as of the records the report read (the same snapshot).
-    if (journal_head) data.journal_head = impl_->journal.current_head().to_json();
-    return report::annual_report_model(data);
+    if (journal_head) data.journal_head = impl.journal.current_head().to_json();
+    return report::annual_report_model(data, sign_off);
   });
-  if (format == "json") return model.dump(2);
-  return format == "html" ? report::annual_report_html(model) : report::annual_report_markdown(model);
 }
+
+}  // namespace
 
 json Database::report_review(const std::string& unit, int year, const json& options) {
   JsonOptions o(options, "options");

@@ -555,7 +555,8 @@ FZ_API fz_status fz_alerts(fz_db *db, const char *query_json, char **out_json);
  *  options_json: NULL or {"params": {...}} for the indicators (e.g.
  *  {"min_yuan": 100000}), "mask_names": [names] to mask besides those held
  *  (see fz_report_review), "journal_head": true, which prints the
- *  journal's head (fz_journal_head) in the appendix as 全过程记录校验码, and
+ *  journal's head (fz_journal_head) in the appendix as 全过程记录校验码,
+ *  "issuer" and "date" for the sign-off (see fz_report_file), and
  *  "future_year": true, without which a year after the current one (in
  *  Beijing time) is FZ_E_ARGUMENT: its figures would all be empty or zero.
  *  Personal names held in the database are masked
@@ -564,7 +565,8 @@ FZ_API fz_status fz_alerts(fz_db *db, const char *query_json, char **out_json);
  *  them (张三村村民委员会 stays; 张三 on its own becomes 张某某). The same
  *  records give the same bytes (but for the 全过程记录校验码, which is the
  *  journal's, when asked for). FZ_E_NOT_FOUND for an unknown unit,
- *  FZ_E_ARGUMENT for a bad format, year or option. */
+ *  FZ_E_ARGUMENT for a bad format, year or option; "docx" is FZ_E_ARGUMENT
+ *  here, its message pointing to fz_report_file, which writes it. */
 FZ_API fz_status fz_report(fz_db *db, const char *unit, int32_t year, const char *format,
                            const char *options_json, char **out_text);
 
@@ -779,6 +781,36 @@ typedef void (*fz_log_fn)(int32_t level, const char *message, void *user);
  *  counted in one last message. fn may run on several threads at once (each
  *  with the messages of its own calls), so it must be thread-safe. */
 FZ_API void fz_set_log(fz_log_fn fn, void *user, int32_t min_level);
+
+/* ------------------------------------------------------------------------ */
+/* Annual report to a file                                                   */
+
+/** Writes the annual report of fz_report to the file `path`, in one of its
+ *  formats or "docx", which fz_report refuses (a Word document is binary, not
+ *  a NUL-terminated string): an Office Open XML package, opened by Word, WPS
+ *  and LibreOffice, laid out as a 公文 per GB/T 9704-2012 — A4, margins top
+ *  37 mm, bottom 35 mm, left 28 mm, right 26 mm, 22 lines of 28 characters
+ *  (fixed 28.95 pt lines), the title in 2号 方正小标宋简体 centred, the text in
+ *  3号 仿宋_GB2312, headings "一、" in 黑体 and "（一）" in 楷体_GB2312, page
+ *  numbers "— 1 —" in 4号 宋体 (odd pages right, even pages left), the
+ *  sign-off right-aligned, the indicator table as a Word table on a page of
+ *  its own (附件) and the charts as native Word charts (their figures cached
+ *  in the chart and in an embedded workbook, so they can be edited).
+ *
+ *  options_json as fz_report's, and "issuer" (one line, at most 60
+ *  characters; default the unit's name) and "date" ("YYYY-MM-DD"; default
+ *  none: no date line), the sign-off closing the text in every format. The
+ *  same records and options give the same bytes: the package's timestamps
+ *  are fixed (zip entries 1980-01-01 00:00; the document's dates the
+ *  sign-off's date, else the last day of the year).
+ *
+ *  The file is written as fz_export_file writes: never over the open
+ *  database or its -wal, -shm or -journal file nor over anything but a
+ *  regular file (FZ_E_ARGUMENT naming "path"), through a temporary file
+ *  renamed over the target at the end; FZ_E_IO when it cannot be written,
+ *  the target then as it was. Errors of fz_report otherwise. */
+FZ_API fz_status fz_report_file(fz_db *db, const char *unit, int32_t year, const char *format,
+                                const char *options_json, const char *path);
 
 #ifdef __cplusplus
 }

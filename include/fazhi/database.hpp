@@ -170,7 +170,7 @@ class Database {
   // structure: measures and results, shortcomings, the first responsible
   // persons' duties, next year's plans, other matters, and a table of every
   // indicator. format: "markdown", "html" (self-contained, with SVG charts) or
-  // "json" (the model the other two are laid out from). options:
+  // "json" (the model the others are laid out from). options:
   // {"params": {...}} passed to the indicators (e.g. {"min_yuan": 100000}),
   // "journal_head": true to print the journal's head in the appendix as
   // 全过程记录校验码 (the report's records' journal up to there; the one
@@ -178,12 +178,29 @@ class Database {
   // "future_year": true to allow a year after the current one (Beijing
   // time), which is otherwise Error(argument) naming "year".
   // "mask_names": [names] masks those names too (a name from last year's
-  // text that no record holds). Personal names held anywhere in the
-  // database never appear in it; the same records and options give the
+  // text that no record holds). "issuer" (one line, at most 60 characters;
+  // default the unit's name) and "date" ("YYYY-MM-DD"; default none) are the
+  // sign-off that closes the text, right-aligned as GB/T 9704 places them;
+  // without "date" there is no date line. Personal names held anywhere in
+  // the database never appear in it; the same records and options give the
   // same bytes. The "json" model lists, as "review_warnings", what looks
-  // like a personal name in the records' text that is not masked.
+  // like a personal name in the records' text that is not masked. "docx" is
+  // Error(argument) here: it is binary, written by report_file.
   std::string report(const std::string& unit, int year, std::string_view format,
                      const nlohmann::json& options = nullptr);
+  // The same report written to the file `path`, in any of those formats or
+  // "docx": a Word document (Office Open XML) in the national 公文 layout of
+  // GB/T 9704-2012 — A4, margins 37/35/28/26 mm, 22 lines of 28 characters,
+  // the title in 2号 小标宋, the text in 3号 仿宋_GB2312, headings in 黑体 and
+  // 楷体_GB2312, page numbers "— 1 —" — with the indicator table as a Word
+  // table and the charts as native, editable Word charts. The same records
+  // and options give the same bytes (the package's timestamps are fixed).
+  // The file is written as export_file writes: never over the open database
+  // or its -wal, -shm or -journal file nor over anything but a regular file
+  // (Error(argument) naming "path"), through a temporary file renamed over
+  // it; Error(io) when it cannot be written, the target then as it was.
+  void report_file(const std::string& path, const std::string& unit, int year, std::string_view format,
+                   const nlohmann::json& options = nullptr);
   // The review warnings of that report without drafting it (no indicator is
   // computed): {"warnings": [{"name", "context", "kind", "key", "field",
   // "message"}]}, see fz_report_review. options: {"mask_names": [...]}.

@@ -1,8 +1,11 @@
-// fazhi report DB --unit U --year Y [--format markdown|html|json] [--output FILE]
-// [--min-yuan N] [--journal-head] [--future-year] [--mask-name NAME...]:
-// drafts the annual report (法治政府建设年度报告) of a unit. What looks like
-// a personal name that the report would print unmasked (fz_report_review)
-// is listed on stderr for the reviewer, whatever the format.
+// fazhi report DB --unit U --year Y [--format markdown|html|json|docx]
+// [--output FILE] [--issuer NAME] [--date YYYY-MM-DD] [--min-yuan N]
+// [--journal-head] [--future-year] [--mask-name NAME...]: drafts the annual
+// report (法治政府建设年度报告) of a unit. docx (a Word document in the 公文
+// layout) is binary and needs --output; the library writes it
+// (fz_report_file). What looks like a personal name that the report would
+// print unmasked (fz_report_review) is listed on stderr for the reviewer,
+// whatever the format.
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,7 +24,7 @@ namespace fazhi::cli {
 namespace {
 
 struct Options {
-  std::string path, unit, format = "markdown", output;
+  std::string path, unit, format = "markdown", output, issuer, date;
   int year = 0;
   std::optional<double> min_yuan;
   bool journal_head = false;
@@ -48,8 +51,21 @@ void run_report(const Options& o) {
   if (o.future_year) options["future_year"] = true;
   nlohmann::json review_options = nlohmann::json::object();
   if (!o.mask_names.empty()) options["mask_names"] = review_options["mask_names"] = o.mask_names;
+  if (!o.issuer.empty()) options["issuer"] = o.issuer;
+  if (!o.date.empty()) options["date"] = o.date;
   FzText text;
   const std::string unit = unit_key(db.get(), o.unit);
+  if (o.format == "docx") {
+    // Binary: the library writes the file, by the same rules as below.
+    if (o.output.empty())
+      throw CliError(kExitUsage, "--format docx 是二进制文件，须用 --output 指定写入的文件");
+    check_user_input(fz_report_file(db.get(), unit.c_str(), o.year, "docx", options.dump().c_str(),
+                                    o.output.c_str()),
+                     "写入 " + o.output);
+    print_review(db, unit, o.year, review_options);
+    console::out("已写入 " + o.output + "\n");
+    return;
+  }
   check_user_input(fz_report(db.get(), unit.c_str(), o.year, o.format.c_str(),
                              options.dump().c_str(), text.out()),
                    "起草 " + unit + " " + std::to_string(o.year) + " 年度报告");
@@ -82,8 +98,10 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("--unit", o->unit, "单位编号（含下级单位）")->required();
   cmd->add_option("--year", o->year, "报告年度, 如 2022")->required()->check(CLI::Range(1900, 9999));
   cmd->add_option("--format", o->format, "输出格式")
-      ->check(CLI::IsMember({"markdown", "html", "json"}));
+      ->check(CLI::IsMember({"markdown", "html", "json", "docx"}));
   cmd->add_option("--output", o->output, "写入文件（默认输出到终端）");
+  cmd->add_option("--issuer", o->issuer, "落款的发文机关署名（默认单位名称）");
+  cmd->add_option("--date", o->date, "落款的成文日期, 如 2023-01-15（默认不写日期）");
   cmd->add_option("--min-yuan", o->min_yuan, "“涉案金额较大”的起点（元），默认 500000");
   cmd->add_flag("--journal-head", o->journal_head,
                 "附录中打印全过程记录校验码（日志头: 序号:哈希），供日后 fazhi verify --head 核验");

@@ -40,7 +40,8 @@ std::string sentence(const std::vector<std::string>& clauses, const char* separa
 // Builds the model's sentences from the data; one function per report item.
 class Writer {
  public:
-  explicit Writer(const ReportData& d) : d_(d), mask_(d.personal_names, d.organisation_names) {}
+  Writer(const ReportData& d, const SignOff& sign_off)
+      : d_(d), sign_off_(sign_off), mask_(d.personal_names, d.organisation_names) {}
 
   json model();
 
@@ -74,6 +75,7 @@ class Writer {
   json leadership();
 
   const ReportData& d_;
+  const SignOff& sign_off_;
   domain::NameMask mask_;
   std::vector<std::string> cited_;  // codes cited by the item being written
 };
@@ -581,6 +583,10 @@ json Writer::model() {
   m["indicators"] = table;
   m["notes"] = notes();
   if (d_.journal_head.is_object()) m["journal_head"] = d_.journal_head;
+  const bool dated = !sign_off_.date.empty();
+  m["sign_off"] = {{"issuer", mask_.apply(sign_off_.issuer.empty() ? d_.unit_name : sign_off_.issuer)},
+                   {"date", dated ? json(sign_off_.date) : json(nullptr)},
+                   {"date_text", dated ? json(chinese_date(sign_off_.date)) : json(nullptr)}};
   m["review_warnings"] = name_review(d_);
 
   json charts;
@@ -618,7 +624,16 @@ json Writer::model() {
 
 }  // namespace
 
-json annual_report_model(const ReportData& data) { return Writer(data).model(); }
+json annual_report_model(const ReportData& data, const SignOff& sign_off) {
+  return Writer(data, sign_off).model();
+}
+
+std::vector<std::string> sign_off_lines(const json& model) {
+  const json& s = model.at("sign_off");
+  std::vector<std::string> lines = {s.at("issuer").get<std::string>()};
+  if (s.at("date_text").is_string()) lines.push_back(s.at("date_text").get<std::string>());
+  return lines;
+}
 
 int current_year_in_beijing() {
   const std::time_t beijing = std::time(nullptr) + 8 * 3600;

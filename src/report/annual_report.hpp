@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace fazhi::report {
 
@@ -42,14 +43,25 @@ namespace fazhi::report {
 //                  did not ask to mask; for the reviewer, never printed in
 //                  the Markdown or HTML),
 //  "journal_head": {"seq", "hash"} (only when asked for: the journal's head
-//                  as the report was drafted, printed as 全过程记录校验码)}
+//                  as the report was drafted, printed as 全过程记录校验码),
+//  "sign_off": {"issuer": the issuing body (the option, else the unit's name),
+//               "date": "YYYY-MM-DD" or null, "date_text": "2023年1月15日"
+//               or null} (公文 end with the issuer and the date, right-aligned;
+//               without a date there is no date line)}
 //
 // The journal head is the one figure that is not the records': the same
 // records imported at other times have another journal. So it is printed
 // only when asked for, and the same records give the same bytes otherwise.
 //
 // journal_head_text: the appendix line of that head.
-nlohmann::json annual_report_model(const ReportData& data);
+// The sign-off the host asks for (report options "issuer" and "date"): an
+// empty issuer means the unit's name, an empty date means no date line.
+struct SignOff {
+  std::string issuer;
+  std::string date;  // "YYYY-MM-DD", checked by the caller
+};
+
+nlohmann::json annual_report_model(const ReportData& data, const SignOff& sign_off = {});
 
 // "全过程记录校验码：<seq>:<hash>（…）": the appendix line of a journal head.
 std::string journal_head_text(const nlohmann::json& head);
@@ -60,8 +72,16 @@ std::string annual_report_markdown(const nlohmann::json& model);
 // counted: a report for a later year needs asking for (Database::report).
 int current_year_in_beijing();
 
+// The Word document (report_docx.cpp): the bytes of an Office Open XML
+// package laid out per GB/T 9704-2012, the same bytes for the same model.
+std::string annual_report_docx(const nlohmann::json& model);
+
 // Self-contained, print-friendly HTML with SVG charts of mediation cases by
 // category and by month and of the main rates.
 std::string annual_report_html(const nlohmann::json& model);
+
+// The sign-off's lines as the renderers print them: the issuer, then the
+// date when there is one.
+std::vector<std::string> sign_off_lines(const nlohmann::json& model);
 
 }  // namespace fazhi::report

@@ -61,6 +61,9 @@ figure.chart-figure { margin: 1em 0; }
 .chart text { font-size: 12px; fill: #111; }
 .chart .chart-title { font-size: 14px; font-weight: bold; }
 .chart .bar { fill: #2f5d8a; }
+.sign-off { display: table; margin: 1.8em 2em 1em auto; }
+.sign-off p { text-indent: 0; margin: 0; }
+.sign-off p.date { padding-left: 2em; }
 .keep-with-next { break-after: avoid; page-break-after: avoid; }
 .keep-together, figure.chart-figure, tr { break-inside: avoid; page-break-inside: avoid; }
 @media print {
@@ -152,6 +155,17 @@ std::string annual_report_html(const json& model) {
         b.block(list + "</ul>\n");
       }
     }
+  }
+  // The sign-off as GB/T 9704 places it: after the text, a line left blank,
+  // the issuer two characters from the right edge and the date under it, its
+  // first character two to the right of the issuer's (a date longer than that
+  // moves the issuer left instead). One block as wide as its longer line, two
+  // characters from the right, does exactly that.
+  {
+    const std::vector<std::string> lines = sign_off_lines(model);
+    std::string s = "<div class=\"sign-off\">\n<p class=\"issuer\">" + xml_escape(lines[0]) + "</p>\n";
+    if (lines.size() > 1) s += "<p class=\"date\">" + xml_escape(lines[1]) + "</p>\n";
+    b.block(s + "</div>\n");
   }
   // The rates chart shows the main rates of the table it heads.
   b.heading("h2", "附：主要指标");

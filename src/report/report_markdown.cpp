@@ -79,6 +79,9 @@ std::string annual_report_markdown(const json& model) {
       if (!item.at("list").empty()) md += "\n";
     }
   }
+  // The sign-off closes the text, before the appendix, as in a 公文; Markdown
+  // cannot align it, so each line stands alone.
+  for (const std::string& line : sign_off_lines(model)) md += text(line) + "\n\n";
   md += "## 附：主要指标\n\n| 指标 | 代码 | 分子 | 分母 | 数值 |\n|---|---|---:|---:|---:|\n";
   for (const json& i : model.at("indicators"))
     md += "| " + cell(i.at("label").get<std::string>()) + " | " + i.at("code").get<std::string>() +

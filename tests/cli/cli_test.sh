@@ -1140,6 +1140,7 @@ test_example_yangxin_2022_runs_end_to_end() {
     "日志 1091 条: 完好"
     "记录 670 条: 与日志相符"
     "已写入 build/yangxin-2022.html"
+    "已写入 build/yangxin-2022.docx"
     "已写入 build/yangxin-2022-mediation.xlsx"
     "# 阳新经济开发区管委会2022年法治政府建设年度报告"
     "需配备法律顾问的13个单位中，13个已聘请法律顾问，覆盖率100%，实现法律顾问全覆盖。"
@@ -1175,6 +1176,9 @@ test_example_yangxin_2022_runs_end_to_end() {
   grep -qF "行政执法人员yx-eo-01的执法证件有效期至2023年1月14日，剩余17个工作日" out ||
     fail "run.sh output lacks the certificate alert"
   grep -q '<svg' build/yangxin-2022.html || fail "the HTML report has no chart"
+  # A zip package (PK\3\4) whose first part is the content types.
+  [[ "$(head -c 49 build/yangxin-2022.docx | tail -c 19)" == "[Content_Types].xml" ]] ||
+    fail "build/yangxin-2022.docx is not a Word package"
   [[ $(head -c 2 build/yangxin-2022-mediation.xlsx) == PK ]] || fail "the mediation form is not an XLSX file"
   grep -qxE '日志头: 1091:[0-9a-f]{64}' out || fail "run.sh output lacks the journal head"
   grep -qE '^全过程记录校验码：1091:[0-9a-f]{64}（本报告依据的记录，其全过程记录截至第1091条' out ||
@@ -1196,6 +1200,21 @@ test_report_formats_and_errors() {
   grep -qF "nowhere" err || fail "the error does not name the unit"
   run report yx.db --unit yx-kfq --year 2022 --format pdf
   expect_status 2
+  # docx is binary: only to a file, which the library writes.
+  run report yx.db --unit yx-kfq --year 2022 --format docx
+  expect_status 2
+  expect_no_out
+  grep -qF -- "--output" err || fail "docx without --output does not ask for it"
+  run report yx.db --unit yx-kfq --year 2022 --format docx --output yx.db
+  expect_status 2
+  grep -qF "open database" err || fail "docx onto the database was not refused"
+  run report yx.db --unit yx-kfq --year 2022 --format docx --output r.docx --issuer 开发区管委会 --date 2023-01-15
+  expect_status 0
+  expect_out "已写入 r.docx"
+  [[ -s r.docx ]] || fail "r.docx was not written"
+  run report yx.db --unit yx-kfq --year 2022 --date 2023-02-30
+  expect_status 2
+  grep -qF "date" err || fail "a bad --date is not named"
   # A year not yet begun takes --future-year.
   local next=$(( $(TZ=Asia/Shanghai date +%Y) + 1 ))
   run report yx.db --unit yx-kfq --year "$next"

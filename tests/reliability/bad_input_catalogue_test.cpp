@@ -996,6 +996,34 @@ std::vector<Case> build() {
   c.add("fz_export_file", "kinds holding an unknown kind", FZ_E_ARGUMENT, "castle", [](Ctx& x) {
     return fz_export_file(x.db, (x.dir + "/e.ndjson").c_str(), "{\"kinds\": [\"castle\"]}");
   });
+  c.add("fz_report_file", "db NULL", FZ_E_ARGUMENT, "db", [](Ctx& x) {
+    return fz_report_file(nullptr, "root", 2022, "docx", nullptr, (x.dir + "/r.docx").c_str());
+  });
+  c.add("fz_report_file", "unit NULL", FZ_E_ARGUMENT, "unit", [](Ctx& x) {
+    return fz_report_file(x.db, nullptr, 2022, "docx", nullptr, (x.dir + "/r.docx").c_str());
+  });
+  c.add("fz_report_file", "format NULL", FZ_E_ARGUMENT, "format", [](Ctx& x) {
+    return fz_report_file(x.db, "root", 2022, nullptr, nullptr, (x.dir + "/r.docx").c_str());
+  });
+  c.add("fz_report_file", "path NULL", FZ_E_ARGUMENT, "path",
+        [](Ctx& x) { return fz_report_file(x.db, "root", 2022, "docx", nullptr, nullptr); });
+  c.add("fz_report_file", "format pdf", FZ_E_ARGUMENT, "format", [](Ctx& x) {
+    return fz_report_file(x.db, "root", 2022, "pdf", nullptr, (x.dir + "/r.pdf").c_str());
+  });
+  c.add("fz_report_file", "onto the open database", FZ_E_ARGUMENT, "database",
+        [](Ctx& x) { return fz_report_file(x.db, "root", 2022, "docx", nullptr, x.path.c_str()); });
+  c.add("fz_report_file", "onto a directory", FZ_E_ARGUMENT, "directory",
+        [](Ctx& x) { return fz_report_file(x.db, "root", 2022, "docx", nullptr, x.dir.c_str()); });
+  c.add("fz_report_file", "issuer of two lines", FZ_E_ARGUMENT, "issuer", [](Ctx& x) {
+    return fz_report_file(x.db, "root", 2022, "docx", "{\"issuer\": \"a\\nb\"}", (x.dir + "/r.docx").c_str());
+  });
+  c.add("fz_report_file", "date not a date", FZ_E_ARGUMENT, "date", [](Ctx& x) {
+    return fz_report_file(x.db, "root", 2022, "docx", "{\"date\": \"2023-02-30\"}", (x.dir + "/r.docx").c_str());
+  });
+  c.add("fz_report", "format docx (binary: fz_report_file)", FZ_E_ARGUMENT, "fz_report_file", [](Ctx& x) {
+    char* o = nullptr;
+    return fz_report(x.db, "root", 2022, "docx", nullptr, &o);
+  });
   c.add("fz_labels", "set of an unknown field", FZ_E_ARGUMENT, "org_unit.colour",
         [](Ctx& x) {
           char* o = nullptr;

@@ -400,7 +400,7 @@ namespace Fazhi
         /// <summary>Drafts the annual report (法治政府建设年度报告) of a unit for a year.</summary>
         /// <param name="unit">Unit key.</param>
         /// <param name="year">Report year.</param>
-        /// <param name="format">"markdown", "html" or "json".</param>
+        /// <param name="format">"markdown", "html" or "json" ("docx": <see cref="ReportFile"/>).</param>
         /// <param name="optionsJson">Null or report options.</param>
         public string Report(string unit, int year, string format = "markdown", string optionsJson = null)
         {
@@ -425,6 +425,23 @@ namespace Fazhi
             IntPtr json;
             Check(NativeMethods.fz_report_review(Handle, u, year, o, out json));
             return Utf8.TakeString(json);
+        /// <summary>
+        /// Writes the annual report to a file (fz_report_file): "docx", a Word document in the
+        /// 公文 layout of GB/T 9704-2012 with native charts, or a format of <see cref="Report"/>.
+        /// The file is replaced only once written in full.
+        /// </summary>
+        /// <param name="path">The file to write.</param>
+        /// <param name="unit">Unit key.</param>
+        /// <param name="year">Report year.</param>
+        /// <param name="format">"docx", "markdown", "html" or "json".</param>
+        /// <param name="optionsJson">Null or report options, e.g. {"issuer": "...", "date": "2023-01-15"}.</param>
+        public void ReportFile(string path, string unit, int year, string format = "docx", string optionsJson = null)
+        {
+            byte[] u = Utf8.Required(unit, "unit");
+            byte[] f = Utf8.Required(format, "format");
+            byte[] o = Utf8.Encode(optionsJson, "optionsJson");
+            byte[] p = Utf8.Required(path, "path");
+            Check(NativeMethods.fz_report_file(Handle, u, year, f, o, p));
         }
 
         // ------------------------------------------------------------------

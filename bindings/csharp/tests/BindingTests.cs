@@ -780,6 +780,23 @@ namespace Fazhi.Tests
                     Assert.Contains("协助信访人邢某某办理司法救助。", masked, "mask_names masks it");
                     Assert.Equal("{\"warnings\":[]}", db.ReportReview("yx-kfq", 2022, "{\"mask_names\": [\"邢宏权\"]}"),
                                  "nothing left to warn about");
+            r.Add("report_file_writes_a_word_document", () =>
+            {
+                using (Database db = Seeded())
+                {
+                    AddCase(db, "mc-1", "2022-03-01", "succeeded", "2022-03-05");
+                    var e = Assert.Throws<FazhiArgumentException>(() => db.Report("yx-kfq", 2022, "docx"), "docx as text");
+                    Assert.Contains("fz_report_file", e.Message, "the message points to fz_report_file");
+                    string path = TempPath("report.docx");
+                    db.ReportFile(path, "yx-kfq", 2022, "docx", "{\"issuer\": \"开发区管委会\", \"date\": \"2023-01-15\"}");
+                    byte[] bytes = File.ReadAllBytes(path);
+                    // A zip package whose first entry is the content types.
+                    Assert.Equal("PK", Encoding.ASCII.GetString(bytes, 0, 2), "zip signature");
+                    Assert.Equal("[Content_Types].xml", Encoding.ASCII.GetString(bytes, 30, 19), "first entry");
+                    db.ReportFile(path, "yx-kfq", 2022, "markdown");
+                    Assert.Equal(db.Report("yx-kfq", 2022), File.ReadAllText(path, Encoding.UTF8), "markdown to a file");
+                    Assert.Throws<FazhiArgumentException>(() => db.ReportFile(path, "yx-kfq", 2022, "docx", "{\"date\": \"2023-02-30\"}"),
+                                                          "a date that does not exist");
                 }
             });
 

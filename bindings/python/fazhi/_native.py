@@ -104,6 +104,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "fz_alerts": (_status, (_db, _str, _out_str)),
     "fz_report": (_status, (_db, _str, _i32, _str, _str, _out_str)),
     "fz_report_review": (_status, (_db, _str, _i32, _str, _out_str)),
+    "fz_report_file": (_status, (_db, _str, _i32, _str, _str, _str)),
     "fz_journal_verify": (_status, (_db, _out_str)),
     "fz_journal_verify_with": (_status, (_db, _str, _out_str)),
     "fz_journal_head": (_status, (_db, _out_str)),
@@ -165,6 +166,7 @@ class NativeLibrary:
     fz_alerts: Callable[..., int]
     fz_report: Callable[..., int]
     fz_report_review: Callable[..., int]
+    fz_report_file: Callable[..., int]
     fz_journal_verify: Callable[..., int]
     fz_journal_verify_with: Callable[..., int]
     fz_journal_head: Callable[..., int]

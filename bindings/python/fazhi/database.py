@@ -638,10 +638,12 @@ class Database:
         reaches the indicators, e.g. ``params={"min_yuan": 100000}``;
         ``journal_head=True`` prints the journal's head as 全过程记录校验码;
         ``mask_names=[...]`` masks those names too (names held anywhere in
-        the database always are); a year after the current one (Beijing
-        time) needs ``future_year=True``, else ArgumentError naming
-        ``year``. The "json" model lists likely personal names that are not
-        masked as "review_warnings" (see ``report_review``)."""
+        the database always are); ``issuer="..."`` and ``date="YYYY-MM-DD"``
+        (or a date) sign it off (default: the unit's name, no date line); a
+        year after the current one (Beijing time) needs ``future_year=True``,
+        else ArgumentError naming ``year``. The "json" model lists likely
+        personal names that are not masked as "review_warnings" (see
+        ``report_review``). "docx" is binary: write it with report_file()."""
         return self._call_string("fz_report", _text(unit, "unit"), _int32(year, "year"),
                                  _text(format, "format"), _dumps(options) if options else None)
 
@@ -657,6 +659,17 @@ class Database:
         options = {"mask_names": mask_names} if mask_names is not None else None
         return self._call_json("fz_report_review", _text(unit, "unit"), _int32(year, "year"),
                                _dumps(options) if options else None)
+
+    def report_file(self, path: PathLike, unit: str, year: int, format: str = "docx",
+                    **options: Any) -> None:
+        """Writes the annual report to ``path`` (``fz_report_file``): "docx",
+        a Word document in the 公文 layout of GB/T 9704-2012 with native
+        charts, or any format of report(); the same options. The file is
+        replaced only once written in full; ArgumentError naming ``path`` for
+        the open database or anything but a regular file, IOError when it
+        cannot be written."""
+        self._call("fz_report_file", _text(unit, "unit"), _int32(year, "year"),
+                   _text(format, "format"), _dumps(options) if options else None, _path(path))
 
     # --------------------------------------------------------------- journal
 
