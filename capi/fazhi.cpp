@@ -415,6 +415,9 @@ fz_status fz_report_review(fz_db* db, const char* unit, int32_t year, const char
     json options = parse_object(options_json, "options_json");
     out_param(out_json, "out_json");
     set_out(out_json, d.report_review(u, year, options));
+  });
+}
+
 fz_status fz_report_file(fz_db* db, const char* unit, int32_t year, const char* format,
                          const char* options_json, const char* path) {
   return call([&] {

@@ -425,6 +425,8 @@ namespace Fazhi
             IntPtr json;
             Check(NativeMethods.fz_report_review(Handle, u, year, o, out json));
             return Utf8.TakeString(json);
+        }
+
         /// <summary>
         /// Writes the annual report to a file (fz_report_file): "docx", a Word document in the
         /// 公文 layout of GB/T 9704-2012 with native charts, or a format of <see cref="Report"/>.

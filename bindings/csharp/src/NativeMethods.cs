@@ -142,6 +142,8 @@ namespace Fazhi
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int fz_report_review(DatabaseHandle db, byte[] unit, int year,
                                                     byte[] options_json, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int fz_report_file(DatabaseHandle db, byte[] unit, int year, byte[] format,
                                                   byte[] options_json, byte[] path);
 

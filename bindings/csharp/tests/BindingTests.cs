@@ -780,6 +780,9 @@ namespace Fazhi.Tests
                     Assert.Contains("协助信访人邢某某办理司法救助。", masked, "mask_names masks it");
                     Assert.Equal("{\"warnings\":[]}", db.ReportReview("yx-kfq", 2022, "{\"mask_names\": [\"邢宏权\"]}"),
                                  "nothing left to warn about");
+                }
+            });
+
             r.Add("report_file_writes_a_word_document", () =>
             {
                 using (Database db = Seeded())
