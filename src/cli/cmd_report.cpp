@@ -39,7 +39,10 @@ void print_review(Database& db, const std::string& unit, int year, const nlohman
   const std::string doing = "检查 " + unit + " " + std::to_string(year) + " 年度报告中的人名";
   check_user_input(fz_report_review(db.get(), unit.c_str(), year, options.dump().c_str(), review.out()),
                    doing);
-  for (const nlohmann::json& w : review.json(doing).at("warnings"))
+  // Held in a local: a range-for over a member of a temporary would read
+  // the temporary after it is destroyed.
+  const nlohmann::json answer = review.json(doing);
+  for (const nlohmann::json& w : answer.at("warnings"))
     console::err("fazhi: 审查提示: " + w.at("message").get<std::string>() + "\n");
 }
 
